@@ -1,0 +1,51 @@
+# articled — build, run and test.
+#
+# `make run` and `make test` install the Debian packages the build needs when they are missing, so that a fresh
+# Debian machine with the Swift toolchain goes from clone to running daemon in one command.
+
+SWIFT ?= swift
+APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq
+VAR := $(CURDIR)/var
+BIN_DEBUG := .build/debug/articled
+
+.PHONY: all deps build release run test bench clean format
+
+all: build
+
+# Installs only what is absent; apt-get update runs once, and only when something must be installed.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	@mkdir -p $(VAR)/incoming $(VAR)/state
+	@echo "articled is watching $(VAR)/incoming (state in $(VAR)/state, status socket $(VAR)/articled.sock)."
+	@echo "  drop a file:   cp article.txt $(VAR)/incoming/"
+	@echo "  read the log:  $(BIN_DEBUG) log cat --state $(VAR)/state | jq ."
+	@echo "  ask status:    $(BIN_DEBUG) status --socket $(VAR)/articled.sock"
+	@echo "Stop with Ctrl-C."
+	$(BIN_DEBUG) run --watch $(VAR)/incoming --state $(VAR)/state --socket $(VAR)/articled.sock
+
+test: build
+	$(SWIFT) test
+
+bench: deps
+	bench/burst.sh
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,0 +1,1 @@
+// ArticleDaemon: implementation follows.

@@ -1,0 +1,1 @@
+// ArticleLog: implementation follows.

@@ -1,0 +1,2 @@
+#include <uchardet/uchardet.h>
+#include <iconv.h>

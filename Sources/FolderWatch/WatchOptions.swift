@@ -1,0 +1,16 @@
+/// How a `FolderWatcher` watches its folder.
+public struct WatchOptions: Sendable, Equatable {
+    /// The folder to watch (absolute path). Files below it, in any subfolder, are reported.
+    public var root: String
+    /// A file is reported only after this long without further events on it; nil reports it at once.
+    public var settle: Duration?
+    /// Polls the folder at this interval instead of using inotify, for NFS/SMB mounts where inotify is silent.
+    public var pollInterval: Duration?
+
+    /// Creates options; by default inotify without a settle delay.
+    public init(root: String, settle: Duration? = nil, pollInterval: Duration? = nil) {
+        self.root = root
+        self.settle = settle
+        self.pollInterval = pollInterval
+    }
+}

@@ -1,0 +1,1 @@
+// StatusServer: implementation follows.

@@ -1,0 +1,1 @@
+// SystemdSupport: implementation follows.
