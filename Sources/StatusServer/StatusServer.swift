@@ -1,1 +1,0 @@
-// StatusServer: implementation follows.
