@@ -39,7 +39,6 @@ actor IntakeQueue {
             if queued.contains(path) || inFlight.contains(path) { return }
         }
         if closed { return }
-        recent[path] = nil
         if let consumer = consumers.first {
             consumers.removeFirst()
             inFlight.insert(path)
