@@ -59,10 +59,12 @@ public struct Daemon: Sendable {
             writer: writer,
             reader: FileReader(files: files, maxBytes: config.maxBytes),
             mover: FileMover(watchRoot: watch),
+            directories: DirectorySyncer(),
             stats: stats,
             workers: config.effectiveWorkers,
             stateRoot: state,
-            logger: logger
+            logger: logger,
+            maxInFlight: 256
         )
         let watcher = FolderWatcher(
             options: WatchOptions(
