@@ -15,6 +15,7 @@ struct InotifyTreeWatcher {
     private var table = WatchTable()
     private var rootWatch: Int32 = -1
     private var schedule: SettleSchedule?
+    private var echoes = ScanEchoFilter()
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
     /// write and would only cost reads.
@@ -26,9 +27,10 @@ struct InotifyTreeWatcher {
         self.inotify = inotify
         self.schedule = settle.map { SettleSchedule(delay: $0) }
         var mask: InotifyEventMask = [
-            .closeWrite, .movedTo, .movedFrom, .create, .deleteSelf, .moveSelf, .onlyDirectory, .excludeUnlinked,
+            .closeWrite, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf, .onlyDirectory,
+            .excludeUnlinked,
         ]
-        if settle != nil { mask.formUnion([.modify, .attrib, .delete]) }
+        if settle != nil { mask.formUnion([.modify, .attrib]) }
         self.eventMask = mask
     }
 
@@ -52,7 +54,10 @@ struct InotifyTreeWatcher {
                 try Task.checkCancellation()
             }
             try await reportSettled(ready: ready)
-            if events.isEmpty { try await Task.sleep(for: nextWait()) }
+            if events.isEmpty {
+                echoes.forgetExpired(now: .now)
+                try await Task.sleep(for: nextWait())
+            }
         }
     }
 
@@ -94,15 +99,20 @@ struct InotifyTreeWatcher {
         }
         if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
             schedule?.cancel(path)
+            echoes.forget(path)
             return
         }
         guard !IgnoredNames.isIgnored(event.name) else { return }
         if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) {
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
+                return
+            }
             await fileLooksComplete(path, ready: ready)
         } else if event.mask.contains(.create) {
             // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
             if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
-                status.kind != .regular && status.kind != .directory
+                status.kind != .regular && status.kind != .directory,
+                !echoes.isEcho(path, now: status)
             {
                 await fileLooksComplete(path, ready: ready)
             }
@@ -165,6 +175,9 @@ struct InotifyTreeWatcher {
                 if entry.kind == .directory {
                     pending.append(path)
                 } else {
+                    if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
+                        echoes.remember(path, as: status, now: .now)
+                    }
                     await fileLooksComplete(path, ready: ready)
                     try Task.checkCancellation()
                 }
@@ -227,5 +240,6 @@ struct InotifyTreeWatcher {
             }
         }
         schedule?.cancel(directory)
+        echoes.forget(directory)
     }
 }
