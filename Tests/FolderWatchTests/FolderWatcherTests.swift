@@ -163,8 +163,14 @@ extension LiveFileSystemTests {
                     try writeFile(outside + "/target.txt")
                     let watcher = await RunningWatcher.start(WatchOptions(root: root))
                     defer { watcher.task.cancel() }
-                    try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: outside + "/target.txt")
-                    try FileManager.default.createSymbolicLink(atPath: root + "/linked-dir", withDestinationPath: outside)
+                    try FileManager.default.createSymbolicLink(
+                        atPath: root + "/link.txt",
+                        withDestinationPath: outside + "/target.txt"
+                    )
+                    try FileManager.default.createSymbolicLink(
+                        atPath: root + "/linked-dir",
+                        withDestinationPath: outside
+                    )
                     #expect(await watcher.waitForReport(of: "link.txt"))
                     #expect(await watcher.waitForReport(of: "linked-dir"))
                     #expect(try await watcher.sync(through: root))
@@ -186,7 +192,10 @@ extension LiveFileSystemTests {
 
         @Test func symbolicLinksAndFIFOsPresentAtStartAreReported() async throws {
             try await withTemporaryFolder { root in
-                try FileManager.default.createSymbolicLink(atPath: root + "/dangling", withDestinationPath: "/nonexistent")
+                try FileManager.default.createSymbolicLink(
+                    atPath: root + "/dangling",
+                    withDestinationPath: "/nonexistent"
+                )
                 try #require(mkfifo(root + "/pipe", 0o600) == 0)
                 let watcher = await RunningWatcher.start(WatchOptions(root: root))
                 defer { watcher.task.cancel() }

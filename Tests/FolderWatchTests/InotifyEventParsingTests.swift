@@ -5,7 +5,13 @@ import Testing
 
 /// Builds the bytes of one `inotify_event` record as the kernel lays it out: the header in native byte order,
 /// then the name padded with NULs to `paddedLength` bytes.
-private func record(wd: Int32, mask: UInt32, cookie: UInt32 = 0, name: String = "", paddedLength: Int? = nil)
+private func record(
+    wd: Int32,
+    mask: UInt32,
+    cookie: UInt32 = 0,
+    name: String = "",
+    paddedLength: Int? = nil
+)
     -> [UInt8]
 {
     let nameBytes = Array(name.utf8)

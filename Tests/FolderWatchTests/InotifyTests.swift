@@ -37,7 +37,9 @@ extension LiveFileSystemTests {
 
         @Test func watchingAMissingPathThrowsTheCallErrnoAndPath() throws {
             let inotify = try Inotify()
-            #expect(throws: FolderWatchError.systemCall(call: "inotify_add_watch", path: "/nonexistent/x", errno: ENOENT)) {
+            #expect(
+                throws: FolderWatchError.systemCall(call: "inotify_add_watch", path: "/nonexistent/x", errno: ENOENT)
+            ) {
                 _ = try inotify.addWatch(path: "/nonexistent/x", mask: [.closeWrite])
             }
         }

@@ -6,7 +6,12 @@ import Testing
 struct ScanEchoFilterTests {
     private let start = ContinuousClock.now
     private let scanned = FileStatus(
-        kind: .regular, device: 1, inode: 7, size: 10, modificationSeconds: 100, modificationNanoseconds: 5
+        kind: .regular,
+        device: 1,
+        inode: 7,
+        size: 10,
+        modificationSeconds: 100,
+        modificationNanoseconds: 5
     )
 
     @Test func anEventForAnUnchangedScannedFileIsAnEcho() {

@@ -3,7 +3,14 @@ import Testing
 @testable import FolderWatch
 
 private func status(size: Int64, mtime: Int = 100, inode: UInt64 = 1) -> FileStatus {
-    FileStatus(kind: .regular, device: 1, inode: inode, size: size, modificationSeconds: mtime, modificationNanoseconds: 0)
+    FileStatus(
+        kind: .regular,
+        device: 1,
+        inode: inode,
+        size: size,
+        modificationSeconds: mtime,
+        modificationNanoseconds: 0
+    )
 }
 
 @Suite("Polling stability")
