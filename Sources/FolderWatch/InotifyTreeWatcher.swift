@@ -85,11 +85,16 @@ struct InotifyTreeWatcher {
             table.remove(event.wd)
             return
         }
+        if event.mask.contains(.moveSelf) {
+            // Normally the parent's IN_MOVED_FROM has already unwatched it; this one was lost in an overflow.
+            unwatchSubtree(directory)
+            return
+        }
         guard !event.name.isEmpty else { return }
         let path = TreePaths.join(directory, event.name)
 
         if event.mask.contains(.isDirectory) {
-            if event.mask.contains(.movedFrom) {
+            if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
                 unwatchSubtree(path)
             } else if !event.mask.isDisjoint(with: [.create, .movedTo]) && !IgnoredNames.isIgnored(event.name) {
                 // Files may have been written into the new folder before its watch existed: the scan finds them.
@@ -205,7 +210,7 @@ struct InotifyTreeWatcher {
             return false
         }
         if let known = table.directory(for: watch), known != directory {
-            if isSameDirectory(known, directory) {
+            if known.isEmpty || isSameDirectory(known, directory) {
                 logger.warning(
                     "folder is reachable twice (bind mount?), watching it once",
                     metadata: ["path": "\(absolute)", "also": "\(paths.absolute(known))"]
