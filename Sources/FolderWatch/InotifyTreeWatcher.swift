@@ -92,6 +92,12 @@ struct InotifyTreeWatcher {
         }
         guard !event.name.isEmpty else { return }
         let path = TreePaths.join(directory, event.name)
+        guard event.nameIsValidUTF8 else {
+            if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) || event.mask.contains([.create, .isDirectory]) {
+                logger.warnUndecodableName(paths.absolute(path))
+            }
+            return
+        }
 
         if event.mask.contains(.isDirectory) {
             if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
@@ -177,7 +183,9 @@ struct InotifyTreeWatcher {
             }
             for entry in entries where !IgnoredNames.isIgnored(entry.name) {
                 let path = TreePaths.join(directory, entry.name)
-                if entry.kind == .directory {
+                if !entry.nameIsValidUTF8 {
+                    logger.warnUndecodableName(paths.absolute(path))
+                } else if entry.kind == .directory {
                     pending.append(path)
                 } else {
                     if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {

@@ -10,11 +10,12 @@ private func record(
     mask: UInt32,
     cookie: UInt32 = 0,
     name: String = "",
+    rawName: [UInt8]? = nil,
     paddedLength: Int? = nil
 )
     -> [UInt8]
 {
-    let nameBytes = Array(name.utf8)
+    let nameBytes = rawName ?? Array(name.utf8)
     let length = paddedLength ?? (nameBytes.isEmpty ? 0 : (nameBytes.count + 1 + 15) / 16 * 16)
     var bytes: [UInt8] = []
     withUnsafeBytes(of: wd) { bytes += $0 }
@@ -81,6 +82,14 @@ struct InotifyEventParsingTests {
         let truncated = Array(record(wd: 1, mask: UInt32(IN_CLOSE_WRITE), name: "cut-off").prefix(20))
         #expect(InotifyEvent.parseBatch(complete + truncated).map(\.name) == ["whole"])
         #expect(InotifyEvent.parseBatch(Array(complete.prefix(10))).isEmpty)
+    }
+
+    @Test func flagsANameThatIsNotUTF8() {
+        let latin1 = record(wd: 1, mask: UInt32(IN_CLOSE_WRITE), rawName: [0x66, 0xE9, 0x2E, 0x74, 0x78, 0x74])
+        let utf8 = record(wd: 1, mask: UInt32(IN_CLOSE_WRITE), name: "fé.txt")
+        let events = InotifyEvent.parseBatch(latin1 + utf8)
+        #expect(events.map(\.nameIsValidUTF8) == [false, true])
+        #expect(events.last?.name == "fé.txt")
     }
 
     @Test func parsesAnEmptyBatchAsNoEvents() {

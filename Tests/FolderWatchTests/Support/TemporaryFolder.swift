@@ -32,3 +32,13 @@ func appendToFile(_ path: String, _ contents: String) throws {
 func makeFolder(_ path: String) throws {
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
 }
+
+/// Creates an empty file whose name is the given bytes, which need not be UTF-8 (Swift strings cannot say that).
+func writeFile(in folder: String, rawName: [UInt8]) throws {
+    let path = Array(folder.utf8) + [UInt8(ascii: "/")] + rawName + [0]
+    let fd = path.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    }
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    close(fd)
+}
