@@ -252,7 +252,7 @@ struct InotifyTreeWatcher {
                 logger.warning("cannot remove watch", metadata: ["error": "\(error)"])
             }
         }
-        schedule?.cancel(directory)
-        echoes.forget(directory)
+        schedule?.cancel(below: directory)
+        echoes.forget(below: directory)
     }
 }

@@ -30,10 +30,15 @@ struct ScanEchoFilter: Sendable {
         return seen.status == status
     }
 
-    /// Forgets a file (or folder and everything below it) that was deleted or renamed away.
+    /// Forgets a file that was deleted or renamed away.
     mutating func forget(_ path: String) {
+        scanned[path] = nil
+    }
+
+    /// Forgets every file below a folder that was deleted or renamed away.
+    mutating func forget(below directory: String) {
         guard !scanned.isEmpty else { return }
-        scanned = scanned.filter { !TreePaths.isWithin($0.key, path) }
+        scanned = scanned.filter { !TreePaths.isWithin($0.key, directory) }
     }
 
     /// Forgets files scanned longer than `window` ago; their echoes would have arrived by now.

@@ -44,7 +44,7 @@ struct ScanEchoFilterTests {
         var filter = ScanEchoFilter()
         filter.remember("d/a", as: scanned, now: start)
         filter.remember("da", as: scanned, now: start)
-        filter.forget("d")
+        filter.forget(below: "d")
         let renamedIsEcho = filter.isEcho("d/a", now: scanned)
         #expect(!renamedIsEcho)
         let siblingIsEcho = filter.isEcho("da", now: scanned)

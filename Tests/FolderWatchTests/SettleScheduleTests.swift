@@ -32,8 +32,15 @@ struct SettleScheduleTests {
     @Test func cancellingAFolderDropsTheFilesBelowIt() {
         var schedule = SettleSchedule(delay: .seconds(1))
         for path in ["d/a", "d/e/b", "dx", "c"] { schedule.arm(path, now: start) }
-        schedule.cancel("d")
+        schedule.cancel(below: "d")
         #expect(schedule.takeDue(now: start + .seconds(2)) == ["c", "dx"])
+    }
+
+    @Test func cancellingAFileDropsOnlyThatFile() {
+        var schedule = SettleSchedule(delay: .seconds(1))
+        for path in ["a", "a/b", "ab"] { schedule.arm(path, now: start) }
+        schedule.cancel("a")
+        #expect(schedule.takeDue(now: start + .seconds(2)) == ["a/b", "ab"])
     }
 
     @Test func dueFilesComeEarliestFirst() {
