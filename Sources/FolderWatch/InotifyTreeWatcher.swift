@@ -40,7 +40,7 @@ struct InotifyTreeWatcher {
         started: @Sendable () async -> Void,
         ready: @Sendable (String) async -> Void
     ) async throws {
-        try await scanTree(from: "", ready: ready)
+        try await scanTree(from: "", revisitWatched: true, ready: ready)
         logger.info(
             "watching folder",
             metadata: ["path": "\(paths.root)", "folders": "\(table.count)", "mode": "inotify"]
@@ -69,7 +69,7 @@ struct InotifyTreeWatcher {
                 "inotify queue overflowed, events were lost; rescanning the whole folder",
                 metadata: ["path": "\(paths.root)"]
             )
-            try await scanTree(from: "", ready: ready)
+            try await scanTree(from: "", revisitWatched: true, ready: ready)
             return
         }
         // Events of a watch removed earlier (its folder moved away or deleted) are stale.
@@ -104,7 +104,7 @@ struct InotifyTreeWatcher {
                 unwatchSubtree(path)
             } else if !event.mask.isDisjoint(with: [.create, .movedTo]) && !IgnoredNames.isIgnored(event.name) {
                 // Files may have been written into the new folder before its watch existed: the scan finds them.
-                try await scanTree(from: path, ready: ready)
+                try await scanTree(from: path, revisitWatched: false, ready: ready)
             }
             return
         }
@@ -161,11 +161,23 @@ struct InotifyTreeWatcher {
     /// Watches `start` and every folder below it, each before it is listed so that nothing written meanwhile is
     /// missed, and treats every entry found that is not a folder as complete. Iterative, so deep trees cannot
     /// exhaust the stack.
-    private mutating func scanTree(from start: String, ready: @Sendable (String) async -> Void) async throws {
+    ///
+    /// A folder already watched under the same path was listed right after its watch was added, so whatever is in
+    /// it has been reported or will produce events; `revisitWatched: false` skips it (the IN_CREATE of a folder
+    /// that `mkdir -p` made and its parent's scan already found), while start-up and overflow rescans revisit.
+    private mutating func scanTree(
+        from start: String,
+        revisitWatched: Bool,
+        ready: @Sendable (String) async -> Void
+    ) async throws {
         var pending = [start]
         while let directory = pending.popLast() {
             try Task.checkCancellation()
-            guard try watch(directory) else { continue }
+            switch try watch(directory) {
+            case .added: break
+            case .alreadyWatched: if !revisitWatched { continue }
+            case .skipped: continue
+            }
             let entries: [DirectoryEntry]
             switch DirectoryListing.entries(of: paths.absolute(directory)) {
             case .success(let listed):
@@ -198,9 +210,19 @@ struct InotifyTreeWatcher {
         }
     }
 
-    /// Adds the watch for one folder and records it; returns false when the folder is not to be descended into
-    /// (vanished, a symbolic link, unreadable, or the same folder reached a second way, e.g. by a bind mount).
-    private mutating func watch(_ directory: String) throws -> Bool {
+    /// What adding a folder's watch found.
+    private enum WatchOutcome {
+        /// Newly watched, or found under a new name: to be listed.
+        case added
+        /// Already watched under this very path.
+        case alreadyWatched
+        /// Not to be descended into: vanished, a symbolic link, unreadable, or the same folder reached a second
+        /// way (e.g. by a bind mount).
+        case skipped
+    }
+
+    /// Adds the watch for one folder and records it.
+    private mutating func watch(_ directory: String) throws -> WatchOutcome {
         let absolute = paths.absolute(directory)
         let watch: Int32
         // The root may be a link to the real folder; links below it are never followed.
@@ -215,21 +237,22 @@ struct InotifyTreeWatcher {
             if code == EACCES {
                 logger.warning("cannot watch folder, permission denied", metadata: ["path": "\(absolute)"])
             }
-            return false
+            return .skipped
         }
+        if table.directory(for: watch) == directory { return .alreadyWatched }
         if let known = table.directory(for: watch), known != directory {
             if known.isEmpty || isSameDirectory(known, directory) {
                 logger.warning(
                     "folder is reachable twice (bind mount?), watching it once",
                     metadata: ["path": "\(absolute)", "also": "\(paths.absolute(known))"]
                 )
-                return false
+                return .skipped
             }
             table.moveSubtree(from: known, to: directory)  // It was renamed while its events were lost.
         }
         table.insert(watch, for: directory)
         if directory.isEmpty { rootWatch = watch }
-        return true
+        return .added
     }
 
     private func isSameDirectory(_ first: String, _ second: String) -> Bool {
