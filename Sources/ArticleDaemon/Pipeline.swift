@@ -26,13 +26,13 @@ struct Pipeline: Service {
 
     func run() async throws {
         let slots = Slots(maxInFlight)
-        await withGracefulShutdownHandler {
+        await withTaskCancellationOrGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 for worker in 0..<workers {
                     group.addTask { await work(worker, slots: slots) }
                 }
             }
-        } onGracefulShutdown: {
+        } onCancelOrGracefulShutdown: {
             Task { await queue.close() }
         }
     }

@@ -10,7 +10,6 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
     try FileManager.default.createDirectory(atPath: root + "/sub", withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: root) }
     let files = try SafeFile(root: root)
-    defer { files.close() }
     try body(root, FileReader(files: files, maxBytes: 64))
 }
 

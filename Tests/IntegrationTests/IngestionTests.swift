@@ -207,3 +207,19 @@ struct RecordSchemaTests {
         #expect(checker.terminationStatus == 0, "\(report)")
     }
 }
+
+@Suite(.serialized)
+struct WatchRootTests {
+    @Test func removingTheDropFolderStopsTheDaemonWithAnErrorInTheLog() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("a.txt", IngestionTests.article)
+        _ = try await d.waitForRecords(1)
+        try FileManager.default.removeItem(atPath: d.incoming)
+        try await waitUntil("the daemon to exit") { !d.isRunning }
+        let status = try await d.stop()
+        #expect(status != 0)
+        #expect(d.daemonLog.contains(d.incoming))
+        #expect(d.daemonLog.contains("critical") || d.daemonLog.contains("error"))
+    }
+}
