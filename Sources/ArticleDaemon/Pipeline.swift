@@ -145,7 +145,7 @@ struct Pipeline: Service {
                 } catch {
                     return nil
                 }
-                delay = min(delay * 2, .seconds(5))
+                delay = min(delay * 2, .seconds(2))
             }
         }
     }

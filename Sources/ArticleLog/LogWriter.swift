@@ -170,7 +170,12 @@ private final class SegmentAppender: Sendable {
                 }
                 return outcomes.map { .success($0) }
             } catch {
+                // Cut off what the failed batch left at once, so that readers following the log do not see
+                // records that were never committed; if even that fails, try again before the next write.
                 d.dirty = true
+                if d.fd >= 0, (try? FileIO.ftruncate(d.fd, d.segmentSize, path: directory.segmentPath(d.segment))) != nil {
+                    d.dirty = false
+                }
                 logger.error("could not write to the log", metadata: ["error": "\(error)"])
                 return drafts.map { _ in .failure(error) }
             }
