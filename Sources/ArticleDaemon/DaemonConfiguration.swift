@@ -103,7 +103,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
             logFormat = value
         case "log-level":
             guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(value) else {
-                throw .invalid(key: key, value: value, expected: "trace, debug, info, notice, warning, error or critical")
+                throw .invalid(
+                    key: key,
+                    value: value,
+                    expected: "trace, debug, info, notice, warning, error or critical"
+                )
             }
             logLevel = value
         default: throw .unknownKey(key)

@@ -29,7 +29,9 @@ struct FileReader: Sendable {
                 path: relative,
                 size: st.map { Int($0.st_size) } ?? 0,
                 sha256: sha256,
-                mtime: st.map { Timestamp.format(seconds: Int($0.st_mtim.tv_sec), nanoseconds: Int($0.st_mtim.tv_nsec)) }
+                mtime: st.map {
+                    Timestamp.format(seconds: Int($0.st_mtim.tv_sec), nanoseconds: Int($0.st_mtim.tv_nsec))
+                }
             )
         }
         let fd: Int32

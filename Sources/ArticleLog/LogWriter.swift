@@ -49,7 +49,12 @@ public final class LogWriter: Sendable {
     private let queue: GroupCommitQueue<RecordDraft, CommitOutcome>
 
     /// Opens the log for appending where recovery left it.
-    public init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
+    public init(
+        directory: SegmentDirectory,
+        recovered: RecoveredLog,
+        options: LogWriterOptions,
+        logger: Logger
+    )
         throws(LogError)
     {
         let appender = try SegmentAppender(directory: directory, recovered: recovered, options: options, logger: logger)
@@ -111,7 +116,12 @@ private final class SegmentAppender: Sendable {
     private let disk: Mutex<Disk>
     let index: Mutex<SeenIndex>
 
-    init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
+    init(
+        directory: SegmentDirectory,
+        recovered: RecoveredLog,
+        options: LogWriterOptions,
+        logger: Logger
+    )
         throws(LogError)
     {
         self.directory = directory
@@ -173,7 +183,9 @@ private final class SegmentAppender: Sendable {
                 // Cut off what the failed batch left at once, so that readers following the log do not see
                 // records that were never committed; if even that fails, try again before the next write.
                 d.dirty = true
-                if d.fd >= 0, (try? FileIO.ftruncate(d.fd, d.segmentSize, path: directory.segmentPath(d.segment))) != nil {
+                if d.fd >= 0,
+                    (try? FileIO.ftruncate(d.fd, d.segmentSize, path: directory.segmentPath(d.segment))) != nil
+                {
                     d.dirty = false
                 }
                 logger.error("could not write to the log", metadata: ["error": "\(error)"])
@@ -248,7 +260,10 @@ private final class SegmentAppender: Sendable {
         let started = ContinuousClock.now
         try FileIO.fdatasync(d.fd, path: path)
         let elapsed = ContinuousClock.now - started
-        options.onSync?(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, additions.count)
+        options.onSync?(
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            additions.count
+        )
 
         d.segmentSize += buffer.count
         d.totalBytes += buffer.count

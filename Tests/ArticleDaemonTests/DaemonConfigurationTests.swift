@@ -44,7 +44,11 @@ func invalidValuesAreRefusedWithTheKeyNamed(key: String, value: String) {
 
 @Test func aStateFolderInsideTheDropFolderIsRefused() {
     #expect(throws: ConfigurationError.self) {
-        try DaemonConfiguration.load(flags: ["watch": "/a/in", "state": "/a/in/state"], environment: [:], configFile: nil)
+        try DaemonConfiguration.load(
+            flags: ["watch": "/a/in", "state": "/a/in/state"],
+            environment: [:],
+            configFile: nil
+        )
     }
 }
 

@@ -12,7 +12,10 @@ struct CrashRecoveryTests {
         try d.start()
         let total = 400
         func write(_ i: Int) throws {
-            try d.write("burst-\(i).txt", "Burst Headline \(i)\n\nParagraph \(i) of the crash test, unique text \(i * 7919).")
+            try d.write(
+                "burst-\(i).txt",
+                "Burst Headline \(i)\n\nParagraph \(i) of the crash test, unique text \(i * 7919)."
+            )
         }
         for i in 0..<(total / 2) { try write(i) }
         _ = try await d.waitForRecords(40)
@@ -26,7 +29,10 @@ struct CrashRecoveryTests {
         let names = records.map(\.source.name)
         #expect(names.count == total)
         #expect(Set(names).count == total)
-        #expect(records.allSatisfy { $0.kind == .article }, "\(records.filter { $0.kind != .article }.map { "\($0.source.path): \($0.kind) \($0.reason ?? "")" })")
+        #expect(
+            records.allSatisfy { $0.kind == .article },
+            "\(records.filter { $0.kind != .article }.map { "\($0.source.path): \($0.kind) \($0.reason ?? "")" })"
+        )
         #expect(records.map(\.seq) == Array(1...total))
         #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
