@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -91,7 +92,14 @@ let package = Package(
         .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
-        .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
+        .testTarget(
+            name: "SystemdSupportTests",
+            dependencies: [
+                "SystemdSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "StatusServerTests", dependencies: ["StatusServer"]),
         .testTarget(name: "ArticleDaemonTests", dependencies: ["ArticleDaemon"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog"]),
