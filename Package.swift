@@ -100,7 +100,15 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StatusServerTests", dependencies: ["StatusServer"]),
+        .testTarget(
+            name: "StatusServerTests",
+            dependencies: [
+                "StatusServer",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .testTarget(name: "ArticleDaemonTests", dependencies: ["ArticleDaemon"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog"]),
     ]

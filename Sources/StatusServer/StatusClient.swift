@@ -93,7 +93,7 @@ public enum StatusClient {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
         guard let headEnd = response.firstRange(of: separator) else { return nil }
         let head = String(decoding: response[..<headEnd.lowerBound], as: UTF8.self)
-        let statusLine = head.prefix { $0 != "\r" }.split(separator: " ")
+        let statusLine = head.prefix { !$0.isNewline }.split(separator: " ")
         guard statusLine.count >= 2, statusLine[0].hasPrefix("HTTP/1."), let status = Int(statusLine[1]) else {
             return nil
         }

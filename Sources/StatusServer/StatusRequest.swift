@@ -72,7 +72,7 @@ struct StatusRequestDecoder: ByteToMessageDecoder {
 
     /// Parses the request line; headers are not needed.
     static func parse(_ head: String) throws -> StatusRequest {
-        let line = head.prefix { $0 != "\r" && $0 != "\n" }
+        let line = head.prefix { !$0.isNewline }
         let parts = line.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 3, parts[2].hasPrefix("HTTP/1.") else { throw StatusRequestError.malformed }
         var target = Substring(parts[1])
