@@ -1,7 +1,11 @@
 import Logging
 
 /// Reports every file in a folder tree that is completely written: once at start-up for the files already
-/// there, then as writers close or rename them in. Placeholder until the inotify implementation lands.
+/// there, then as writers close or rename them in (inotify), or once they stop changing (polling mode).
+///
+/// Paths are reported relative to the root ("a/b.txt"). `ready` is called from the task running `run`, one call
+/// at a time and never concurrently; a path may occasionally be reported twice (e.g. a file found by a scan and
+/// closed right after, or everything again after an overflow rescan), so the consumer deduplicates.
 public struct FolderWatcher: Sendable {
     /// The options this watcher runs with.
     public let options: WatchOptions
@@ -16,6 +20,50 @@ public struct FolderWatcher: Sendable {
     /// Watches until the task is cancelled, calling `ready` with each ready file's path relative to the root.
     /// `ready` may suspend (a full intake queue); events are then held back, never dropped.
     public func run(ready: @Sendable (String) async -> Void) async throws {
-        fatalError("not implemented")
+        try await run(started: {}, ready: ready)
+    }
+
+    /// Like `run(ready:)`, and calls `started` once every folder is watched and the files present at start-up
+    /// have been reported (inotify) or the first scan is done (polling), so a daemon can signal readiness
+    /// (sd_notify READY=1) only when nothing dropped from then on can be missed.
+    ///
+    /// Returns normally when the task is cancelled, within about 50 ms unless `ready` itself is suspended.
+    /// Throws `FolderWatchError`: the root is missing or not a directory at start, the root is removed while
+    /// watched, inotify cannot be set up (including the watch limit), or the root cannot be listed.
+    public func run(
+        started: @Sendable () async -> Void,
+        ready: @Sendable (String) async -> Void
+    ) async throws {
+        let paths = TreePaths(root: options.root)
+        try checkRoot(paths)
+        do {
+            if let interval = options.pollInterval {
+                var watcher = PollingTreeWatcher(paths: paths, interval: interval, logger: logger)
+                try await watcher.run(started: started, ready: ready)
+            } else {
+                let inotify = try Inotify()
+                var watcher = InotifyTreeWatcher(
+                    paths: paths,
+                    settle: options.settle,
+                    inotify: inotify,
+                    logger: logger
+                )
+                try await watcher.run(started: started, ready: ready)
+            }
+        } catch is CancellationError {
+            logger.debug("folder watch cancelled", metadata: ["path": "\(paths.root)"])
+        }
+    }
+
+    /// Fails early, with the errno, when the root cannot be watched at all.
+    private func checkRoot(_ paths: TreePaths) throws(FolderWatchError) {
+        switch FileStatus.followingLinks(paths.root) {
+        case .success(let status) where status.kind == .directory:
+            return
+        case .success:
+            throw .rootNotDirectory(path: paths.root)
+        case .failure(let error):
+            throw .rootUnavailable(path: paths.root, errno: error.code)
+        }
     }
 }

@@ -1,1 +1,0 @@
-// ArticleDaemon: implementation follows.

@@ -1,0 +1,102 @@
+import ArticleExtraction
+import ArticleLog
+import FolderWatch
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `articled run`: recovers the log, then runs the watcher, the ingest workers and the log writer as services
+/// of one ServiceGroup until SIGTERM or SIGINT, on which it stops taking files, finishes the ones in flight,
+/// makes them durable and returns.
+public struct Daemon: Sendable {
+    /// The daemon's version, reported on the status socket.
+    public static let version = "0.1.0"
+
+    let configuration: DaemonConfiguration
+    let logger: Logger
+
+    /// Creates a daemon; nothing starts until `run`.
+    public init(configuration: DaemonConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal. Throws when the daemon cannot start (an unreadable log, a missing folder)
+    /// or when a service fails.
+    public func run() async throws {
+        let config = configuration
+        let watch = Self.absolute(config.watch)
+        let state = Self.absolute(config.state)
+        for dir in [watch, state, state + "/done", state + "/failed"] {
+            try FileMover.makeDirectories(dir)
+        }
+
+        let directory = SegmentDirectory(path: state + "/log")
+        let recovered = try LogRecovery.recover(directory, logger: logger)
+        logger.info(
+            "log recovered",
+            metadata: [
+                "last_seq": "\(recovered.lastSeq)", "segments": "\(recovered.segmentCount)",
+                "articles": "\(recovered.index.articles)",
+            ]
+        )
+        let writer = try LogWriter(
+            directory: directory,
+            recovered: recovered,
+            options: LogWriterOptions(
+                segmentBytes: config.segmentBytes,
+                syncEachRecord: config.fsync == .always
+            ),
+            logger: logger
+        )
+
+        let files = try SafeFile(root: watch)
+        defer { files.close() }
+        let stats = DaemonStats()
+        let queue = IntakeQueue(capacity: config.queueSize)
+        let pipeline = Pipeline(
+            queue: queue,
+            writer: writer,
+            reader: FileReader(files: files, maxBytes: config.maxBytes),
+            mover: FileMover(watchRoot: watch),
+            stats: stats,
+            workers: config.effectiveWorkers,
+            stateRoot: state,
+            logger: logger
+        )
+        let watcher = FolderWatcher(
+            options: WatchOptions(
+                root: watch,
+                settle: config.settleMs > 0 ? .milliseconds(config.settleMs) : nil,
+                pollInterval: config.pollMs > 0 ? .milliseconds(config.pollMs) : nil
+            ),
+            logger: logger
+        )
+
+        // Shutdown runs in reverse order: watcher first, then the workers, then the writer.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: LogWriterService(writer: writer)),
+                    .init(service: pipeline),
+                    .init(service: WatcherService(watcher: watcher, queue: queue)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        stats.setState(.running)
+        logger.info(
+            "watching for articles",
+            metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(config.effectiveWorkers)"]
+        )
+        try await group.run()
+        stats.setState(.stopping)
+        logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])
+    }
+
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (full as NSString).standardizingPath
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import TOMLKit
+
+/// Everything `articled run` can be told. Each setting has one key, spelled the same in all three places it can
+/// come from: a flag (`--max-bytes 1024`), the environment (`ARTICLED_MAX_BYTES=1024`) and the TOML file
+/// (`max-bytes = 1024`). Flags win over the environment, which wins over the file, which wins over defaults.
+public struct DaemonConfiguration: Sendable, Equatable {
+    /// How the log is synced.
+    public enum SyncMode: String, Sendable, Equatable {
+        /// One fdatasync per batch of records written together (group commit).
+        case batch
+        /// One fdatasync per record.
+        case always
+    }
+
+    /// The drop folder.
+    public var watch: String = "/var/spool/articled/incoming"
+    /// The state folder: `log/`, `done/`, `failed/`.
+    public var state: String = "/var/lib/articled"
+    /// The status socket's path; nil for none.
+    public var socket: String? = nil
+    /// Files larger than this are rejected unread.
+    public var maxBytes: Int = 16 << 20
+    /// A new log segment starts past this size.
+    public var segmentBytes: Int = 64 << 20
+    /// How the log is synced.
+    public var fsync: SyncMode = .batch
+    /// Ingest workers; 0 means one per core.
+    public var workers: Int = 0
+    /// Paths the intake queue holds before the watcher waits.
+    public var queueSize: Int = 4096
+    /// A file is taken only after this many milliseconds without events on it (0: at once).
+    public var settleMs: Int = 0
+    /// Poll the folder every this many milliseconds instead of inotify (0: use inotify), for NFS/SMB.
+    public var pollMs: Int = 0
+    /// `journald`, `text` or `json`; nil chooses journald when stderr is the journal, text otherwise.
+    public var logFormat: String? = nil
+    /// trace, debug, info, notice, warning, error or critical.
+    public var logLevel: String = "info"
+
+    /// Creates the defaults.
+    public init() {}
+
+    /// The keys, in the order the README documents them.
+    public static let keys = [
+        "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
+        "poll-ms", "log-format", "log-level",
+    ]
+
+    /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
+    public static func environmentName(_ key: String) -> String {
+        "ARTICLED_" + key.uppercased().replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// Builds the configuration from its three sources. `flags` holds the keys given on the command line,
+    /// `configFile` the TOML file's path (from `--config` or `ARTICLED_CONFIG`), if any.
+    public static func load(
+        flags: [String: String],
+        environment: [String: String],
+        configFile: String?
+    ) throws(ConfigurationError) -> DaemonConfiguration {
+        var values: [String: String] = [:]
+        if let configFile {
+            values.merge(try readTOML(configFile)) { _, new in new }
+        }
+        for key in keys {
+            if let v = environment[environmentName(key)] { values[key] = v }
+        }
+        values.merge(flags) { _, new in new }
+        var config = DaemonConfiguration()
+        for (key, value) in values { try config.set(key, value) }
+        try config.validate()
+        return config
+    }
+
+    /// Sets one key from its text form.
+    mutating func set(_ key: String, _ value: String) throws(ConfigurationError) {
+        func int() throws(ConfigurationError) -> Int {
+            guard let n = Int(value.replacingOccurrences(of: "_", with: "")), n >= 0 else {
+                throw .invalid(key: key, value: value, expected: "a whole number ≥ 0")
+            }
+            return n
+        }
+        switch key {
+        case "watch": watch = value
+        case "state": state = value
+        case "socket": socket = value.isEmpty ? nil : value
+        case "max-bytes": maxBytes = try int()
+        case "segment-bytes": segmentBytes = try int()
+        case "fsync":
+            guard let mode = SyncMode(rawValue: value) else {
+                throw .invalid(key: key, value: value, expected: "batch or always")
+            }
+            fsync = mode
+        case "workers": workers = try int()
+        case "queue-size": queueSize = try int()
+        case "settle-ms": settleMs = try int()
+        case "poll-ms": pollMs = try int()
+        case "log-format":
+            guard ["journald", "text", "json"].contains(value) else {
+                throw .invalid(key: key, value: value, expected: "journald, text or json")
+            }
+            logFormat = value
+        case "log-level":
+            guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(value) else {
+                throw .invalid(key: key, value: value, expected: "trace, debug, info, notice, warning, error or critical")
+            }
+            logLevel = value
+        default: throw .unknownKey(key)
+        }
+    }
+
+    func validate() throws(ConfigurationError) {
+        if maxBytes < 1 { throw .invalid(key: "max-bytes", value: "\(maxBytes)", expected: "at least 1") }
+        if segmentBytes < 4096 {
+            throw .invalid(key: "segment-bytes", value: "\(segmentBytes)", expected: "at least 4096")
+        }
+        if queueSize < 1 { throw .invalid(key: "queue-size", value: "\(queueSize)", expected: "at least 1") }
+        let watchDir = (watch as NSString).standardizingPath
+        let stateDir = (state as NSString).standardizingPath
+        if stateDir == watchDir || stateDir.hasPrefix(watchDir + "/") {
+            throw .invalid(key: "state", value: state, expected: "a folder outside the watch folder")
+        }
+    }
+
+    /// The number of ingest workers to start.
+    public var effectiveWorkers: Int {
+        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    static func readTOML(_ path: String) throws(ConfigurationError) -> [String: String] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .unreadableFile(path: path, detail: "\(error.localizedDescription)")
+        }
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .unreadableFile(path: path, detail: "line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw .unreadableFile(path: path, detail: "\(error)")
+        }
+        var values: [String: String] = [:]
+        for (key, value) in table {
+            if let s = value.string {
+                values[key] = s
+            } else if let i = value.int {
+                values[key] = String(i)
+            } else if let b = value.bool {
+                values[key] = String(b)
+            } else {
+                throw .invalid(key: key, value: "\(value)", expected: "a string or a number")
+            }
+        }
+        return values
+    }
+}
+
+/// A configuration the daemon cannot start with, described so that the operator can fix it.
+public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownKey(String)
+    case invalid(key: String, value: String, expected: String)
+    case unreadableFile(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .unknownKey(let key):
+            return "unknown configuration key '\(key)'; known keys: \(DaemonConfiguration.keys.joined(separator: ", "))"
+        case .invalid(let key, let value, let expected):
+            return "configuration key '\(key)' has the value '\(value)'; expected \(expected)"
+        case .unreadableFile(let path, let detail):
+            return "cannot read the configuration file \(path): \(detail)"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Glibc
+
+/// Failures of the daemon's own file handling (not of a dropped file, which becomes a `rejected` record).
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A system call failed on a path the daemon needs.
+    case system(call: String, path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .system(let call, let path, let errno):
+            return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+        }
+    }
+}

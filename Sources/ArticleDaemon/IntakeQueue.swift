@@ -1,0 +1,108 @@
+/// The bounded queue between the watcher and the ingest workers. It holds each path once, whether waiting or
+/// being worked on, because the watcher may report a file more than once (a start-up scan racing its event, an
+/// overflow rescan). When it is full the watcher waits: back-pressure instead of loss.
+actor IntakeQueue {
+    private let capacity: Int
+    private var waiting: [String] = []
+    private var head = 0
+    private var queued: Set<String> = []
+    private var inFlight: Set<String> = []
+    /// Paths reported again while being worked on: the writer may have rewritten the file, so look once more.
+    private var again: Set<String> = []
+    /// Paths finished lately, so that an event arriving after the move is not mistaken for a vanished file.
+    private var recent: [String: Int] = [:]
+    private var recentOrder: [String] = []
+    private var finishedCount = 0
+    private var consumers: [CheckedContinuation<String?, Never>] = []
+    private var producers: [CheckedContinuation<Void, Never>] = []
+    private var closed = false
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// Files waiting to be taken.
+    var depth: Int { waiting.count - head }
+
+    /// Files being worked on.
+    var inFlightCount: Int { inFlight.count }
+
+    /// Adds a path unless it is already waiting or being worked on; waits while the queue is full.
+    func enqueue(_ path: String) async {
+        if closed || queued.contains(path) { return }
+        if inFlight.contains(path) {
+            again.insert(path)
+            return
+        }
+        while depth >= capacity && !closed {
+            await withCheckedContinuation { producers.append($0) }
+            if queued.contains(path) || inFlight.contains(path) { return }
+        }
+        if closed { return }
+        if let consumer = consumers.first {
+            consumers.removeFirst()
+            inFlight.insert(path)
+            consumer.resume(returning: path)
+            return
+        }
+        waiting.append(path)
+        queued.insert(path)
+    }
+
+    /// The next path to work on, or nil once the queue is closed.
+    func next() async -> String? {
+        if closed { return nil }
+        if head < waiting.count {
+            let path = waiting[head]
+            head += 1
+            if head > 1024 && head * 2 > waiting.count {
+                waiting.removeFirst(head)
+                head = 0
+            }
+            queued.remove(path)
+            inFlight.insert(path)
+            if let producer = producers.first {
+                producers.removeFirst()
+                producer.resume()
+            }
+            return path
+        }
+        return await withCheckedContinuation { consumers.append($0) }
+    }
+
+    /// Marks a path as done. A path reported again meanwhile is queued once more.
+    func finished(_ path: String) async {
+        inFlight.remove(path)
+        remember(path)
+        if again.remove(path) != nil {
+            await enqueue(path)
+        }
+    }
+
+    /// Whether this path was finished lately (so its disappearance is our own doing).
+    func recentlyFinished(_ path: String) -> Bool {
+        recent[path] != nil
+    }
+
+    /// Stops handing out paths: idle workers get nil, waiting producers return. Paths still waiting stay in
+    /// the drop folder and are found by the next start-up scan.
+    func close() {
+        closed = true
+        for c in consumers { c.resume(returning: nil) }
+        consumers.removeAll()
+        for p in producers { p.resume() }
+        producers.removeAll()
+    }
+
+    private func remember(_ path: String) {
+        finishedCount += 1
+        recent[path] = finishedCount
+        recentOrder.append(path)
+        if recentOrder.count > 8192 {
+            for old in recentOrder.prefix(4096) where recent[old] ?? 0 <= finishedCount - 4096 {
+                recent[old] = nil
+            }
+            recentOrder.removeFirst(4096)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArticleLog
+import FolderWatch
+import Logging
+import ServiceLifecycle
+
+/// The folder watcher as a service: feeds the intake queue until shutdown. A watcher that fails (the folder
+/// was removed) fails the service, and with it the daemon, loudly: a silent stop would lose files.
+struct WatcherService: Service {
+    let watcher: FolderWatcher
+    let queue: IntakeQueue
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            try await watcher.run { path in await queue.enqueue(path) }
+        }
+    }
+}
+
+/// Keeps the log writer open until every worker has finished, then syncs and closes it. Listed before the
+/// pipeline in the group so that it shuts down after it.
+struct LogWriterService: Service {
+    let writer: LogWriter
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await writer.close()
+    }
+}

@@ -1,1 +1,0 @@
-// ArticleLog: implementation follows.

@@ -1,0 +1,63 @@
+import Glibc
+
+/// Reads record lines in order across segments, for `articled log cat` and for tests. A reader never writes:
+/// a line still being written (no newline yet) is held back until it is complete.
+public struct LogReader: Sendable {
+    /// The log folder.
+    public let directory: SegmentDirectory
+
+    /// Creates a reader.
+    public init(directory: SegmentDirectory) {
+        self.directory = directory
+    }
+
+    /// Where a reader has got to.
+    public struct Position: Sendable, Equatable {
+        /// Segment number (0 before the first).
+        public var segment: Int
+        /// Byte offset in that segment after the last complete line delivered.
+        public var offset: Int
+
+        /// The start of the log.
+        public static let start = Position(segment: 0, offset: 0)
+    }
+
+    /// Delivers complete lines after `position` with seq ≥ `fromSeq`, and returns where it stopped.
+    @discardableResult
+    public func read(
+        from position: Position = .start,
+        fromSeq: Int = 1,
+        line deliver: ([UInt8]) throws -> Void
+    ) throws -> Position {
+        var position = position
+        for number in try directory.segmentNumbers() where number >= position.segment {
+            if number > position.segment { position = Position(segment: number, offset: 0) }
+            let path = directory.segmentPath(number)
+            let fd = try FileIO.open(path, O_RDONLY)
+            defer { FileIO.close(fd) }
+            let bytes = try FileIO.readAll(fd: fd, path: path, from: position.offset)
+            var lineStart = 0
+            for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                let line = Array(bytes[lineStart..<i])
+                lineStart = i + 1
+                if fromSeq <= 1 || (Self.seq(of: line) ?? Int.max) >= fromSeq { try deliver(line) }
+            }
+            position.offset += lineStart
+        }
+        return position
+    }
+
+    /// The seq of a record line, read from its fixed opening `{"seq":N,` without decoding the whole line.
+    public static func seq(of line: [UInt8]) -> Int? {
+        let prefix = Array("{\"seq\":".utf8)
+        guard line.count > prefix.count, line.starts(with: prefix) else { return nil }
+        var value = 0
+        var sawDigit = false
+        for byte in line[prefix.count...] {
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { break }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            sawDigit = true
+        }
+        return sawDigit ? value : nil
+    }
+}

@@ -1,0 +1,320 @@
+import ArticleExtraction
+import Dispatch
+import Glibc
+import Logging
+import Synchronization
+
+/// How the writer lays out and syncs the log.
+public struct LogWriterOptions: Sendable {
+    /// A new segment starts once the current one has passed this size.
+    public var segmentBytes: Int
+    /// One fdatasync per record instead of one per batch (`--fsync always`): slower, for operators who want
+    /// each file's durability independent of its neighbours'.
+    public var syncEachRecord: Bool
+    /// Called after every fdatasync with its duration in seconds and the records it covered (metrics).
+    public var onSync: (@Sendable (_ seconds: Double, _ records: Int) -> Void)?
+
+    /// Creates options; 64 MiB segments and group commit by default.
+    public init(
+        segmentBytes: Int = 64 << 20,
+        syncEachRecord: Bool = false,
+        onSync: (@Sendable (Double, Int) -> Void)? = nil
+    ) {
+        self.segmentBytes = segmentBytes
+        self.syncEachRecord = syncEachRecord
+        self.onSync = onSync
+    }
+}
+
+/// Figures about the log for status and metrics.
+public struct LogStats: Sendable, Equatable {
+    public var lastSeq: Int
+    public var articles: Int
+    public var duplicates: Int
+    public var rejected: Int
+    public var bytes: Int
+    public var segments: Int
+}
+
+/// The log's single writer, with group commit: drafts appended while a sync is running wait together and are
+/// written and made durable by one fdatasync. `append` returns only once the record is on disk, so callers
+/// may then move the original away (promise 1 of DESIGN.md).
+///
+/// The disk work runs on a dedicated serial queue, never on Swift's cooperative threads, so a slow fsync does
+/// not starve the ingest workers; the writer's own state lives behind mutexes touched by that queue.
+public final class LogWriter: Sendable {
+    /// Written into every record's `extractor` field.
+    public static let extractorName = Extractor.version
+
+    private struct Waiter {
+        var draft: RecordDraft
+        var continuation: CheckedContinuation<CommitOutcome, any Error>
+    }
+
+    private struct Intake {
+        var waiting: [Waiter] = []
+        var draining = false
+        var closed = false
+        /// When the batch now being written started, to tell a stuck writer from an idle one.
+        var busySince: ContinuousClock.Instant?
+    }
+
+    private struct Disk {
+        var fd: Int32 = -1
+        var segment: Int
+        var segmentSize: Int
+        var segmentCount: Int
+        var totalBytes: Int
+        var lastSeq: Int
+        var lastHash: String
+        /// Bytes of a failed batch may sit past `segmentSize`; they are cut off before the next write.
+        var dirty = false
+    }
+
+    private let directory: SegmentDirectory
+    private let options: LogWriterOptions
+    private let logger: Logger
+    private let intake = Mutex(Intake())
+    private let disk: Mutex<Disk>
+    private let index: Mutex<SeenIndex>
+    private let io = DispatchQueue(label: "articled.log-writer")
+
+    /// Opens the log for appending where recovery left it.
+    public init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
+        throws(LogError)
+    {
+        self.directory = directory
+        self.options = options
+        self.logger = logger
+        self.index = Mutex(recovered.index)
+        var d = Disk(
+            segment: recovered.segment,
+            segmentSize: recovered.segmentSize,
+            segmentCount: recovered.segmentCount,
+            totalBytes: recovered.totalBytes,
+            lastSeq: recovered.lastSeq,
+            lastHash: recovered.lastHash
+        )
+        if recovered.segment > 0 {
+            d.fd = try FileIO.open(directory.segmentPath(recovered.segment), O_WRONLY | O_APPEND)
+        }
+        self.disk = Mutex(d)
+    }
+
+    deinit {
+        disk.withLock { if $0.fd >= 0 { FileIO.close($0.fd) } }
+    }
+
+    /// Appends a record and returns once it is durable, or says that the log already holds this file.
+    /// Throws `LogError` when the log cannot be written (disk full, I/O error); nothing of the draft is then
+    /// on disk and the caller may try again later.
+    public func append(_ draft: RecordDraft) async throws -> CommitOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let start: Bool? = intake.withLock { state in
+                if state.closed { return nil }
+                state.waiting.append(Waiter(draft: draft, continuation: continuation))
+                if state.draining { return false }
+                state.draining = true
+                return true
+            }
+            switch start {
+            case nil: continuation.resume(throwing: LogError.closed)
+            case true?: io.async { self.drain() }
+            case false?: break
+            }
+        }
+    }
+
+    /// The seq of the first article with this content, for skipping extraction of a known duplicate. The
+    /// writer decides again when the record is committed, so a race between workers is harmless.
+    public func firstArticle(withSHA256 sha256: String) -> Int? {
+        index.withLock { $0.firstArticle(withSHA256: sha256) }
+    }
+
+    /// Counts and sizes, for status.
+    public func stats() -> LogStats {
+        let counts = index.withLock { ($0.articles, $0.duplicates, $0.rejected) }
+        return disk.withLock {
+            LogStats(
+                lastSeq: $0.lastSeq,
+                articles: counts.0,
+                duplicates: counts.1,
+                rejected: counts.2,
+                bytes: $0.totalBytes,
+                segments: $0.segmentCount
+            )
+        }
+    }
+
+    /// Whether a batch has been in the writer for longer than `limit` (a hung disk): the watchdog stops.
+    public func isStuck(longerThan limit: Duration) -> Bool {
+        intake.withLock { state in
+            guard let since = state.busySince else { return false }
+            return ContinuousClock.now - since > limit
+        }
+    }
+
+    /// Refuses new drafts, waits for those already accepted, syncs and closes the segment.
+    public func close() async {
+        intake.withLock { $0.closed = true }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            io.async {
+                self.drain()
+                self.disk.withLock { d in
+                    if d.fd >= 0 {
+                        _ = Glibc.fdatasync(d.fd)
+                        FileIO.close(d.fd)
+                        d.fd = -1
+                    }
+                }
+                continuation.resume()
+            }
+        }
+    }
+
+    // MARK: - The serial part, on `io`
+
+    private func drain() {
+        while true {
+            let batch: [Waiter] = intake.withLock { state in
+                if state.waiting.isEmpty {
+                    state.draining = false
+                    state.busySince = nil
+                    return []
+                }
+                defer { state.waiting = [] }
+                state.busySince = .now
+                return state.waiting
+            }
+            if batch.isEmpty { return }
+            let drafts = batch.map(\.draft)
+            var results: [Result<CommitOutcome, any Error>] = []
+            if options.syncEachRecord {
+                for draft in drafts { results += commit([draft]) }
+            } else {
+                results = commit(drafts)
+            }
+            for (waiter, result) in zip(batch, results) { waiter.continuation.resume(with: result) }
+        }
+    }
+
+    /// Writes one batch with one fdatasync. All or nothing: on failure the chain and index are unchanged.
+    private func commit(_ drafts: [RecordDraft]) -> [Result<CommitOutcome, any Error>] {
+        disk.withLock { d -> [Result<CommitOutcome, any Error>] in
+            do {
+                let (outcomes, additions) = try write(drafts, &d)
+                index.withLock { index in
+                    for a in additions { index.add(seq: a.seq, kind: a.kind, source: a.source) }
+                }
+                return outcomes.map { .success($0) }
+            } catch {
+                d.dirty = true
+                logger.error("could not write to the log", metadata: ["error": "\(error)"])
+                return drafts.map { _ in .failure(error) }
+            }
+        }
+    }
+
+    private struct Addition {
+        var seq: Int
+        var kind: RecordKind
+        var source: SourceInfo
+    }
+
+    private func write(_ drafts: [RecordDraft], _ d: inout Disk) throws(LogError) -> ([CommitOutcome], [Addition]) {
+        // Decide each draft's fate first, against the index plus what this batch adds.
+        var firstInBatch: [String: Int] = [:]
+        var recordedInBatch: [SeenIndex.ReplayKey: (Int, RecordKind)] = [:]
+        var outcomes: [CommitOutcome] = []
+        var additions: [Addition] = []
+        var buffer: [UInt8] = []
+        var seq = d.lastSeq
+        var hash = d.lastHash
+        let time = Timestamp.now()
+        for draft in drafts {
+            let key = SeenIndex.ReplayKey(path: draft.source.path, fingerprint: draft.source.fingerprint)
+            if let existing = recordedInBatch[key] ?? index.withLock({ $0.existingRecord(for: draft.source) }) {
+                outcomes.append(.replayed(seq: existing.0, kind: existing.1))
+                continue
+            }
+            seq += 1
+            var kind = RecordKind.rejected
+            var duplicateOf: Int?
+            var reason: String?
+            var articleJSON: [UInt8]?
+            switch draft.payload {
+            case .rejected(let why):
+                reason = why
+            case .article(let json):
+                if let sha = draft.source.sha256,
+                    let first = firstInBatch[sha] ?? index.withLock({ $0.firstArticle(withSHA256: sha) })
+                {
+                    kind = .duplicate
+                    duplicateOf = first
+                } else {
+                    kind = .article
+                    articleJSON = json
+                    if let sha = draft.source.sha256 { firstInBatch[sha] = seq }
+                }
+            }
+            let line = RecordLine.make(
+                seq: seq,
+                prev: hash,
+                time: time,
+                kind: kind,
+                source: draft.source,
+                duplicateOf: duplicateOf,
+                reason: reason,
+                articleJSON: articleJSON
+            )
+            hash = RecordLine.hash(line)
+            buffer += line
+            buffer.append(UInt8(ascii: "\n"))
+            recordedInBatch[key] = (seq, kind)
+            additions.append(Addition(seq: seq, kind: kind, source: draft.source))
+            outcomes.append(.recorded(seq: seq, kind: kind, duplicateOf: duplicateOf))
+        }
+        if buffer.isEmpty { return (outcomes, additions) }
+
+        let path = try prepareSegment(&d)
+        try FileIO.writeAll(d.fd, buffer, path: path)
+        let started = ContinuousClock.now
+        try FileIO.fdatasync(d.fd, path: path)
+        let elapsed = ContinuousClock.now - started
+        options.onSync?(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, additions.count)
+
+        d.segmentSize += buffer.count
+        d.totalBytes += buffer.count
+        d.lastSeq = seq
+        d.lastHash = hash
+        return (outcomes, additions)
+    }
+
+    /// Cuts off what a failed batch left behind, and starts a new segment when the current one is full.
+    private func prepareSegment(_ d: inout Disk) throws(LogError) -> String {
+        if d.dirty && d.fd >= 0 {
+            let path = directory.segmentPath(d.segment)
+            try FileIO.ftruncate(d.fd, d.segmentSize, path: path)
+            d.dirty = false
+        }
+        if d.fd < 0 || d.segmentSize >= options.segmentBytes {
+            let next = d.segment + 1
+            let path = directory.segmentPath(next)
+            let fd = try FileIO.open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+            do {
+                try FileIO.fsyncDirectory(directory.path)
+            } catch {
+                FileIO.close(fd)
+                throw error
+            }
+            if d.fd >= 0 { FileIO.close(d.fd) }
+            d.fd = fd
+            d.segment = next
+            d.segmentSize = 0
+            d.segmentCount += 1
+            d.dirty = false
+            logger.info("started a new log segment", metadata: ["segment": "\(path)"])
+        }
+        return directory.segmentPath(d.segment)
+    }
+}

@@ -1,0 +1,56 @@
+import ArticleExtraction
+import Foundation
+
+/// A record before it has a place in the log: what an ingest worker hands to the `LogWriter`. The writer gives
+/// it `seq`, `prev` and `time`, and decides at that moment whether it is a duplicate or a replay, because only
+/// the single writer sees every record in order.
+public struct RecordDraft: Sendable {
+    /// What the worker made of the file.
+    public enum Payload: Sendable {
+        /// An extracted article, already encoded as JSON by the worker so that the writer's serial section
+        /// stays short.
+        case article(json: [UInt8])
+        /// The file could not become an article.
+        case rejected(reason: String)
+    }
+
+    public var source: SourceInfo
+    public var payload: Payload
+
+    /// Creates a draft.
+    public init(source: SourceInfo, payload: Payload) {
+        self.source = source
+        self.payload = payload
+    }
+
+    /// Encodes `article` the way records hold it: sorted keys (stable bytes across runs), slashes unescaped.
+    public static func encode(_ article: Article) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Article's encoding cannot fail: it holds only strings, numbers and arrays of them.
+        return Array((try? encoder.encode(article)) ?? Data("null".utf8))
+    }
+}
+
+/// What became of a draft.
+public enum CommitOutcome: Sendable, Equatable {
+    /// A new record was appended and is durable.
+    case recorded(seq: Int, kind: RecordKind, duplicateOf: Int?)
+    /// The log already holds this file under this name (a crash came between the record and the move): no new
+    /// record; the original only needs moving.
+    case replayed(seq: Int, kind: RecordKind)
+
+    /// The record's sequence number, new or old.
+    public var seq: Int {
+        switch self {
+        case .recorded(let seq, _, _), .replayed(let seq, _): return seq
+        }
+    }
+
+    /// The record's kind, new or old.
+    public var kind: RecordKind {
+        switch self {
+        case .recorded(_, let kind, _), .replayed(_, let kind): return kind
+        }
+    }
+}

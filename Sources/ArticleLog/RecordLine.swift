@@ -1,0 +1,93 @@
+import Crypto
+
+/// Builds the bytes of one record line in a fixed key order (seq, prev, time, kind, source, …), so that the
+/// log reads naturally and every line's hash is reproducible. Foundation's JSONEncoder does not keep key order.
+enum RecordLine {
+    static func make(
+        seq: Int,
+        prev: String,
+        time: String,
+        kind: RecordKind,
+        source: SourceInfo,
+        duplicateOf: Int?,
+        reason: String?,
+        articleJSON: [UInt8]?
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + (articleJSON?.count ?? 0))
+        out += Array("{\"seq\":\(seq),\"prev\":\"\(prev)\",\"time\":".utf8)
+        JSONText.appendString(time, to: &out)
+        out += Array(",\"kind\":\"\(kind.rawValue)\",\"source\":{\"name\":".utf8)
+        JSONText.appendString(source.name, to: &out)
+        out += Array(",\"path\":".utf8)
+        JSONText.appendString(source.path, to: &out)
+        out += Array(",\"size\":\(source.size),\"sha256\":".utf8)
+        JSONText.appendOptionalString(source.sha256, to: &out)
+        out += Array(",\"mtime\":".utf8)
+        JSONText.appendOptionalString(source.mtime, to: &out)
+        out += Array("},\"extractor\":".utf8)
+        JSONText.appendString(LogWriter.extractorName, to: &out)
+        if let duplicateOf {
+            out += Array(",\"duplicate_of\":\(duplicateOf)".utf8)
+        }
+        if let reason {
+            out += Array(",\"reason\":".utf8)
+            JSONText.appendString(reason, to: &out)
+        }
+        if let articleJSON {
+            out += Array(",\"article\":".utf8)
+            out += articleJSON
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// Lower-case hex SHA-256 of a line's bytes (without its newline): the next record's `prev`.
+    static func hash(_ line: some Sequence<UInt8>) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(line))
+        return Hex.encode(hasher.finalize())
+    }
+
+    /// The `prev` of the first record.
+    static let genesis = String(repeating: "0", count: 64)
+}
+
+/// JSON string escaping per RFC 8259: quote, backslash and control characters; everything else as UTF-8.
+enum JSONText {
+    static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    static func appendOptionalString(_ s: String?, to out: inout [UInt8]) {
+        if let s { appendString(s, to: &out) } else { out += Array("null".utf8) }
+    }
+}
+
+/// Lower-case hexadecimal, as the record format writes hashes.
+public enum Hex {
+    /// Encodes bytes as lower-case hex.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

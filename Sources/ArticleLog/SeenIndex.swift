@@ -1,0 +1,51 @@
+/// What the log already holds, for deciding duplicates and replays: built from the log at start-up and kept
+/// current by the writer. Memory grows with the log (two small map entries per record).
+public struct SeenIndex: Sendable, Equatable {
+    struct ReplayKey: Hashable, Sendable {
+        var path: String
+        var fingerprint: String
+    }
+
+    /// Content hash → seq of the first article with that content.
+    private(set) var firstArticle: [String: Int] = [:]
+    /// (path, fingerprint) → the record made for it, to recognise a file whose move was lost in a crash.
+    private(set) var recorded: [ReplayKey: (seq: Int, kind: RecordKind)] = [:]
+
+    /// Records per kind since the log began.
+    public private(set) var articles = 0
+    public private(set) var duplicates = 0
+    public private(set) var rejected = 0
+
+    /// Creates an empty index.
+    public init() {}
+
+    /// The seq of the first article with this content, if any.
+    public func firstArticle(withSHA256 sha256: String) -> Int? {
+        firstArticle[sha256]
+    }
+
+    /// The record already made for this exact file under this path, if any.
+    public func existingRecord(for source: SourceInfo) -> (seq: Int, kind: RecordKind)? {
+        recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)]
+    }
+
+    /// Takes a record into account.
+    mutating func add(seq: Int, kind: RecordKind, source: SourceInfo) {
+        recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)] = (seq, kind)
+        switch kind {
+        case .article:
+            articles += 1
+            if let sha = source.sha256, firstArticle[sha] == nil { firstArticle[sha] = seq }
+        case .duplicate: duplicates += 1
+        case .rejected: rejected += 1
+        }
+    }
+
+    public static func == (a: SeenIndex, b: SeenIndex) -> Bool {
+        a.firstArticle == b.firstArticle && a.articles == b.articles && a.duplicates == b.duplicates
+            && a.rejected == b.rejected && a.recorded.count == b.recorded.count
+            && a.recorded.allSatisfy { key, value in
+                b.recorded[key].map { $0.seq == value.seq && $0.kind == value.kind } ?? false
+            }
+    }
+}

@@ -1,0 +1,41 @@
+import Glibc
+
+/// The log's folder: numbered JSON Lines segments `00000001.jsonl`, `00000002.jsonl`, … read in number order.
+public struct SegmentDirectory: Sendable {
+    /// The folder holding the segments (`STATE/log`).
+    public let path: String
+
+    /// Creates a handle on a log folder; nothing is touched on disk.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The file name of segment `number`: eight digits, so that names sort like numbers.
+    public static func fileName(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".jsonl"
+    }
+
+    /// The full path of segment `number`.
+    public func segmentPath(_ number: Int) -> String {
+        path + "/" + Self.fileName(number)
+    }
+
+    /// The segment numbers present, ascending. A missing folder is an empty log.
+    public func segmentNumbers() throws(LogError) -> [Int] {
+        guard let dir = opendir(path) else {
+            if errno == ENOENT { return [] }
+            throw .system(call: "opendir", path: path, errno: errno)
+        }
+        defer { closedir(dir) }
+        var numbers: [Int] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard name.hasSuffix(".jsonl"), name.count == 14, let n = Int(name.prefix(8)) else { continue }
+            numbers.append(n)
+        }
+        return numbers.sorted()
+    }
+}

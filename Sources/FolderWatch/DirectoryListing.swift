@@ -1,0 +1,43 @@
+import Glibc
+
+/// One entry of a directory: its name and kind.
+struct DirectoryEntry: Sendable, Hashable {
+    var name: String
+    var kind: FileKind
+}
+
+/// Lists one directory level with `opendir`/`readdir`. Kinds come from `d_type` and fall back to `lstat` where
+/// the file system does not fill it in; links are never followed. Entries that vanish between `readdir` and
+/// `lstat` are left out, since they can no longer be reported anyway.
+enum DirectoryListing {
+    /// The entries of `path` except `.` and `..`, in directory order. Fails with the errno of `opendir`.
+    static func entries(of path: String) -> Result<[DirectoryEntry], SystemErrno> {
+        let directory: OpaquePointer
+        switch open(path) {
+        case .success(let opened): directory = opened
+        case .failure(let error): return .failure(error)
+        }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            if let kind = FileKind(directoryEntryType: entry.pointee.d_type) {
+                entries.append(DirectoryEntry(name: name, kind: kind))
+            } else if case .success(let status) = FileStatus.ofEntry(path + "/" + name) {
+                entries.append(DirectoryEntry(name: name, kind: status.kind))
+            }
+        }
+        return .success(entries)
+    }
+
+    private static func open(_ path: String) -> Result<OpaquePointer, SystemErrno> {
+        while true {
+            if let directory = opendir(path) { return .success(directory) }
+            let code = Glibc.errno
+            if code != EINTR { return .failure(SystemErrno(code: code)) }
+        }
+    }
+}

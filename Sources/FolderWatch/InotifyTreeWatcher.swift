@@ -1,0 +1,231 @@
+import Glibc
+import Logging
+
+/// The inotify side of `FolderWatcher`: keeps one watch per folder of the tree and turns events into ready paths.
+/// It runs in the calling task and handles one event at a time, so while `ready` suspends nothing is read and the
+/// kernel holds the events back; if its queue overflows, the loss is noticed and repaired by a rescan.
+struct InotifyTreeWatcher {
+    /// How long to sleep when no event is queued. The descriptor is non-blocking and the wait is a `Task.sleep`, so
+    /// no concurrency thread is ever parked in the kernel and cancellation ends the wait at once.
+    static let idleWait: Duration = .milliseconds(50)
+
+    let paths: TreePaths
+    let logger: Logger
+    private let inotify: Inotify
+    private var table = WatchTable()
+    private var rootWatch: Int32 = -1
+    private var schedule: SettleSchedule?
+
+    /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
+    /// write and would only cost reads.
+    private let eventMask: InotifyEventMask
+
+    init(paths: TreePaths, settle: Duration?, inotify: Inotify, logger: Logger) {
+        self.paths = paths
+        self.logger = logger
+        self.inotify = inotify
+        self.schedule = settle.map { SettleSchedule(delay: $0) }
+        var mask: InotifyEventMask = [
+            .closeWrite, .movedTo, .movedFrom, .create, .deleteSelf, .moveSelf, .onlyDirectory, .excludeUnlinked,
+        ]
+        if settle != nil { mask.formUnion([.modify, .attrib, .delete]) }
+        self.eventMask = mask
+    }
+
+    /// Watches and scans the whole tree, calls `started`, then handles events until the task is cancelled (throws
+    /// `CancellationError`) or the root goes away (throws `FolderWatchError.rootRemoved`).
+    mutating func run(
+        started: @Sendable () async -> Void,
+        ready: @Sendable (String) async -> Void
+    ) async throws {
+        try await scanTree(from: "", ready: ready)
+        logger.info(
+            "watching folder",
+            metadata: ["path": "\(paths.root)", "folders": "\(table.count)", "mode": "inotify"]
+        )
+        await started()
+        while true {
+            try Task.checkCancellation()
+            let events = try inotify.readEvents()
+            for event in events {
+                try await handle(event, ready: ready)
+                try Task.checkCancellation()
+            }
+            try await reportSettled(ready: ready)
+            if events.isEmpty { try await Task.sleep(for: nextWait()) }
+        }
+    }
+
+    // MARK: Events
+
+    private mutating func handle(_ event: InotifyEvent, ready: @Sendable (String) async -> Void) async throws {
+        if event.mask.contains(.queueOverflow) {
+            logger.warning(
+                "inotify queue overflowed, events were lost; rescanning the whole folder",
+                metadata: ["path": "\(paths.root)"]
+            )
+            try await scanTree(from: "", ready: ready)
+            return
+        }
+        // Events of a watch removed earlier (its folder moved away or deleted) are stale.
+        guard let directory = table.directory(for: event.wd) else { return }
+        if event.wd == rootWatch && !event.mask.isDisjoint(with: [.deleteSelf, .moveSelf, .ignored, .unmount]) {
+            logger.error(
+                "watched folder was removed, moved away or unmounted; no further files can be seen",
+                metadata: ["path": "\(paths.root)", "event": "\(event.mask)"]
+            )
+            throw FolderWatchError.rootRemoved(path: paths.root)
+        }
+        if event.mask.contains(.ignored) {
+            table.remove(event.wd)
+            return
+        }
+        guard !event.name.isEmpty else { return }
+        let path = TreePaths.join(directory, event.name)
+
+        if event.mask.contains(.isDirectory) {
+            if event.mask.contains(.movedFrom) {
+                unwatchSubtree(path)
+            } else if !event.mask.isDisjoint(with: [.create, .movedTo]) && !IgnoredNames.isIgnored(event.name) {
+                // Files may have been written into the new folder before its watch existed: the scan finds them.
+                try await scanTree(from: path, ready: ready)
+            }
+            return
+        }
+        if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
+            schedule?.cancel(path)
+            return
+        }
+        guard !IgnoredNames.isIgnored(event.name) else { return }
+        if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) {
+            await fileLooksComplete(path, ready: ready)
+        } else if event.mask.contains(.create) {
+            // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
+            if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
+                status.kind != .regular && status.kind != .directory
+            {
+                await fileLooksComplete(path, ready: ready)
+            }
+        } else if !event.mask.isDisjoint(with: [.modify, .attrib]) {
+            schedule?.restartIfWaiting(path, now: .now)
+        }
+    }
+
+    private mutating func fileLooksComplete(_ path: String, ready: @Sendable (String) async -> Void) async {
+        if schedule != nil {
+            schedule?.arm(path, now: .now)
+        } else {
+            await ready(path)
+        }
+    }
+
+    private mutating func reportSettled(ready: @Sendable (String) async -> Void) async throws {
+        guard let due = schedule?.takeDue(now: .now), !due.isEmpty else { return }
+        for path in due {
+            // A file deleted before it settled (IN_EXCL_UNLINK hides some deletions) has nothing left to report.
+            if case .failure(let error) = FileStatus.ofEntry(paths.absolute(path)), error.code == ENOENT { continue }
+            await ready(path)
+            try Task.checkCancellation()
+        }
+    }
+
+    private func nextWait() -> Duration {
+        guard let deadline = schedule?.nextDeadline else { return Self.idleWait }
+        let untilDeadline = deadline - .now
+        return max(.milliseconds(1), min(Self.idleWait, untilDeadline))
+    }
+
+    // MARK: Watching and scanning
+
+    /// Watches `start` and every folder below it, each before it is listed so that nothing written meanwhile is
+    /// missed, and treats every entry found that is not a folder as complete. Iterative, so deep trees cannot
+    /// exhaust the stack.
+    private mutating func scanTree(from start: String, ready: @Sendable (String) async -> Void) async throws {
+        var pending = [start]
+        while let directory = pending.popLast() {
+            try Task.checkCancellation()
+            guard try watch(directory) else { continue }
+            let entries: [DirectoryEntry]
+            switch DirectoryListing.entries(of: paths.absolute(directory)) {
+            case .success(let listed):
+                entries = listed
+            case .failure(let error) where directory.isEmpty:
+                throw FolderWatchError.systemCall(call: "opendir", path: paths.root, errno: error.code)
+            case .failure(let error) where error.code == ENOENT || error.code == ENOTDIR:
+                continue  // Gone again already; its IN_IGNORED will clean up.
+            case .failure(let error):
+                logger.warning(
+                    "cannot list folder, its files are not reported until it can be",
+                    metadata: ["path": "\(paths.absolute(directory))", "errno": "\(error.code)"]
+                )
+                continue
+            }
+            for entry in entries where !IgnoredNames.isIgnored(entry.name) {
+                let path = TreePaths.join(directory, entry.name)
+                if entry.kind == .directory {
+                    pending.append(path)
+                } else {
+                    await fileLooksComplete(path, ready: ready)
+                    try Task.checkCancellation()
+                }
+            }
+        }
+    }
+
+    /// Adds the watch for one folder and records it; returns false when the folder is not to be descended into
+    /// (vanished, a symbolic link, unreadable, or the same folder reached a second way, e.g. by a bind mount).
+    private mutating func watch(_ directory: String) throws -> Bool {
+        let absolute = paths.absolute(directory)
+        let watch: Int32
+        // The root may be a link to the real folder; links below it are never followed.
+        let mask = directory.isEmpty ? eventMask : eventMask.union(.dontFollow)
+        switch Result(catching: { () throws(FolderWatchError) in try inotify.addWatch(path: absolute, mask: mask) }) {
+        case .success(let added):
+            watch = added
+        case .failure(let error):
+            guard !directory.isEmpty, let code = error.errno, [ENOENT, ENOTDIR, EACCES].contains(code) else {
+                throw error
+            }
+            if code == EACCES {
+                logger.warning("cannot watch folder, permission denied", metadata: ["path": "\(absolute)"])
+            }
+            return false
+        }
+        if let known = table.directory(for: watch), known != directory {
+            if isSameDirectory(known, directory) {
+                logger.warning(
+                    "folder is reachable twice (bind mount?), watching it once",
+                    metadata: ["path": "\(absolute)", "also": "\(paths.absolute(known))"]
+                )
+                return false
+            }
+            table.moveSubtree(from: known, to: directory)  // It was renamed while its events were lost.
+        }
+        table.insert(watch, for: directory)
+        if directory.isEmpty { rootWatch = watch }
+        return true
+    }
+
+    private func isSameDirectory(_ first: String, _ second: String) -> Bool {
+        let status: (String) -> FileStatus? = { relative in
+            let absolute = paths.absolute(relative)
+            let result = relative.isEmpty ? FileStatus.followingLinks(absolute) : FileStatus.ofEntry(absolute)
+            return try? result.get()
+        }
+        guard let one = status(first), let other = status(second) else { return false }
+        return one.device == other.device && one.inode == other.inode
+    }
+
+    /// Stops watching a folder that was renamed away, and everything below it: inside the tree it is watched again
+    /// under its new name when IN_MOVED_TO arrives, outside it must fall silent.
+    private mutating func unwatchSubtree(_ directory: String) {
+        for watch in table.removeSubtree(directory) {
+            do {
+                try inotify.removeWatch(watch)
+            } catch {
+                logger.warning("cannot remove watch", metadata: ["error": "\(error)"])
+            }
+        }
+        schedule?.cancel(directory)
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `articled` command: the daemon and the tools around its log.
+@main
+struct Articled: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "articled",
+        abstract: "Watches a drop folder and turns every news-article file into one record in a tamper-evident log.",
+        version: "0.1.0",
+        subcommands: [Run.self, Extract.self, LogCommand.self]
+    )
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import ArticleDaemon
+import Foundation
+import Logging
+
+/// `articled run`: the daemon. Every option can also come from the environment (`ARTICLED_<KEY>`) or the TOML
+/// file named by `--config`, under the same key.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon: watch a folder and log every article dropped into it."
+    )
+
+    @Option(help: "The drop folder to watch (ARTICLED_WATCH, key 'watch').")
+    var watch: String?
+
+    @Option(help: "The state folder holding log/, done/ and failed/ (ARTICLED_STATE, key 'state').")
+    var state: String?
+
+    @Option(help: "Path of the status socket (ARTICLED_SOCKET, key 'socket').")
+    var socket: String?
+
+    @Option(help: "A TOML configuration file with the same keys (ARTICLED_CONFIG).")
+    var config: String?
+
+    @Option(help: "Reject files larger than this many bytes (default 16777216).")
+    var maxBytes: String?
+
+    @Option(help: "Start a new log segment past this many bytes (default 67108864).")
+    var segmentBytes: String?
+
+    @Option(help: "'batch' syncs once per group of records, 'always' once per record (default batch).")
+    var fsync: String?
+
+    @Option(help: "Ingest workers; 0 means one per core (default 0).")
+    var workers: String?
+
+    @Option(help: "Paths the intake queue holds before the watcher waits (default 4096).")
+    var queueSize: String?
+
+    @Option(help: "Take a file only after this many ms without further events on it (default 0).")
+    var settleMs: String?
+
+    @Option(help: "Poll the folder every this many ms instead of using inotify, for NFS/SMB (default 0: inotify).")
+    var pollMs: String?
+
+    @Option(help: "journald, text or json (default: journald under systemd, text otherwise).")
+    var logFormat: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
+    var logLevel: String?
+
+    func run() async throws {
+        let given: [(String, String?)] = [
+            ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
+            ("segment-bytes", segmentBytes), ("fsync", fsync), ("workers", workers), ("queue-size", queueSize),
+            ("settle-ms", settleMs), ("poll-ms", pollMs), ("log-format", logFormat), ("log-level", logLevel),
+        ]
+        var flags: [String: String] = [:]
+        for (key, value) in given { if let value { flags[key] = value } }
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: DaemonConfiguration
+        do {
+            configuration = try DaemonConfiguration.load(
+                flags: flags,
+                environment: environment,
+                configFile: config ?? environment["ARTICLED_CONFIG"]
+            )
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "articled")
+        do {
+            try await Daemon(configuration: configuration, logger: logger).run()
+        } catch {
+            logger.critical("articled stopped", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+}

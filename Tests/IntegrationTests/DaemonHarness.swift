@@ -1,0 +1,148 @@
+import ArticleLog
+import Foundation
+import Glibc
+
+/// Runs the real `articled` binary on temporary folders, as a user would: files go into the drop folder, and
+/// the test looks at the log, the moved originals and the status socket.
+final class DaemonHarness: @unchecked Sendable {
+    let root: String
+    let incoming: String
+    let state: String
+    let socket: String
+    private(set) var process: Process?
+    private let output = Pipe()
+    private var extraArguments: [String]
+
+    init(arguments: [String] = []) throws {
+        root = "/tmp/articled-it-\(UUID().uuidString.prefix(8))"
+        incoming = root + "/incoming"
+        state = root + "/state"
+        socket = root + "/status.sock"
+        extraArguments = arguments
+        try FileManager.default.createDirectory(atPath: incoming, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if let p = process, p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// The binary under test: ARTICLED_BIN, else the one built beside the test bundle.
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["ARTICLED_BIN"] { return path }
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidate = bundleDir.appendingPathComponent("articled").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return packageRoot.appendingPathComponent(".build/debug/articled").path
+    }
+
+    func start() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments =
+            ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"] + extraArguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        process = p
+    }
+
+    /// Sends `signal` and waits for the process to end; returns its exit status.
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM, timeout: Duration = .seconds(20)) async throws -> Int32 {
+        guard let p = process else { return 0 }
+        kill(p.processIdentifier, signal)
+        try await waitUntil(timeout: timeout, "articled to exit") { !p.isRunning }
+        process = nil
+        return p.terminationStatus
+    }
+
+    var isRunning: Bool { process?.isRunning ?? false }
+
+    // MARK: Files
+
+    func write(_ name: String, _ text: String) throws {
+        let path = incoming + "/" + name
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw HarnessError("could not write \(path)")
+        }
+    }
+
+    func incomingFiles() -> [String] {
+        (FileManager.default.enumerator(atPath: incoming)?.allObjects as? [String] ?? []).filter {
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: incoming + "/" + $0, isDirectory: &isDir) && !isDir.boolValue
+                || isSymlinkOrSpecial(incoming + "/" + $0)
+        }
+    }
+
+    private func isSymlinkOrSpecial(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR && (st.st_mode & S_IFMT) != S_IFREG
+    }
+
+    func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    // MARK: The log
+
+    func records() throws -> [LogRecord] {
+        var out: [LogRecord] = []
+        try LogReader(directory: SegmentDirectory(path: state + "/log")).read { line in
+            out.append(try JSONDecoder().decode(LogRecord.self, from: Data(line)))
+        }
+        return out
+    }
+
+    /// Waits until the log holds at least `count` records, and returns them.
+    func waitForRecords(_ count: Int, timeout: Duration = .seconds(30)) async throws -> [LogRecord] {
+        var latest: [LogRecord] = []
+        try await waitUntil(timeout: timeout, "\(count) records") {
+            latest = (try? self.records()) ?? []
+            return latest.count >= count
+        }
+        return latest
+    }
+
+    /// Runs `articled` with other arguments and returns its exit status and standard output.
+    static func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Polls `condition` until it holds or the deadline passes; never a fixed sleep standing in for a condition.
+func waitUntil(
+    timeout: Duration = .seconds(30),
+    _ what: String,
+    _ condition: () throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try condition() { return }
+        try await Task.sleep(for: .milliseconds(25))
+    }
+    if try condition() { return }
+    throw HarnessError("timed out after \(timeout) waiting for \(what)")
+}

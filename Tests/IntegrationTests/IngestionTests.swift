@@ -1,0 +1,166 @@
+import ArticleLog
+import Foundation
+import Glibc
+import Testing
+
+/// The daemon as a user sees it: files in, records out, originals moved. Each test runs its own daemon on its
+/// own folders; they are serialized to keep the 2-core CI machine from timing out under load.
+@Suite(.serialized)
+struct IngestionTests {
+    static let article = """
+        Harbour Council Approves New Ferry Timetable
+
+        The harbour council voted on Tuesday to add three evening crossings to the island ferry.
+        Residents had asked for later boats for more than two years, the council's chair said.
+        """
+
+    @Test func aFileWrittenAndClosedBecomesOneArticleAndMovesToDone() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("ferry.txt", Self.article)
+        let records = try await d.waitForRecords(1)
+        #expect(records.count == 1)
+        let r = try #require(records.first)
+        #expect(r.kind == .article)
+        #expect(r.seq == 1)
+        #expect(r.source.name == "ferry.txt")
+        #expect(r.source.sha256?.count == 64)
+        #expect(r.article?.title == "Harbour Council Approves New Ferry Timetable")
+        try await waitUntil("the original to move to done/") { d.exists(d.state + "/done/ferry.txt") }
+        #expect(!d.exists(d.incoming + "/ferry.txt"))
+        #expect(try await d.stop() == 0)
+    }
+
+    @Test func aFileRenamedInFromATemporaryNameIsTakenUnderItsFinalNameOnly() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("report.txt.part", Self.article)
+        try d.write("marker.txt", "Marker\n\nA second file proves the daemon has looked at the folder.")
+        _ = try await d.waitForRecords(1)
+        #expect(d.exists(d.incoming + "/report.txt.part"))
+        #expect(rename(d.incoming + "/report.txt.part", d.incoming + "/report.txt") == 0)
+        let records = try await d.waitForRecords(2)
+        #expect(records.map(\.source.name).sorted() == ["marker.txt", "report.txt"])
+        try await d.stop()
+    }
+
+    @Test func filesPresentBeforeStartAreTaken() async throws {
+        let d = try DaemonHarness()
+        try d.write("early-1.txt", Self.article)
+        try d.write("early-2.txt", "Another Headline\n\nA different body so that this is not a duplicate.")
+        try d.start()
+        let records = try await d.waitForRecords(2)
+        #expect(Set(records.map(\.kind)) == [.article])
+        try await d.stop()
+    }
+
+    @Test func aFileInANewSubdirectoryIsTakenWithItsPath() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        try d.write("2026/11/night.txt", Self.article)
+        let records = try await d.waitForRecords(1)
+        #expect(records.first?.source.path == "2026/11/night.txt")
+        try await waitUntil("the move into done/2026/11") { d.exists(d.state + "/done/2026/11/night.txt") }
+        try await d.stop()
+    }
+
+    @Test func theSameContentUnderASecondNameIsADuplicateOfTheFirst() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("first.txt", Self.article)
+        _ = try await d.waitForRecords(1)
+        try d.write("second.txt", Self.article)
+        let records = try await d.waitForRecords(2)
+        #expect(records[1].kind == .duplicate)
+        #expect(records[1].duplicateOf == 1)
+        #expect(records[1].article == nil)
+        try await waitUntil("both originals in done/") {
+            d.exists(d.state + "/done/first.txt") && d.exists(d.state + "/done/second.txt")
+        }
+        try await d.stop()
+    }
+
+    @Test func anEmptyFileIsRejectedAndMovedToFailedWithItsReason() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("empty.txt", "")
+        let records = try await d.waitForRecords(1)
+        #expect(records[0].kind == .rejected)
+        #expect(records[0].reason == "empty file")
+        try await waitUntil("empty.txt in failed/") { d.exists(d.state + "/failed/empty.txt.reason") }
+        let reason = try String(contentsOfFile: d.state + "/failed/empty.txt.reason", encoding: .utf8)
+        #expect(reason == "empty file\n")
+        try await d.stop()
+    }
+
+    @Test func aFIFODoesNotBlockTheDaemon() async throws {
+        let d = try DaemonHarness(arguments: ["--workers", "1"])
+        try d.start()
+        #expect(mkfifo(d.incoming + "/pipe.txt", 0o644) == 0)
+        try d.write("after.txt", Self.article)
+        let records = try await d.waitForRecords(2)
+        let fifo = try #require(records.first { $0.source.name == "pipe.txt" })
+        #expect(fifo.kind == .rejected)
+        #expect(fifo.reason == "not a regular file (FIFO)")
+        #expect(records.contains { $0.source.name == "after.txt" && $0.kind == .article })
+        try await d.stop()
+    }
+
+    @Test func aSymlinkPointingOutsideIsRejectedAndItsTargetNeverRead() async throws {
+        let d = try DaemonHarness()
+        let secret = d.root + "/secret.txt"
+        try "Private Notes\n\nThese words must never reach the log.".write(
+            toFile: secret,
+            atomically: true,
+            encoding: .utf8
+        )
+        try d.start()
+        #expect(symlink(secret, d.incoming + "/link.txt") == 0)
+        let records = try await d.waitForRecords(1)
+        #expect(records[0].kind == .rejected)
+        #expect(records[0].reason == "symbolic link")
+        #expect(records[0].source.sha256 == nil)
+        let log = try String(contentsOfFile: d.state + "/log/00000001.jsonl", encoding: .utf8)
+        #expect(!log.contains("Private Notes"))
+        try await waitUntil("the link in failed/") { d.exists(d.state + "/failed/link.txt") }
+        #expect(FileManager.default.fileExists(atPath: secret))
+        try await d.stop()
+    }
+
+    @Test func aFileDeletedRightAfterItIsWrittenLeavesTheDaemonWorking() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        for i in 0..<20 {
+            try d.write("gone-\(i).txt", "Short Lived \(i)\n\nWritten and deleted at once.")
+            unlink(d.incoming + "/gone-\(i).txt")
+        }
+        try d.write("stays.txt", Self.article)
+        let records = try await d.waitForRecords(1)
+        try await waitUntil("stays.txt recorded") { try d.records().contains { $0.source.name == "stays.txt" } }
+        // Each vanished file has at most one record, and says why when it has one.
+        let all = try d.records()
+        for i in 0..<20 {
+            let mine = all.filter { $0.source.name == "gone-\(i).txt" }
+            #expect(mine.count <= 1)
+            if let r = mine.first, r.kind == .rejected { #expect(r.reason == "vanished before it could be read") }
+        }
+        #expect(records.count >= 1)
+        #expect(d.isRunning)
+        try await d.stop()
+    }
+
+    @Test func sigtermFinishesCleanlyWithExitZero() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        for i in 0..<50 { try d.write("t\(i).txt", "Headline \(i)\n\nBody number \(i) of the shutdown test.") }
+        _ = try await d.waitForRecords(1)
+        #expect(try await d.stop() == 0)
+        // Whatever was recorded has moved; whatever was not is still in the drop folder: nothing lost.
+        let recorded = Set(try d.records().map(\.source.name))
+        let left = Set(d.incomingFiles())
+        #expect(recorded.isDisjoint(with: left))
+        #expect(recorded.union(left).count == 50)
+        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+    }
+}
