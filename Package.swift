@@ -84,6 +84,7 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticleDaemon",
+                "StatusServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
