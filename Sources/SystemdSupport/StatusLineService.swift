@@ -2,7 +2,8 @@ import Logging
 import ServiceLifecycle
 
 /// Keeps systemd's STATUS= (the line `systemctl status` shows) current by asking for the line every `interval`;
-/// ``SystemdNotifier/status(_:)`` drops repeats, so an idle daemon sends nothing.
+/// ``SystemdNotifier/status(_:)`` drops repeats, so an idle daemon sends nothing. When graceful shutdown begins
+/// it sends STOPPING=1, so that systemd shows the daemon as deactivating while it finishes the files in flight.
 public struct StatusLineService: Service {
     private let notifier: SystemdNotifier
     private let interval: Duration
@@ -18,7 +19,7 @@ public struct StatusLineService: Service {
         self.line = line
     }
 
-    /// Refreshes until graceful shutdown or cancellation.
+    /// Refreshes until graceful shutdown (then sends STOPPING=1) or cancellation.
     public func run() async throws {
         do {
             try await cancelWhenGracefulShutdown {
@@ -28,7 +29,10 @@ public struct StatusLineService: Service {
                 }
             }
         } catch is CancellationError {
-            return
+            // Cancelled by the graceful shutdown, or by the group.
+        }
+        if Task.isShuttingDownGracefully {
+            self.notifier.stopping()
         }
     }
 }

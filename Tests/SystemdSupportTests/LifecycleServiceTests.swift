@@ -49,3 +49,23 @@ extension NotifySocketTests {
         }
     }
 }
+
+import ServiceLifecycleTestKit
+
+extension NotifySocketTests.LifecycleServiceTests {
+    @Test func gracefulShutdownSendsStopping() async throws {
+        let socket = try FakeNotifySocket()
+        let service = StatusLineService(
+            notifier: SystemdNotifier(logger: Logger(label: "test")), interval: .seconds(10)
+        ) { "watching" }
+        try await testGracefulShutdown { trigger in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await service.run() }
+                #expect(await socket.receive() == "STATUS=watching")
+                trigger.triggerGracefulShutdown()
+                try await group.waitForAll()
+            }
+        }
+        #expect(await socket.receive() == "STOPPING=1")
+    }
+}
