@@ -66,7 +66,9 @@ public enum StatusClient {
         }
         guard connected == 0 else { throw .call("connect", path: socketPath, errno: errno) }
 
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: localhost\r\nUser-Agent: articled\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array(
+            "GET \(path) HTTP/1.1\r\nHost: localhost\r\nUser-Agent: articled\r\nConnection: close\r\n\r\n".utf8
+        )
         var sent = 0
         while sent < request.count {
             let n = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }

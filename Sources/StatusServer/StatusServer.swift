@@ -109,7 +109,11 @@ public actor StatusServer: Service {
                             group.addTask {
                                 defer { if admitted { limiter.release() } }
                                 await Self.serve(
-                                    connection, admitted: admitted, router: router, policy: policy, logger: logger
+                                    connection,
+                                    admitted: admitted,
+                                    router: router,
+                                    policy: policy,
+                                    logger: logger
                                 )
                             }
                         }
@@ -149,7 +153,9 @@ public actor StatusServer: Service {
                         } else {
                             logger.notice(
                                 "status request refused",
-                                metadata: ["peer_uid": "\(peer.uid)", "peer_gid": "\(peer.gid)", "peer_pid": "\(peer.pid)"]
+                                metadata: [
+                                    "peer_uid": "\(peer.uid)", "peer_gid": "\(peer.gid)", "peer_pid": "\(peer.pid)",
+                                ]
                             )
                             response = .error(403, "forbidden: join the daemon's group to read its status")
                         }
@@ -168,7 +174,9 @@ public actor StatusServer: Service {
 
     /// SO_PEERCRED of a connected Unix socket.
     static func peerCredentials(of channel: any Channel) async throws -> PeerCredentials {
-        guard let provider = channel as? any SocketOptionProvider else { throw StatusRequestError.malformed }
+        guard let provider = channel as? any SocketOptionProvider else {
+            throw StatusServerError.socketCall(call: "getsockopt(SO_PEERCRED)", path: "connection", errno: ENOTSOCK)
+        }
         // `struct ucred` needs _GNU_SOURCE, which Swift's Glibc module lacks; a tuple has its layout (pid, uid, gid).
         let cred: (pid_t, uid_t, gid_t) = try await provider.unsafeGetSocketOption(
             level: SocketOptionLevel(SOL_SOCKET),

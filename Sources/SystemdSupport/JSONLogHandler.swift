@@ -15,7 +15,8 @@ public struct JSONLogHandler: LogHandler {
     private let fileDescriptor: Int32
 
     /// Creates a handler writing to `fileDescriptor` (stderr by default).
-    public init(label: String, fileDescriptor: Int32 = STDERR_FILENO, metadataProvider: Logger.MetadataProvider? = nil) {
+    public init(label: String, fileDescriptor: Int32 = STDERR_FILENO, metadataProvider: Logger.MetadataProvider? = nil)
+    {
         self.label = label
         self.fileDescriptor = fileDescriptor
         self.metadataProvider = metadataProvider
@@ -32,7 +33,9 @@ public struct JSONLogHandler: LogHandler {
         var bytes = Array(line.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(self.fileDescriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes {
+                write(self.fileDescriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             offset += written

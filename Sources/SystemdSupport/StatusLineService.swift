@@ -13,7 +13,11 @@ public struct StatusLineService: Service {
     /// - Parameters:
     ///   - interval: How often to refresh; the notifier's own rate limit still applies.
     ///   - line: The current one-line status, e.g. `StatusSnapshot.statusLine`.
-    public init(notifier: SystemdNotifier, interval: Duration = .seconds(1), line: @escaping @Sendable () async -> String) {
+    public init(
+        notifier: SystemdNotifier,
+        interval: Duration = .seconds(1),
+        line: @escaping @Sendable () async -> String
+    ) {
         self.notifier = notifier
         self.interval = interval
         self.line = line

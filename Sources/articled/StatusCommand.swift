@@ -31,7 +31,9 @@ struct Status: AsyncParsableCommand {
             throw Self.failure("articled status: \(error)")
         }
         guard status == 200 else {
-            throw Self.failure("articled status: the daemon answered \(status): \(body.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw Self.failure(
+                "articled status: the daemon answered \(status): \(body.trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
         }
         if self.json {
             print(body, terminator: body.hasSuffix("\n") ? "" : "\n")

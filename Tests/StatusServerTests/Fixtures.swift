@@ -13,9 +13,17 @@ struct FixedSource: StatusSource {
 
     static func snapshot(state: StatusSnapshot.State, lastError: String?) -> StatusSnapshot {
         StatusSnapshot(
-            state: state, version: "0.1.0", uptimeSeconds: 12.5, watch: "/var/spool/articled/incoming",
-            counts: .init(articles: 1204, duplicates: 3, rejected: 1), queue: 0, inFlight: 0, lastSeq: 1208,
-            lastError: lastError, log: .init(bytes: 4096, segments: 1), recent: .init()
+            state: state,
+            version: "0.1.0",
+            uptimeSeconds: 12.5,
+            watch: "/var/spool/articled/incoming",
+            counts: .init(articles: 1204, duplicates: 3, rejected: 1),
+            queue: 0,
+            inFlight: 0,
+            lastSeq: 1208,
+            lastError: lastError,
+            log: .init(bytes: 4096, segments: 1),
+            recent: .init()
         )
     }
 
@@ -67,7 +75,9 @@ func withServer(
 ) async throws {
     let (listening, listener) = AsyncStream.makeStream(of: Void.self)
     let server = StatusServer(
-        configuration: configuration, source: source, logger: Logger(label: "test"),
+        configuration: configuration,
+        source: source,
+        logger: Logger(label: "test"),
         onListening: { listener.yield() }
     )
     try await testGracefulShutdown { trigger in

@@ -60,7 +60,10 @@ struct StatusClientParsingTests {
 struct MetricsRegistryTests {
     @Test func countersRecordedThroughTheFactoryAppearInTheText() {
         let metrics = MetricsRegistry()
-        let counter = metrics.factory.makeCounter(label: MetricsRegistry.Name.filesTotal, dimensions: [("outcome", "article")])
+        let counter = metrics.factory.makeCounter(
+            label: MetricsRegistry.Name.filesTotal,
+            dimensions: [("outcome", "article")]
+        )
         counter.increment(by: 2)
         let gauge = metrics.factory.makeMeter(label: MetricsRegistry.Name.queueDepth, dimensions: [])
         gauge.set(Int64(5))

@@ -35,8 +35,13 @@ struct PeerAccessPolicyTests {
 
 /// A real second uid: curl run through `setpriv` as nobody, against a socket whose permissions let anyone connect,
 /// so that only the peer-credential check stands between them and the status.
-@Suite(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
-    && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "needs root, setpriv and curl"))
+@Suite(
+    .enabled(
+        if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"),
+        "needs root, setpriv and curl"
+    )
+)
 struct PeerCredentialTests {
     static func curl(as uid: uid_t, gid: gid_t, socketPath: String) throws -> String {
         let process = Process()

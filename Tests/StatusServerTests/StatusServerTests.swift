@@ -147,7 +147,11 @@ struct StatusServerTests {
         let path = folder.path + "/status.sock"
         let live = try makeListeningSocket(path)
         defer { close(live) }
-        let server = StatusServer(configuration: .init(socketPath: path), source: FixedSource(), logger: Logger(label: "t"))
+        let server = StatusServer(
+            configuration: .init(socketPath: path),
+            source: FixedSource(),
+            logger: Logger(label: "t")
+        )
         await #expect(throws: StatusServerError.alreadyInUse(path: path)) { try await server.run() }
     }
 
@@ -156,7 +160,11 @@ struct StatusServerTests {
         defer { folder.cleanUp() }
         let path = folder.path + "/status.sock"
         #expect(FileManager.default.createFile(atPath: path, contents: Data("keep".utf8)))
-        let server = StatusServer(configuration: .init(socketPath: path), source: FixedSource(), logger: Logger(label: "t"))
+        let server = StatusServer(
+            configuration: .init(socketPath: path),
+            source: FixedSource(),
+            logger: Logger(label: "t")
+        )
         await #expect(throws: StatusServerError.notASocket(path: path)) { try await server.run() }
         #expect(FileManager.default.contents(atPath: path) == Data("keep".utf8))
     }

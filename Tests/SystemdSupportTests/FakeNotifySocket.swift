@@ -46,7 +46,8 @@ final class FakeNotifySocket {
     func drain(for window: Duration) async -> [String] {
         var messages: [String] = []
         let deadline = ContinuousClock.now + window
-        while ContinuousClock.now < deadline, let message = await self.receive(timeout: deadline - ContinuousClock.now) {
+        while ContinuousClock.now < deadline, let message = await self.receive(timeout: deadline - ContinuousClock.now)
+        {
             messages.append(message)
         }
         return messages

@@ -1,4 +1,5 @@
 import Logging
+import ServiceLifecycleTestKit
 import Synchronization
 import Testing
 
@@ -12,7 +13,10 @@ extension NotifySocketTests {
         @Test func aReloadIsWrappedInReloadingAndReady() async throws {
             let socket = try FakeNotifySocket()
             let reloads = Atomic<Int>(0)
-            let service = ReloadService(notifier: SystemdNotifier(logger: Logger(label: "test")), logger: Logger(label: "test")) {
+            let service = ReloadService(
+                notifier: SystemdNotifier(logger: Logger(label: "test")),
+                logger: Logger(label: "test")
+            ) {
                 reloads.add(1, ordering: .relaxed)
             }
             await service.performReload()
@@ -23,7 +27,10 @@ extension NotifySocketTests {
 
         @Test func aFailedReloadStillEndsWithReady() async throws {
             let socket = try FakeNotifySocket()
-            let service = ReloadService(notifier: SystemdNotifier(logger: Logger(label: "test")), logger: Logger(label: "test")) {
+            let service = ReloadService(
+                notifier: SystemdNotifier(logger: Logger(label: "test")),
+                logger: Logger(label: "test")
+            ) {
                 throw ReloadFailed()
             }
             await service.performReload()
@@ -50,13 +57,12 @@ extension NotifySocketTests {
     }
 }
 
-import ServiceLifecycleTestKit
-
 extension NotifySocketTests.LifecycleServiceTests {
     @Test func gracefulShutdownSendsStopping() async throws {
         let socket = try FakeNotifySocket()
         let service = StatusLineService(
-            notifier: SystemdNotifier(logger: Logger(label: "test")), interval: .seconds(10)
+            notifier: SystemdNotifier(logger: Logger(label: "test")),
+            interval: .seconds(10)
         ) { "watching" }
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in

@@ -8,8 +8,13 @@ import Testing
 struct JournaldLogHandlerTests {
     func event(_ metadata: Logger.Metadata, level: Logger.Level = .info) -> LogEvent {
         LogEvent(
-            level: level, message: "ingested x.txt", metadata: metadata, source: nil,
-            file: "ArticleDaemon/Pipeline.swift", function: "ingest(_:)", line: 42
+            level: level,
+            message: "ingested x.txt",
+            metadata: metadata,
+            source: nil,
+            file: "ArticleDaemon/Pipeline.swift",
+            function: "ingest(_:)",
+            line: 42
         )
     }
 
@@ -65,8 +70,13 @@ struct JSONLogHandlerTests {
         var handler = JSONLogHandler(label: "articled")
         handler[metadataKey: "seq"] = "7"
         let event = LogEvent(
-            level: .error, message: "line one\nline \"two\"", metadata: ["nested": ["a": "b"]], source: "ArticleDaemon",
-            file: "F.swift", function: "f()", line: 3
+            level: .error,
+            message: "line one\nline \"two\"",
+            metadata: ["nested": ["a": "b"]],
+            source: "ArticleDaemon",
+            file: "F.swift",
+            function: "f()",
+            line: 3
         )
         let line = handler.line(for: event, time: "2026-11-21T19:30:00.123Z")
         #expect(!line.contains("\n"))
