@@ -86,7 +86,10 @@ let package = Package(
             dependencies: [
                 "ArticleDaemon",
                 "StatusServer",
+                "SystemdSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
 
