@@ -51,7 +51,6 @@ public struct Daemon: Sendable {
         )
 
         let files = try SafeFile(root: watch)
-        defer { files.close() }
         let stats = DaemonStats()
         let queue = IntakeQueue(capacity: config.queueSize)
         let pipeline = Pipeline(
@@ -59,10 +58,12 @@ public struct Daemon: Sendable {
             writer: writer,
             reader: FileReader(files: files, maxBytes: config.maxBytes),
             mover: FileMover(watchRoot: watch),
+            directories: DirectorySyncer(),
             stats: stats,
             workers: config.effectiveWorkers,
             stateRoot: state,
-            logger: logger
+            logger: logger,
+            maxInFlight: 256
         )
         let watcher = FolderWatcher(
             options: WatchOptions(
@@ -79,7 +80,13 @@ public struct Daemon: Sendable {
                 services: [
                     .init(service: LogWriterService(writer: writer)),
                     .init(service: pipeline),
-                    .init(service: WatcherService(watcher: watcher, queue: queue)),
+                    // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
+                    // status says so; systemd's Restart=on-failure then brings it back.
+                    .init(
+                        service: WatcherService(watcher: watcher, queue: queue, logger: logger),
+                        successTerminationBehavior: .gracefullyShutdownGroup,
+                        failureTerminationBehavior: .gracefullyShutdownGroup
+                    ),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
