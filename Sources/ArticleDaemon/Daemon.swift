@@ -71,7 +71,6 @@ public struct Daemon: Sendable {
         )
 
         let files = try SafeFile(root: watch)
-        defer { files.close() }
         let stats = DaemonStats()
         let queue = IntakeQueue(capacity: config.queueSize)
         let pipeline = Pipeline(
@@ -79,10 +78,12 @@ public struct Daemon: Sendable {
             writer: writer,
             reader: FileReader(files: files, maxBytes: config.maxBytes),
             mover: FileMover(watchRoot: watch),
+            directories: DirectorySyncer(),
             stats: stats,
             workers: config.effectiveWorkers,
             stateRoot: state,
-            logger: logger
+            logger: logger,
+            maxInFlight: 256
         )
         let watcher = FolderWatcher(
             options: WatchOptions(
@@ -97,7 +98,13 @@ public struct Daemon: Sendable {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: LogWriterService(writer: writer)),
             .init(service: pipeline),
-            .init(service: WatcherService(watcher: watcher, queue: queue)),
+            // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
+            // status says so; systemd's Restart=on-failure then brings it back.
+            .init(
+                service: WatcherService(watcher: watcher, queue: queue, logger: logger),
+                successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup
+            ),
             .init(service: StatusLineService(notifier: notifier) { await source.snapshot().statusLine }),
             .init(
                 service: WatchdogService(notifier: notifier, logger: logger) {

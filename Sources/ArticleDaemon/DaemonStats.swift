@@ -41,25 +41,33 @@ final class DaemonStats: Sendable {
         values.withLock { if $0.state == .degraded { $0.state = .running } }
     }
 
-    func workerStarted(_ worker: Int) {
-        values.withLock {
-            $0.inFlight += 1
-            $0.workerBusySince[worker] = .now
-        }
+    /// A file was taken from the queue.
+    func fileTaken() {
+        values.withLock { $0.inFlight += 1 }
     }
 
-    func workerFinished(_ worker: Int, latency: Duration) {
+    /// A file's journey ended (moved, or nothing to record).
+    func fileDone(latency: Duration) {
         let now = ContinuousClock.now
         let seconds = Double(latency.components.seconds) + Double(latency.components.attoseconds) / 1e18
         values.withLock {
             $0.inFlight -= 1
-            $0.workerBusySince[worker] = nil
             $0.recent.append((now, seconds))
             if $0.recent.count > 4096 || ($0.recent.first.map { now - $0.0 > .seconds(60) } ?? false) {
                 $0.recent.removeAll { now - $0.0 > .seconds(60) }
                 if $0.recent.count > 4096 { $0.recent.removeFirst($0.recent.count - 4096) }
             }
         }
+    }
+
+    /// A worker started reading and extracting a file.
+    func workerBusy(_ worker: Int) {
+        values.withLock { $0.workerBusySince[worker] = .now }
+    }
+
+    /// A worker handed its file on.
+    func workerIdle(_ worker: Int) {
+        values.withLock { $0.workerBusySince[worker] = nil }
     }
 
     /// Whether a worker has been on one file for longer than `limit` (a hung read or extraction).

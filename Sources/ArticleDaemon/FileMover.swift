@@ -3,12 +3,18 @@ import Glibc
 /// Moves originals out of the drop folder once their record is durable: to `done/` (articles, duplicates) or
 /// `failed/` (rejected, beside a `NAME.reason` file), keeping the path below the drop folder. A name already
 /// taken gets the record's seq added (`x.txt` → `x.42.txt`), so nothing is overwritten. Across filesystems the
-/// move becomes copy + fsync + unlink. Every directory touched is fsynced, so the move survives a crash.
+/// move becomes copy + fsync + unlink. The caller makes the move durable by syncing the directories returned.
 struct FileMover: Sendable {
     let watchRoot: String
 
-    /// Moves `relative` (below the watch folder) into `destinationRoot`, returning the new path.
-    func move(_ relative: String, into destinationRoot: String, seq: Int) throws(IngestError) -> String {
+    /// What a move did: where the file went, and the directories whose entries changed.
+    struct Moved {
+        var target: String
+        var directories: [String]
+    }
+
+    /// Moves `relative` (below the watch folder) into `destinationRoot`.
+    func move(_ relative: String, into destinationRoot: String, seq: Int) throws(IngestError) -> Moved {
         let source = watchRoot + "/" + relative
         let target = try freeName(destinationRoot + "/" + relative, seq: seq)
         let targetDir = Self.parent(target)
@@ -18,9 +24,7 @@ struct FileMover: Sendable {
             try copyAcrossFilesystems(source, target)
             if unlink(source) != 0 { throw .system(call: "unlink", path: source, errno: errno) }
         }
-        try Self.syncDirectory(targetDir)
-        try Self.syncDirectory(Self.parent(source))
-        return target
+        return Moved(target: target, directories: [targetDir, Self.parent(source)])
     }
 
     /// Writes a small text file durably (the `.reason` beside a rejected original).

@@ -4,11 +4,15 @@ import Glibc
 public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A system call failed on a path the daemon needs.
     case system(call: String, path: String, errno: Int32)
+    /// The daemon is shutting down and takes no more work.
+    case closed
 
     public var description: String {
         switch self {
         case .system(let call, let path, let errno):
             return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+        case .closed:
+            return "the daemon is shutting down"
         }
     }
 }

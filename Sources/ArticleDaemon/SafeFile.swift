@@ -5,18 +5,20 @@ import Glibc
 /// folder cannot make the daemon read (and log) a file outside it. Uses openat2 with RESOLVE_BENEATH and
 /// RESOLVE_NO_SYMLINKS where the kernel has it; otherwise walks the path one component at a time with
 /// O_NOFOLLOW. O_NONBLOCK keeps a FIFO from blocking the open.
+///
+/// The anchor descriptor on the watch folder is opened per call rather than held: a held descriptor would keep
+/// the kernel from reporting the folder's deletion (IN_DELETE_SELF waits for the last reference), and the
+/// daemon must notice that.
 struct SafeFile: Sendable {
-    /// A descriptor on the watch folder, the anchor for every open.
-    let rootFD: Int32
     let rootPath: String
     private let useOpenat2: Bool
 
-    /// Opens the watch folder itself.
+    /// Checks that the watch folder can be opened, and whether the kernel has openat2.
     init(root: String) throws(IngestError) {
+        rootPath = root
         let fd = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if fd < 0 { throw .system(call: "open", path: root, errno: errno) }
-        rootFD = fd
-        rootPath = root
+        defer { Glibc.close(fd) }
         // Probe once: ENOSYS (old kernel) or EPERM (a seccomp filter that does not know openat2).
         let probe = articled_openat2_beneath(fd, ".", UInt64(O_RDONLY | O_DIRECTORY | O_CLOEXEC), 0)
         if probe >= 0 {
@@ -27,12 +29,15 @@ struct SafeFile: Sendable {
         }
     }
 
-    func close() {
-        Glibc.close(rootFD)
-    }
-
     /// Opens `relative` for reading; returns the descriptor or the errno.
     func open(_ relative: String) -> Result<Int32, Errno> {
+        let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if rootFD < 0 { return .failure(Errno(errno)) }
+        defer { Glibc.close(rootFD) }
+        return open(relative, beneath: rootFD)
+    }
+
+    private func open(_ relative: String, beneath rootFD: Int32) -> Result<Int32, Errno> {
         let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
         if useOpenat2 {
             while true {
@@ -59,6 +64,9 @@ struct SafeFile: Sendable {
 
     /// lstat of a path beneath the root (for describing a link or a file that could not be opened).
     func lstat(_ relative: String) -> stat? {
+        let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if rootFD < 0 { return nil }
+        defer { Glibc.close(rootFD) }
         var st = stat()
         return fstatat(rootFD, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil
     }

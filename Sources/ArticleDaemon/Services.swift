@@ -8,10 +8,21 @@ import ServiceLifecycle
 struct WatcherService: Service {
     let watcher: FolderWatcher
     let queue: IntakeQueue
+    let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            try await watcher.run { path in await queue.enqueue(path) }
+        do {
+            try await cancelWhenGracefulShutdown {
+                try await watcher.run { path in await queue.enqueue(path) }
+            }
+        } catch is CancellationError {
+            return
+        } catch {
+            logger.error(
+                "the folder watcher stopped; finishing the files in flight, then exiting",
+                metadata: ["watch": "\(watcher.options.root)", "error": "\(error)"]
+            )
+            throw error
         }
     }
 }

@@ -1,5 +1,4 @@
 import ArticleExtraction
-import Dispatch
 import Glibc
 import Logging
 import Synchronization
@@ -40,25 +39,60 @@ public struct LogStats: Sendable, Equatable {
 /// written and made durable by one fdatasync. `append` returns only once the record is on disk, so callers
 /// may then move the original away (promise 1 of DESIGN.md).
 ///
-/// The disk work runs on a dedicated serial queue, never on Swift's cooperative threads, so a slow fsync does
-/// not starve the ingest workers; the writer's own state lives behind mutexes touched by that queue.
+/// The disk work runs on a `GroupCommitQueue`, never on Swift's cooperative threads, so a slow fsync does not
+/// starve the ingest workers.
 public final class LogWriter: Sendable {
     /// Written into every record's `extractor` field.
     public static let extractorName = Extractor.version
 
-    private struct Waiter {
-        var draft: RecordDraft
-        var continuation: CheckedContinuation<CommitOutcome, any Error>
+    private let appender: SegmentAppender
+    private let queue: GroupCommitQueue<RecordDraft, CommitOutcome>
+
+    /// Opens the log for appending where recovery left it.
+    public init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
+        throws(LogError)
+    {
+        let appender = try SegmentAppender(directory: directory, recovered: recovered, options: options, logger: logger)
+        self.appender = appender
+        let syncEach = options.syncEachRecord
+        self.queue = GroupCommitQueue(label: "articled.log-writer", closedError: LogError.closed) { drafts in
+            syncEach ? drafts.flatMap { appender.commit([$0]) } : appender.commit(drafts)
+        }
     }
 
-    private struct Intake {
-        var waiting: [Waiter] = []
-        var draining = false
-        var closed = false
-        /// When the batch now being written started, to tell a stuck writer from an idle one.
-        var busySince: ContinuousClock.Instant?
+    /// Appends a record and returns once it is durable, or says that the log already holds this file.
+    /// Throws `LogError` when the log cannot be written (disk full, I/O error); nothing of the draft is then
+    /// on disk and the caller may try again later.
+    public func append(_ draft: RecordDraft) async throws -> CommitOutcome {
+        try await queue.submit(draft)
     }
 
+    /// The seq of the first article with this content. The writer decides again when the record is committed,
+    /// so a race between workers is harmless.
+    public func firstArticle(withSHA256 sha256: String) -> Int? {
+        appender.index.withLock { $0.firstArticle(withSHA256: sha256) }
+    }
+
+    /// Counts and sizes, for status.
+    public func stats() -> LogStats {
+        appender.stats()
+    }
+
+    /// Whether a batch has been in the writer for longer than `limit` (a hung disk): the watchdog stops.
+    public func isStuck(longerThan limit: Duration) -> Bool {
+        queue.isBusy(longerThan: limit)
+    }
+
+    /// Refuses new drafts, waits for those already accepted, syncs and closes the segment.
+    public func close() async {
+        let appender = self.appender
+        await queue.close { appender.closeSegment() }
+    }
+}
+
+/// The state behind the writer: the open segment, the chain's end and the seen-index. Only the commit queue
+/// calls `commit`, one batch at a time; the mutexes let status and the workers read figures meanwhile.
+private final class SegmentAppender: Sendable {
     private struct Disk {
         var fd: Int32 = -1
         var segment: Int
@@ -74,13 +108,10 @@ public final class LogWriter: Sendable {
     private let directory: SegmentDirectory
     private let options: LogWriterOptions
     private let logger: Logger
-    private let intake = Mutex(Intake())
     private let disk: Mutex<Disk>
-    private let index: Mutex<SeenIndex>
-    private let io = DispatchQueue(label: "articled.log-writer")
+    let index: Mutex<SeenIndex>
 
-    /// Opens the log for appending where recovery left it.
-    public init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
+    init(directory: SegmentDirectory, recovered: RecoveredLog, options: LogWriterOptions, logger: Logger)
         throws(LogError)
     {
         self.directory = directory
@@ -102,37 +133,10 @@ public final class LogWriter: Sendable {
     }
 
     deinit {
-        disk.withLock { if $0.fd >= 0 { FileIO.close($0.fd) } }
+        closeSegment()
     }
 
-    /// Appends a record and returns once it is durable, or says that the log already holds this file.
-    /// Throws `LogError` when the log cannot be written (disk full, I/O error); nothing of the draft is then
-    /// on disk and the caller may try again later.
-    public func append(_ draft: RecordDraft) async throws -> CommitOutcome {
-        try await withCheckedThrowingContinuation { continuation in
-            let start: Bool? = intake.withLock { state in
-                if state.closed { return nil }
-                state.waiting.append(Waiter(draft: draft, continuation: continuation))
-                if state.draining { return false }
-                state.draining = true
-                return true
-            }
-            switch start {
-            case nil: continuation.resume(throwing: LogError.closed)
-            case true?: io.async { self.drain() }
-            case false?: break
-            }
-        }
-    }
-
-    /// The seq of the first article with this content, for skipping extraction of a known duplicate. The
-    /// writer decides again when the record is committed, so a race between workers is harmless.
-    public func firstArticle(withSHA256 sha256: String) -> Int? {
-        index.withLock { $0.firstArticle(withSHA256: sha256) }
-    }
-
-    /// Counts and sizes, for status.
-    public func stats() -> LogStats {
+    func stats() -> LogStats {
         let counts = index.withLock { ($0.articles, $0.duplicates, $0.rejected) }
         return disk.withLock {
             LogStats(
@@ -146,60 +150,18 @@ public final class LogWriter: Sendable {
         }
     }
 
-    /// Whether a batch has been in the writer for longer than `limit` (a hung disk): the watchdog stops.
-    public func isStuck(longerThan limit: Duration) -> Bool {
-        intake.withLock { state in
-            guard let since = state.busySince else { return false }
-            return ContinuousClock.now - since > limit
-        }
-    }
-
-    /// Refuses new drafts, waits for those already accepted, syncs and closes the segment.
-    public func close() async {
-        intake.withLock { $0.closed = true }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            io.async {
-                self.drain()
-                self.disk.withLock { d in
-                    if d.fd >= 0 {
-                        _ = Glibc.fdatasync(d.fd)
-                        FileIO.close(d.fd)
-                        d.fd = -1
-                    }
-                }
-                continuation.resume()
+    func closeSegment() {
+        disk.withLock { d in
+            if d.fd >= 0 {
+                _ = Glibc.fdatasync(d.fd)
+                FileIO.close(d.fd)
+                d.fd = -1
             }
-        }
-    }
-
-    // MARK: - The serial part, on `io`
-
-    private func drain() {
-        while true {
-            let batch: [Waiter] = intake.withLock { state in
-                if state.waiting.isEmpty {
-                    state.draining = false
-                    state.busySince = nil
-                    return []
-                }
-                defer { state.waiting = [] }
-                state.busySince = .now
-                return state.waiting
-            }
-            if batch.isEmpty { return }
-            let drafts = batch.map(\.draft)
-            var results: [Result<CommitOutcome, any Error>] = []
-            if options.syncEachRecord {
-                for draft in drafts { results += commit([draft]) }
-            } else {
-                results = commit(drafts)
-            }
-            for (waiter, result) in zip(batch, results) { waiter.continuation.resume(with: result) }
         }
     }
 
     /// Writes one batch with one fdatasync. All or nothing: on failure the chain and index are unchanged.
-    private func commit(_ drafts: [RecordDraft]) -> [Result<CommitOutcome, any Error>] {
+    func commit(_ drafts: [RecordDraft]) -> [Result<CommitOutcome, any Error>] {
         disk.withLock { d -> [Result<CommitOutcome, any Error>] in
             do {
                 let (outcomes, additions) = try write(drafts, &d)
@@ -208,7 +170,12 @@ public final class LogWriter: Sendable {
                 }
                 return outcomes.map { .success($0) }
             } catch {
+                // Cut off what the failed batch left at once, so that readers following the log do not see
+                // records that were never committed; if even that fails, try again before the next write.
                 d.dirty = true
+                if d.fd >= 0, (try? FileIO.ftruncate(d.fd, d.segmentSize, path: directory.segmentPath(d.segment))) != nil {
+                    d.dirty = false
+                }
                 logger.error("could not write to the log", metadata: ["error": "\(error)"])
                 return drafts.map { _ in .failure(error) }
             }

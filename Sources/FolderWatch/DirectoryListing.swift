@@ -4,6 +4,8 @@ import Glibc
 struct DirectoryEntry: Sendable, Hashable {
     var name: String
     var kind: FileKind
+    /// False when the name's bytes are not UTF-8: `name` then approximates it for logs and names no file.
+    var nameIsValidUTF8 = true
 }
 
 /// Lists one directory level with `opendir`/`readdir`. Kinds come from `d_type` and fall back to `lstat` where
@@ -20,11 +22,15 @@ enum DirectoryListing {
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                let validName = String(validating: bytes, as: UTF8.self)
+                return (validName ?? String(decoding: bytes, as: UTF8.self), validName != nil)
             }
             if name == "." || name == ".." { continue }
-            if let kind = FileKind(directoryEntryType: entry.pointee.d_type) {
+            if !valid {
+                entries.append(DirectoryEntry(name: name, kind: .other, nameIsValidUTF8: false))
+            } else if let kind = FileKind(directoryEntryType: entry.pointee.d_type) {
                 entries.append(DirectoryEntry(name: name, kind: kind))
             } else if case .success(let status) = FileStatus.ofEntry(path + "/" + name) {
                 entries.append(DirectoryEntry(name: name, kind: status.kind))

@@ -25,6 +25,22 @@ struct FileStatus: Sendable, Hashable {
         return retryingOnInterrupt { stat(path, &info) }.map { _ in FileStatus(info) }
     }
 
+    init(
+        kind: FileKind,
+        device: UInt64,
+        inode: UInt64,
+        size: Int64,
+        modificationSeconds: Int,
+        modificationNanoseconds: Int
+    ) {
+        self.kind = kind
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modificationSeconds = modificationSeconds
+        self.modificationNanoseconds = modificationNanoseconds
+    }
+
     private init(_ info: CStat) {
         kind = FileKind(mode: info.st_mode)
         device = UInt64(info.st_dev)

@@ -24,8 +24,9 @@ public struct FolderWatcher: Sendable {
     }
 
     /// Like `run(ready:)`, and calls `started` once every folder is watched and the files present at start-up
-    /// have been reported (inotify) or the first scan is done (polling), so a daemon can signal readiness
-    /// (sd_notify READY=1) only when nothing dropped from then on can be missed.
+    /// have been reported (inotify; with a settle delay they are reported once it has passed) or the first scan is
+    /// done (polling), so a daemon can signal readiness (sd_notify READY=1) only when nothing dropped from then on
+    /// can be missed.
     ///
     /// Returns normally when the task is cancelled, within about 50 ms unless `ready` itself is suspended.
     /// Throws `FolderWatchError`: the root is missing or not a directory at start, the root is removed while

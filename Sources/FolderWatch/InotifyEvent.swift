@@ -12,13 +12,17 @@ public struct InotifyEvent: Sendable, Hashable {
     /// The entry's name inside the watched folder, without the NUL padding; empty for events on the folder itself.
     /// Bytes that are not UTF-8 are replaced with U+FFFD, so such a name does not match a file on disk.
     public var name: String
+    /// False when the name's bytes are not valid UTF-8: `name` is then only an approximation, for logs.
+    public var nameIsValidUTF8: Bool
 
     /// Creates an event; used by the parser and by tests.
-    public init(wd: Int32, mask: InotifyEventMask, cookie: UInt32 = 0, name: String = "") {
+    public init(wd: Int32, mask: InotifyEventMask, cookie: UInt32 = 0, name: String = "", nameIsValidUTF8: Bool = true)
+    {
         self.wd = wd
         self.mask = mask
         self.cookie = cookie
         self.name = name
+        self.nameIsValidUTF8 = nameIsValidUTF8
     }
 
     /// The size of the fixed part of a record; the name follows it, `len` bytes long including NUL padding.
@@ -37,12 +41,14 @@ public struct InotifyEvent: Sendable, Hashable {
             guard nameEnd <= bytes.count else { break }
             let padded = UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd])
             let nameBytes = padded.prefix { $0 != 0 }
+            let validName = String(validating: nameBytes, as: UTF8.self)
             events.append(
                 InotifyEvent(
                     wd: header.wd,
                     mask: InotifyEventMask(rawValue: header.mask),
                     cookie: header.cookie,
-                    name: String(decoding: nameBytes, as: UTF8.self)
+                    name: validName ?? String(decoding: nameBytes, as: UTF8.self),
+                    nameIsValidUTF8: validName != nil
                 )
             )
             offset = nameEnd

@@ -15,6 +15,7 @@ struct InotifyTreeWatcher {
     private var table = WatchTable()
     private var rootWatch: Int32 = -1
     private var schedule: SettleSchedule?
+    private var echoes = ScanEchoFilter()
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
     /// write and would only cost reads.
@@ -26,9 +27,10 @@ struct InotifyTreeWatcher {
         self.inotify = inotify
         self.schedule = settle.map { SettleSchedule(delay: $0) }
         var mask: InotifyEventMask = [
-            .closeWrite, .movedTo, .movedFrom, .create, .deleteSelf, .moveSelf, .onlyDirectory, .excludeUnlinked,
+            .closeWrite, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf, .onlyDirectory,
+            .excludeUnlinked,
         ]
-        if settle != nil { mask.formUnion([.modify, .attrib, .delete]) }
+        if settle != nil { mask.formUnion([.modify, .attrib]) }
         self.eventMask = mask
     }
 
@@ -38,7 +40,7 @@ struct InotifyTreeWatcher {
         started: @Sendable () async -> Void,
         ready: @Sendable (String) async -> Void
     ) async throws {
-        try await scanTree(from: "", ready: ready)
+        try await scanTree(from: "", revisitWatched: true, ready: ready)
         logger.info(
             "watching folder",
             metadata: ["path": "\(paths.root)", "folders": "\(table.count)", "mode": "inotify"]
@@ -52,7 +54,10 @@ struct InotifyTreeWatcher {
                 try Task.checkCancellation()
             }
             try await reportSettled(ready: ready)
-            if events.isEmpty { try await Task.sleep(for: nextWait()) }
+            if events.isEmpty {
+                echoes.forgetExpired(now: .now)
+                try await Task.sleep(for: nextWait())
+            }
         }
     }
 
@@ -64,7 +69,7 @@ struct InotifyTreeWatcher {
                 "inotify queue overflowed, events were lost; rescanning the whole folder",
                 metadata: ["path": "\(paths.root)"]
             )
-            try await scanTree(from: "", ready: ready)
+            try await scanTree(from: "", revisitWatched: true, ready: ready)
             return
         }
         // Events of a watch removed earlier (its folder moved away or deleted) are stale.
@@ -80,29 +85,45 @@ struct InotifyTreeWatcher {
             table.remove(event.wd)
             return
         }
+        if event.mask.contains(.moveSelf) {
+            // Normally the parent's IN_MOVED_FROM has already unwatched it; this one was lost in an overflow.
+            unwatchSubtree(directory)
+            return
+        }
         guard !event.name.isEmpty else { return }
         let path = TreePaths.join(directory, event.name)
+        guard event.nameIsValidUTF8 else {
+            if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) || event.mask.contains([.create, .isDirectory]) {
+                logger.warnUndecodableName(paths.absolute(path))
+            }
+            return
+        }
 
         if event.mask.contains(.isDirectory) {
-            if event.mask.contains(.movedFrom) {
+            if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
                 unwatchSubtree(path)
             } else if !event.mask.isDisjoint(with: [.create, .movedTo]) && !IgnoredNames.isIgnored(event.name) {
                 // Files may have been written into the new folder before its watch existed: the scan finds them.
-                try await scanTree(from: path, ready: ready)
+                try await scanTree(from: path, revisitWatched: false, ready: ready)
             }
             return
         }
         if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
             schedule?.cancel(path)
+            echoes.forget(path)
             return
         }
         guard !IgnoredNames.isIgnored(event.name) else { return }
         if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) {
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
+                return
+            }
             await fileLooksComplete(path, ready: ready)
         } else if event.mask.contains(.create) {
             // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
             if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
-                status.kind != .regular && status.kind != .directory
+                status.kind != .regular && status.kind != .directory,
+                !echoes.isEcho(path, now: status)
             {
                 await fileLooksComplete(path, ready: ready)
             }
@@ -140,11 +161,23 @@ struct InotifyTreeWatcher {
     /// Watches `start` and every folder below it, each before it is listed so that nothing written meanwhile is
     /// missed, and treats every entry found that is not a folder as complete. Iterative, so deep trees cannot
     /// exhaust the stack.
-    private mutating func scanTree(from start: String, ready: @Sendable (String) async -> Void) async throws {
+    ///
+    /// A folder already watched under the same path was listed right after its watch was added, so whatever is in
+    /// it has been reported or will produce events; `revisitWatched: false` skips it (the IN_CREATE of a folder
+    /// that `mkdir -p` made and its parent's scan already found), while start-up and overflow rescans revisit.
+    private mutating func scanTree(
+        from start: String,
+        revisitWatched: Bool,
+        ready: @Sendable (String) async -> Void
+    ) async throws {
         var pending = [start]
         while let directory = pending.popLast() {
             try Task.checkCancellation()
-            guard try watch(directory) else { continue }
+            switch try watch(directory) {
+            case .added: break
+            case .alreadyWatched: if !revisitWatched { continue }
+            case .skipped: continue
+            }
             let entries: [DirectoryEntry]
             switch DirectoryListing.entries(of: paths.absolute(directory)) {
             case .success(let listed):
@@ -162,9 +195,14 @@ struct InotifyTreeWatcher {
             }
             for entry in entries where !IgnoredNames.isIgnored(entry.name) {
                 let path = TreePaths.join(directory, entry.name)
-                if entry.kind == .directory {
+                if !entry.nameIsValidUTF8 {
+                    logger.warnUndecodableName(paths.absolute(path))
+                } else if entry.kind == .directory {
                     pending.append(path)
                 } else {
+                    if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
+                        echoes.remember(path, as: status, now: .now)
+                    }
                     await fileLooksComplete(path, ready: ready)
                     try Task.checkCancellation()
                 }
@@ -172,9 +210,19 @@ struct InotifyTreeWatcher {
         }
     }
 
-    /// Adds the watch for one folder and records it; returns false when the folder is not to be descended into
-    /// (vanished, a symbolic link, unreadable, or the same folder reached a second way, e.g. by a bind mount).
-    private mutating func watch(_ directory: String) throws -> Bool {
+    /// What adding a folder's watch found.
+    private enum WatchOutcome {
+        /// Newly watched, or found under a new name: to be listed.
+        case added
+        /// Already watched under this very path.
+        case alreadyWatched
+        /// Not to be descended into: vanished, a symbolic link, unreadable, or the same folder reached a second
+        /// way (e.g. by a bind mount).
+        case skipped
+    }
+
+    /// Adds the watch for one folder and records it.
+    private mutating func watch(_ directory: String) throws -> WatchOutcome {
         let absolute = paths.absolute(directory)
         let watch: Int32
         // The root may be a link to the real folder; links below it are never followed.
@@ -189,21 +237,22 @@ struct InotifyTreeWatcher {
             if code == EACCES {
                 logger.warning("cannot watch folder, permission denied", metadata: ["path": "\(absolute)"])
             }
-            return false
+            return .skipped
         }
+        if table.directory(for: watch) == directory { return .alreadyWatched }
         if let known = table.directory(for: watch), known != directory {
-            if isSameDirectory(known, directory) {
+            if known.isEmpty || isSameDirectory(known, directory) {
                 logger.warning(
                     "folder is reachable twice (bind mount?), watching it once",
                     metadata: ["path": "\(absolute)", "also": "\(paths.absolute(known))"]
                 )
-                return false
+                return .skipped
             }
             table.moveSubtree(from: known, to: directory)  // It was renamed while its events were lost.
         }
         table.insert(watch, for: directory)
         if directory.isEmpty { rootWatch = watch }
-        return true
+        return .added
     }
 
     private func isSameDirectory(_ first: String, _ second: String) -> Bool {
@@ -226,6 +275,7 @@ struct InotifyTreeWatcher {
                 logger.warning("cannot remove watch", metadata: ["error": "\(error)"])
             }
         }
-        schedule?.cancel(directory)
+        schedule?.cancel(below: directory)
+        echoes.forget(below: directory)
     }
 }

@@ -8,6 +8,8 @@ struct PollingTreeWatcher {
     let interval: Duration
     let logger: Logger
     private var tracker = StabilityTracker()
+    /// Entries whose names are not UTF-8, already warned about, so each is logged once rather than every scan.
+    private var warnedUndecodable: Set<String> = []
 
     init(paths: TreePaths, interval: Duration, logger: Logger) {
         self.paths = paths
@@ -42,7 +44,7 @@ struct PollingTreeWatcher {
     }
 
     /// Every reportable entry below the root with its status, and the folders that could not be listed this time.
-    private func snapshot() throws -> ([String: FileStatus], [String]) {
+    private mutating func snapshot() throws -> ([String: FileStatus], [String]) {
         let rootStatus = FileStatus.followingLinks(paths.root)
         switch rootStatus {
         case .success(let status) where status.kind == .directory:
@@ -60,6 +62,8 @@ struct PollingTreeWatcher {
         }
         var scan: [String: FileStatus] = [:]
         var unlistable: [String] = []
+        var undecodable: Set<String> = []
+        defer { warnedUndecodable = undecodable }
         var pending = [""]
         while let directory = pending.popLast() {
             try Task.checkCancellation()
@@ -79,7 +83,10 @@ struct PollingTreeWatcher {
             }
             for entry in entries where !IgnoredNames.isIgnored(entry.name) {
                 let path = TreePaths.join(directory, entry.name)
-                if entry.kind == .directory {
+                if !entry.nameIsValidUTF8 {
+                    if !warnedUndecodable.contains(path) { logger.warnUndecodableName(paths.absolute(path)) }
+                    undecodable.insert(path)
+                } else if entry.kind == .directory {
                     pending.append(path)
                 } else if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
                     scan[path] = status

@@ -27,9 +27,15 @@ struct SettleSchedule: Sendable {
         if deadlines[path] != nil { deadlines[path] = now + delay }
     }
 
-    /// Drops a file that was deleted or renamed away, and everything below it if it is a folder.
+    /// Drops a file that was deleted or renamed away.
     mutating func cancel(_ path: String) {
-        deadlines = deadlines.filter { !TreePaths.isWithin($0.key, path) }
+        deadlines[path] = nil
+    }
+
+    /// Drops every file below a folder that was deleted or renamed away.
+    mutating func cancel(below directory: String) {
+        guard !deadlines.isEmpty else { return }
+        deadlines = deadlines.filter { !TreePaths.isWithin($0.key, directory) }
     }
 
     /// Removes and returns the files whose delay has passed, earliest first.

@@ -2,7 +2,8 @@
 public struct WatchOptions: Sendable, Equatable {
     /// The folder to watch (absolute path). Files below it, in any subfolder, are reported.
     public var root: String
-    /// A file is reported only after this long without further events on it; nil reports it at once.
+    /// A file is reported only after this long without further events on it; nil reports it at once. Not used in
+    /// polling mode, where a file is reported only once it has been unchanged for a whole poll interval anyway.
     public var settle: Duration?
     /// Polls the folder at this interval instead of using inotify, for NFS/SMB mounts where inotify is silent.
     public var pollInterval: Duration?

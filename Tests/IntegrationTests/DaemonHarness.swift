@@ -10,7 +10,6 @@ final class DaemonHarness: @unchecked Sendable {
     let state: String
     let socket: String
     private(set) var process: Process?
-    private let output = Pipe()
     private var extraArguments: [String]
 
     init(arguments: [String] = []) throws {
@@ -44,9 +43,17 @@ final class DaemonHarness: @unchecked Sendable {
         p.arguments =
             ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"] + extraArguments
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
+        let log = FileHandle(forWritingAtPath: root + "/daemon.log")!
+        log.seekToEndOfFile()
+        p.standardError = log
         try p.run()
         process = p
+    }
+
+    /// What the daemon wrote to stderr so far (all runs).
+    var daemonLog: String {
+        (try? String(contentsOfFile: root + "/daemon.log", encoding: .utf8)) ?? ""
     }
 
     /// Sends `signal` and waits for the process to end; returns its exit status.

@@ -164,3 +164,62 @@ struct IngestionTests {
         #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 }
+
+/// The JSON Schema in docs/ is the contract for readers of the log; real output must satisfy it.
+@Suite(.serialized)
+struct RecordSchemaTests {
+    @Test func everyKindOfRecordMatchesTheSchemaInDocs() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("one.txt", IngestionTests.article)
+        try d.write("two.txt", IngestionTests.article)
+        try d.write("empty.txt", "")
+        #expect(mkfifo(d.incoming + "/fifo", 0o644) == 0)
+        _ = try await d.waitForRecords(4)
+        try await d.stop()
+        let kinds = Set(try d.records().map(\.kind))
+        #expect(kinds == [.article, .duplicate, .rejected])
+
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let checker = Process()
+        checker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        checker.arguments = [
+            "python3", "-c",
+            """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            validator = jsonschema.Draft202012Validator(schema)
+            bad = 0
+            for n, line in enumerate(open(sys.argv[2]), 1):
+                for error in validator.iter_errors(json.loads(line)):
+                    print(f"line {n}: {error.message}"); bad += 1
+            sys.exit(1 if bad else 0)
+            """,
+            packageRoot + "/docs/record.schema.json",
+            d.state + "/log/00000001.jsonl",
+        ]
+        let pipe = Pipe()
+        checker.standardOutput = pipe
+        try checker.run()
+        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        checker.waitUntilExit()
+        #expect(checker.terminationStatus == 0, "\(report)")
+    }
+}
+
+@Suite(.serialized)
+struct WatchRootTests {
+    @Test func removingTheDropFolderStopsTheDaemonWithAnErrorInTheLog() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("a.txt", IngestionTests.article)
+        _ = try await d.waitForRecords(1)
+        try FileManager.default.removeItem(atPath: d.incoming)
+        try await waitUntil("the daemon to exit") { !d.isRunning }
+        let status = try await d.stop()
+        #expect(status != 0)
+        #expect(d.daemonLog.contains(d.incoming))
+        #expect(d.daemonLog.contains("critical") || d.daemonLog.contains("error"))
+    }
+}
