@@ -53,6 +53,8 @@ let package = Package(
             dependencies: [
                 "CSystemd",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -83,7 +85,11 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticleDaemon",
+                "StatusServer",
+                "SystemdSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
 
@@ -91,8 +97,24 @@ let package = Package(
         .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
-        .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport"]),
-        .testTarget(name: "StatusServerTests", dependencies: ["StatusServer"]),
+        .testTarget(
+            name: "SystemdSupportTests",
+            dependencies: [
+                "SystemdSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "StatusServerTests",
+            dependencies: [
+                "StatusServer",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .testTarget(name: "ArticleDaemonTests", dependencies: ["ArticleDaemon"]),
         .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog"]),
     ]

@@ -4,6 +4,8 @@ import FolderWatch
 import Foundation
 import Logging
 import ServiceLifecycle
+import StatusServer
+import SystemdSupport
 
 /// `articled run`: recovers the log, then runs the watcher, the ingest workers and the log writer as services
 /// of one ServiceGroup until SIGTERM or SIGINT, on which it stops taking files, finishes the ones in flight,
@@ -14,11 +16,13 @@ public struct Daemon: Sendable {
 
     let configuration: DaemonConfiguration
     let logger: Logger
+    let metrics: MetricsRegistry?
 
     /// Creates a daemon; nothing starts until `run`.
-    public init(configuration: DaemonConfiguration, logger: Logger) {
+    public init(configuration: DaemonConfiguration, logger: Logger, metrics: MetricsRegistry? = nil) {
         self.configuration = configuration
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Runs until a shutdown signal. Throws when the daemon cannot start (an unreadable log, a missing folder)
@@ -31,8 +35,24 @@ public struct Daemon: Sendable {
             try FileMover.makeDirectories(dir)
         }
 
+        let notifier = SystemdNotifier(logger: logger)
+        notifier.status("recovering the log in \(state)/log")
+        // A long recovery keeps asking systemd for more time instead of being killed by TimeoutStartSec.
+        let extender = Task {
+            while !Task.isCancelled {
+                notifier.extendTimeout(.seconds(30))
+                try? await Task.sleep(for: .seconds(10))
+            }
+        }
         let directory = SegmentDirectory(path: state + "/log")
-        let recovered = try LogRecovery.recover(directory, logger: logger)
+        let recovered: RecoveredLog
+        do {
+            recovered = try LogRecovery.recover(directory, logger: logger)
+            extender.cancel()
+        } catch {
+            extender.cancel()
+            throw error
+        }
         logger.info(
             "log recovered",
             metadata: [
@@ -74,20 +94,49 @@ public struct Daemon: Sendable {
             logger: logger
         )
 
-        // Shutdown runs in reverse order: watcher first, then the workers, then the writer.
+        let source = DaemonStatusSource(stats: stats, writer: writer, queue: queue, watch: watch, metrics: metrics)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: LogWriterService(writer: writer)),
+            .init(service: pipeline),
+            // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
+            // status says so; systemd's Restart=on-failure then brings it back.
+            .init(
+                service: WatcherService(watcher: watcher, queue: queue, logger: logger),
+                successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup
+            ),
+            .init(service: StatusLineService(notifier: notifier) { await source.snapshot().statusLine }),
+            .init(
+                service: WatchdogService(notifier: notifier, logger: logger) {
+                    !stats.hasStuckWorker(longerThan: .seconds(120))
+                }
+            ),
+            .init(
+                service: ReloadService(notifier: notifier, logger: logger) {
+                    // Only the log level can change without a restart; validate the file so mistakes show now.
+                    let reloaded = try DaemonConfiguration.load(
+                        flags: [:], environment: ProcessInfo.processInfo.environment,
+                        configFile: ProcessInfo.processInfo.environment["ARTICLED_CONFIG"]
+                    )
+                    logger.notice("configuration re-read", metadata: ["log_level": "\(reloaded.logLevel)"])
+                }
+            ),
+        ]
+        let activated = try ListenFDs.take().first
+        if activated != nil || config.socket != nil {
+            let server = StatusServer(
+                configuration: .init(socketPath: config.socket ?? "(socket activation)", adoptedDescriptor: activated),
+                source: source,
+                logger: logger,
+                onListening: { notifier.ready() }
+            )
+            services.append(.init(service: server))
+        }
+        // Shutdown runs in reverse order: status socket and systemd helpers first, then the watcher, the
+        // workers, and last the writer.
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: LogWriterService(writer: writer)),
-                    .init(service: pipeline),
-                    // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
-                    // status says so; systemd's Restart=on-failure then brings it back.
-                    .init(
-                        service: WatcherService(watcher: watcher, queue: queue, logger: logger),
-                        successTerminationBehavior: .gracefullyShutdownGroup,
-                        failureTerminationBehavior: .gracefullyShutdownGroup
-                    ),
-                ],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger
             )
@@ -97,6 +146,7 @@ public struct Daemon: Sendable {
             "watching for articles",
             metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(config.effectiveWorkers)"]
         )
+        if activated == nil && config.socket == nil { notifier.ready() }
         try await group.run()
         stats.setState(.stopping)
         logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])

@@ -2,6 +2,9 @@ import ArgumentParser
 import ArticleDaemon
 import Foundation
 import Logging
+import Metrics
+import StatusServer
+import SystemdSupport
 
 /// `articled run`: the daemon. Every option can also come from the environment (`ARTICLED_<KEY>`) or the TOML
 /// file named by `--config`, under the same key.
@@ -69,14 +72,17 @@ struct Run: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        let format = configuration.logFormat.flatMap(LogFormat.init(rawValue:)) ?? LoggingSetup.defaultFormat()
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LoggingSetup.handler(label: label, format: format)
             handler.logLevel = level
             return handler
         }
+        let metrics = MetricsRegistry()
+        MetricsSystem.bootstrap(metrics.factory)
         let logger = Logger(label: "articled")
         do {
-            try await Daemon(configuration: configuration, logger: logger).run()
+            try await Daemon(configuration: configuration, logger: logger, metrics: metrics).run()
         } catch {
             logger.critical("articled stopped", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -1,1 +1,0 @@
-// SystemdSupport: implementation follows.

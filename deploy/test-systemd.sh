@@ -1,0 +1,236 @@
+#!/bin/bash
+# Checks articled under a real systemd: boots this machine's OS in a throwaway systemd-nspawn container, installs
+# with install.sh (DESTDIR), and checks readiness, the STATUS= line, files dropped by a member of group articled
+# becoming records, the status socket answering that member (and refusing others), journal entries with ARTICLED_*
+# fields, `systemctl reload`, the watchdog restarting a daemon frozen with SIGSTOP, and a clean `systemctl stop`.
+#
+#   ARTICLED_BIN=path/to/articled deploy/test-systemd.sh     # install a binary built already
+#   deploy/test-systemd.sh                                   # let install.sh build one (slow)
+#   NSPAWN_EXTRA_ARGS="--bind-ro=/opt/swift"                 # extra nspawn options, e.g. to try a debug build
+#
+# Exits 0 with "skipped: …" when not root or systemd-nspawn is missing. The container is removed on every path.
+set -euo pipefail
+
+skip() {
+    echo "skipped: $*"
+    exit 0
+}
+[ "$(id -u)" -eq 0 ] || skip "needs root to boot a container"
+command -v systemd-nspawn >/dev/null 2>&1 || skip "systemd-nspawn is not installed (apt-get install systemd-container)"
+command -v nsenter >/dev/null 2>&1 || skip "nsenter is not installed"
+
+deploy=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d /tmp/articled-systemd-test.XXXXXX)
+machine="articled-test-$$"
+nspawn_pid=""
+leader=""
+failures=0
+
+cleanup() {
+    local status=$?
+    if [ -n "$leader" ] && kill -0 "$leader" 2>/dev/null; then
+        nsenter -t "$leader" -a systemctl poweroff >/dev/null 2>&1 || true
+    fi
+    if [ -n "$nspawn_pid" ]; then
+        for _ in $(seq 100); do
+            kill -0 "$nspawn_pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$nspawn_pid" 2>/dev/null; then
+            kill "$nspawn_pid" 2>/dev/null || true
+            sleep 1
+            kill -9 "$nspawn_pid" 2>/dev/null || true
+        fi
+        wait "$nspawn_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+pass() { echo "PASS: $*"; }
+fail() {
+    echo "FAIL: $*"
+    failures=$((failures + 1))
+}
+# Runs a command inside the container.
+c() { nsenter -t "$leader" -a "$@"; }
+# Waits up to $1 seconds for the command after it to succeed.
+wait_for() {
+    local seconds=$1
+    shift
+    local deadline=$((SECONDS + seconds))
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        if "$@" >/dev/null 2>&1; then return 0; fi
+        sleep 0.2
+    done
+    return 1
+}
+prop() { c systemctl show -P "$1" articled.service; }
+
+# 1. Install into a staging root, exactly as an operator would into /.
+DESTDIR="$work/root" ARTICLED_BIN="${ARTICLED_BIN:-}" "$deploy/install.sh" >"$work/install.log" 2>&1 || {
+    cat "$work/install.log"
+    echo "FAIL: install.sh"
+    exit 1
+}
+pass "install.sh installed into DESTDIR"
+if ldd "$work/root/usr/local/bin/articled" | grep -q libswift; then
+    fail "the binary links the Swift runtime dynamically"
+fi
+
+# 2. Boot the container: the host's /usr read-only, everything else fresh; the binary overlaid on /usr/local/bin.
+mkdir -p "$work/bin-upper"
+cp "$work/root/usr/local/bin/articled" "$work/bin-upper/articled"
+systemd-nspawn -D / --volatile=yes -M "$machine" --register=no --keep-unit \
+    --bind-ro="$work/root:/mnt/articled" \
+    --overlay="/usr/local/bin:$work/bin-upper:/usr/local/bin" \
+    ${NSPAWN_EXTRA_ARGS:-} --boot systemd.firstboot=off >"$work/nspawn.log" 2>&1 </dev/null &
+nspawn_pid=$!
+# The container's PID 1 (systemd) is nspawn's child, or its grandchild when nspawn forks a helper first.
+find_leader() {
+    local pid
+    for pid in $(pgrep -P "$nspawn_pid") $(pgrep -P "$(pgrep -P "$nspawn_pid" | head -n1)" 2>/dev/null); do
+        if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = systemd ]; then
+            leader=$pid
+            return 0
+        fi
+    done
+    return 1
+}
+wait_for 30 find_leader || {
+    cat "$work/nspawn.log"
+    echo "FAIL: the container did not start"
+    exit 1
+}
+booted() { c systemctl is-system-running 2>/dev/null | grep -qE '^(running|degraded)$'; }
+wait_for 60 booted || {
+    c systemctl --failed --no-pager || true
+    echo "FAIL: systemd in the container did not finish booting"
+    exit 1
+}
+pass "container booted with systemd as PID 1 ($(c systemctl --version | head -n1))"
+
+# 3. Install the files into the container's /etc, create the user, the spool and a member of group articled.
+c cp -a /mnt/articled/etc/. /etc/
+cat <<'USERS' | c tee /etc/sysusers.d/articled-test.conf >/dev/null
+u alice - "test user in group articled" /
+m alice articled
+u mallory - "test user outside the group" /
+USERS
+c systemd-sysusers
+c systemd-tmpfiles --create /etc/tmpfiles.d/articled.conf
+c systemctl daemon-reload
+
+# 4. Start: Type=notify makes `systemctl start` wait for READY=1.
+if c systemctl start articled.socket articled.service; then
+    pass "systemctl start returned after READY=1 (ActiveState=$(prop ActiveState), SubState=$(prop SubState))"
+else
+    fail "systemctl start articled"
+    c journalctl -u articled --no-pager -n 50 || true
+    exit 1
+fi
+status_is() { prop StatusText | grep -q "$1"; }
+if wait_for 10 status_is '^watching /var/spool/articled/incoming: 0 articles, 0 duplicates, 0 rejected, queue 0$'; then
+    pass "status text: $(prop StatusText)"
+else
+    fail "status text: '$(prop StatusText)'"
+fi
+
+# 5. alice drops files; they become records and leave the spool.
+c setpriv --reuid=alice --regid=alice --init-groups sh -c '
+    printf "Ministers agree on river plan\n\nBy Jane Doe\n\nThe ministers of three countries agreed on Tuesday to share the water of the river, ending years of talks.\n\nThe plan takes effect next spring.\n" > /var/spool/articled/incoming/river.txt
+    printf "\000\001\002binary" > /var/spool/articled/incoming/junk.bin'
+if wait_for 20 status_is ': 1 articles, 0 duplicates, 1 rejected, queue 0'; then
+    pass "files dropped by alice were logged: $(prop StatusText)"
+else
+    fail "files dropped by alice were not logged: '$(prop StatusText)'"
+fi
+records=$(c /usr/local/bin/articled log cat --state /var/lib/articled 2>/dev/null || true)
+if echo "$records" | grep -q '"kind":"article"' && echo "$records" | grep -q '"name":"river.txt"'; then
+    pass "the log holds river.txt as an article"
+else
+    fail "the log does not hold river.txt: $records"
+fi
+if c test -e /var/spool/articled/incoming/river.txt; then fail "river.txt is still in the spool"; else pass "river.txt left the spool"; fi
+
+# 6. The status socket answers alice (group articled) and refuses mallory.
+if out=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled status 2>&1) \
+    && echo "$out" | grep -q '1 articles, 0 duplicates, 1 rejected'; then
+    pass "articled status as alice: $(echo "$out" | head -n1)"
+else
+    fail "articled status as alice: $out"
+fi
+code=$(c setpriv --reuid=alice --regid=alice --init-groups curl -s -o /dev/null -w '%{http_code}' \
+    --unix-socket /run/articled/status.sock http://localhost/health || true)
+[ "$code" = 200 ] && pass "curl /health as alice: 200" || fail "curl /health as alice: $code"
+if out=$(c setpriv --reuid=mallory --regid=mallory --init-groups /usr/local/bin/articled status 2>&1); then
+    fail "mallory (not in group articled) was answered: $out"
+else
+    pass "mallory refused: $out"
+fi
+
+# 7. journald has the entries with the ARTICLED_ fields.
+journal=$(c journalctl -u articled.service -o json --no-pager 2>/dev/null || true)
+entry=$(echo "$journal" | grep '"ARTICLED_SOURCE":"river.txt"' | head -n1 || true)
+if [ -n "$entry" ] && echo "$entry" | grep -q '"ARTICLED_SEQ":"[0-9]' && echo "$entry" | grep -q '"ARTICLED_KIND":"article"' \
+    && echo "$entry" | grep -q '"ARTICLED_SHA256":"[0-9a-f]\{64\}"' && echo "$entry" | grep -q '"CODE_FILE":'; then
+    pass "journal entry for river.txt has ARTICLED_SEQ, ARTICLED_KIND, ARTICLED_SOURCE, ARTICLED_SHA256, CODE_FILE"
+else
+    fail "no journal entry with ARTICLED_ fields for river.txt"
+    echo "$journal" | tail -n 5
+fi
+
+# 8. systemctl reload: RELOADING=1 … READY=1, and the daemon goes on.
+pid_before=$(prop MainPID)
+if c systemctl reload articled.service && [ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" = "$pid_before" ]; then
+    pass "systemctl reload returned; same process ($pid_before), still active"
+else
+    fail "systemctl reload (ActiveState=$(prop ActiveState))"
+fi
+reloaded() { c journalctl -u articled.service --no-pager -o cat | grep -q 'configuration reloaded'; }
+wait_for 5 reloaded && pass "the daemon logged the reload" || fail "no reload in the journal"
+
+# 9. The watchdog restarts a daemon frozen with SIGSTOP (short WatchdogSec from a drop-in).
+c mkdir -p /etc/systemd/system/articled.service.d
+printf "[Service]\nWatchdogSec=2s\nRestartSec=1s\nTimeoutAbortSec=5s\n" | c tee /etc/systemd/system/articled.service.d/watchdog.conf >/dev/null
+c systemctl daemon-reload
+c systemctl restart articled.service
+frozen=$(prop MainPID)
+restarts_before=$(prop NRestarts)
+c kill -STOP "$frozen"
+restarted() { [ "$(prop MainPID)" != "$frozen" ] && [ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" != 0 ]; }
+if wait_for 30 restarted; then
+    pass "watchdog restarted the frozen daemon (pid $frozen → $(prop MainPID), NRestarts $restarts_before → $(prop NRestarts))"
+else
+    fail "the frozen daemon was not restarted (MainPID=$(prop MainPID), ActiveState=$(prop ActiveState))"
+fi
+if c journalctl -u articled.service --no-pager -o cat | grep -qi 'watchdog timeout'; then
+    pass "journal: systemd reported the watchdog timeout"
+else
+    fail "no watchdog timeout in the journal"
+fi
+c rm -r /etc/systemd/system/articled.service.d
+c systemctl daemon-reload
+
+# 10. A clean stop: STOPPING=1, exit 0, no failure recorded.
+if c systemctl stop articled.service && [ "$(prop ActiveState)" = inactive ] && [ "$(prop Result)" = success ]; then
+    pass "systemctl stop: inactive, Result=success, exit status $(prop ExecMainStatus)"
+else
+    fail "systemctl stop (ActiveState=$(prop ActiveState), Result=$(prop Result))"
+fi
+# The socket stays with systemd, so status requests start the daemon again.
+if c /usr/local/bin/articled status >/dev/null 2>&1 && [ "$(prop ActiveState)" = active ]; then
+    pass "a status request on the socket started the daemon again (socket activation)"
+else
+    fail "socket activation after stop (ActiveState=$(prop ActiveState))"
+fi
+
+if [ "$failures" -eq 0 ]; then
+    echo "test-systemd: all checks passed"
+else
+    echo "test-systemd: $failures check(s) failed"
+    c journalctl -u articled.service --no-pager -n 40 -o short-monotonic || true
+    exit 1
+fi
