@@ -183,13 +183,16 @@ struct InotifyTreeWatcher {
             case .success(let listed):
                 entries = listed
             case .failure(let error) where directory.isEmpty:
-                throw FolderWatchError.systemCall(call: "opendir", path: paths.root, errno: error.code)
+                throw FolderWatchError.systemCall(call: error.call, path: paths.root, errno: error.code)
             case .failure(let error) where error.code == ENOENT || error.code == ENOTDIR:
                 continue  // Gone again already; its IN_IGNORED will clean up.
             case .failure(let error):
                 logger.warning(
-                    "cannot list folder, its files are not reported until it can be",
-                    metadata: ["path": "\(paths.absolute(directory))", "errno": "\(error.code)"]
+                    "cannot list folder; files already in it are not reported, files written to it later are",
+                    metadata: [
+                        "path": "\(paths.absolute(directory))", "call": "\(error.call)",
+                        "error": "\(FolderWatchError.describe(error.code))",
+                    ]
                 )
                 continue
             }
