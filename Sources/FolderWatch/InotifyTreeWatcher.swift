@@ -16,6 +16,7 @@ struct InotifyTreeWatcher {
     private var rootWatch: Int32 = -1
     private var schedule: SettleSchedule?
     private var echoes = ScanEchoFilter()
+    private var batch = ReportBatch()
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
     /// write and would only cost reads.
@@ -51,6 +52,10 @@ struct InotifyTreeWatcher {
             let events = try inotify.readEvents()
             for event in events {
                 try await handle(event, ready: ready)
+                try Task.checkCancellation()
+            }
+            for path in batch.take() {
+                await ready(path)
                 try Task.checkCancellation()
             }
             try await reportSettled(ready: ready)
@@ -109,6 +114,7 @@ struct InotifyTreeWatcher {
             return
         }
         if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
+            batch.remove(path)
             schedule?.cancel(path)
             echoes.forget(path)
             return
@@ -118,21 +124,32 @@ struct InotifyTreeWatcher {
             if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
                 return
             }
-            await fileLooksComplete(path, ready: ready)
+            eventShowsComplete(path)
         } else if event.mask.contains(.create) {
             // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
             if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
                 status.kind != .regular && status.kind != .directory,
                 !echoes.isEcho(path, now: status)
             {
-                await fileLooksComplete(path, ready: ready)
+                eventShowsComplete(path)
             }
         } else if !event.mask.isDisjoint(with: [.modify, .attrib]) {
             schedule?.restartIfWaiting(path, now: .now)
         }
     }
 
-    private mutating func fileLooksComplete(_ path: String, ready: @Sendable (String) async -> Void) async {
+    /// An event showed a file complete: it waits for the end of the batch, or for its settle delay.
+    private mutating func eventShowsComplete(_ path: String) {
+        if schedule != nil {
+            schedule?.arm(path, now: .now)
+        } else {
+            batch.add(path)
+        }
+    }
+
+    /// A scan found a file: reported at once, so a large tree streams into the consumer as it is listed, or after
+    /// its settle delay.
+    private mutating func scanFound(_ path: String, ready: @Sendable (String) async -> Void) async {
         if schedule != nil {
             schedule?.arm(path, now: .now)
         } else {
@@ -206,7 +223,7 @@ struct InotifyTreeWatcher {
                     if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
                         echoes.remember(path, as: status, now: .now)
                     }
-                    await fileLooksComplete(path, ready: ready)
+                    await scanFound(path, ready: ready)
                     try Task.checkCancellation()
                 }
             }
@@ -278,6 +295,7 @@ struct InotifyTreeWatcher {
                 logger.warning("cannot remove watch", metadata: ["error": "\(error)"])
             }
         }
+        batch.remove(below: directory)
         schedule?.cancel(below: directory)
         echoes.forget(below: directory)
     }

@@ -18,6 +18,20 @@ extension LiveFileSystemTests {
             }
         }
 
+        @Test func aBurstOfFilesIsReportedEachExactlyOnce() async throws {
+            try await withTemporaryFolder { root in
+                let watcher = await RunningWatcher.start(WatchOptions(root: root))
+                defer { watcher.task.cancel() }
+                let names = (0..<1000).map { "burst-\($0).txt" }
+                for name in names { try writeFile(root + "/" + name) }
+                #expect(try await watcher.sync(through: root))
+                let reported = await watcher.reports.paths
+                #expect(reported.count == names.count + 1)
+                #expect(Set(reported) == Set(names + ["zz-marker.txt"]))
+                await watcher.stop()
+            }
+        }
+
         @Test func aFileStillOpenForWritingIsNotReportedUntilClosed() async throws {
             try await withTemporaryFolder { root in
                 let watcher = await RunningWatcher.start(WatchOptions(root: root))
