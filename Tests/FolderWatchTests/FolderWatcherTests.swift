@@ -204,6 +204,29 @@ extension LiveFileSystemTests {
             }
         }
 
+        @Test func aUnixSocketBoundInTheFolderIsReported() async throws {
+            try await withTemporaryFolder { root in
+                let watcher = await RunningWatcher.start(WatchOptions(root: root))
+                defer { watcher.task.cancel() }
+                let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+                try #require(fd >= 0)
+                defer { close(fd) }
+                var address = sockaddr_un()
+                address.sun_family = sa_family_t(AF_UNIX)
+                withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+                    for (index, byte) in (root + "/socket").utf8.enumerated() { buffer[index] = byte }
+                }
+                let bound = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    }
+                }
+                try #require(bound == 0)
+                #expect(await watcher.waitForReport(of: "socket"))
+                await watcher.stop()
+            }
+        }
+
         @Test func symbolicLinksAndFIFOsPresentAtStartAreReported() async throws {
             try await withTemporaryFolder { root in
                 try FileManager.default.createSymbolicLink(
