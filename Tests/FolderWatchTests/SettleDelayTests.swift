@@ -7,7 +7,7 @@ extension LiveFileSystemTests {
     struct SettleDelayTests {
         @Test func aFileClosedTwiceWithinTheDelayIsReportedOnceAfterTheLastClose() async throws {
             try await withTemporaryFolder { root in
-                let settle = Duration.milliseconds(400)
+                let settle = Duration.milliseconds(600)
                 let watcher = await RunningWatcher.start(WatchOptions(root: root, settle: settle))
                 defer { watcher.task.cancel() }
                 try writeFile(root + "/story.txt", "first part\n")
