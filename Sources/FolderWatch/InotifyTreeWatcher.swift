@@ -80,11 +80,7 @@ struct InotifyTreeWatcher {
         // Events of a watch removed earlier (its folder moved away or deleted) are stale.
         guard let directory = table.directory(for: event.wd) else { return }
         if event.wd == rootWatch && !event.mask.isDisjoint(with: [.deleteSelf, .moveSelf, .ignored, .unmount]) {
-            logger.error(
-                "watched folder was removed, moved away or unmounted; no further files can be seen",
-                metadata: ["path": "\(paths.root)", "event": "\(event.mask)"]
-            )
-            throw FolderWatchError.rootRemoved(path: paths.root)
+            throw rootRemoved(reason: "event \(event.mask)")
         }
         if event.mask.contains(.ignored) {
             table.remove(event.wd)
@@ -199,6 +195,8 @@ struct InotifyTreeWatcher {
             switch DirectoryListing.entries(of: paths.absolute(directory)) {
             case .success(let listed):
                 entries = listed
+            case .failure(let error) where directory.isEmpty && (error.code == ENOENT || error.code == ENOTDIR):
+                throw rootRemoved(reason: "\(error.call): \(FolderWatchError.describe(error.code))")
             case .failure(let error) where directory.isEmpty:
                 throw FolderWatchError.systemCall(call: error.call, path: paths.root, errno: error.code)
             case .failure(let error) where error.code == ENOENT || error.code == ENOTDIR:
@@ -251,6 +249,9 @@ struct InotifyTreeWatcher {
         case .success(let added):
             watch = added
         case .failure(let error):
+            if directory.isEmpty, let code = error.errno, code == ENOENT || code == ENOTDIR {
+                throw rootRemoved(reason: "inotify_add_watch: \(FolderWatchError.describe(code))")
+            }
             guard !directory.isEmpty, let code = error.errno, [ENOENT, ENOTDIR, EACCES].contains(code) else {
                 throw error
             }
@@ -283,6 +284,15 @@ struct InotifyTreeWatcher {
         }
         guard let one = status(first), let other = status(second) else { return false }
         return one.device == other.device && one.inode == other.inode
+    }
+
+    /// Logs the loss of the root as an error, so it shows even if the caller only restarts, and returns the error.
+    private func rootRemoved(reason: String) -> FolderWatchError {
+        logger.error(
+            "watched folder was removed, moved away or unmounted; no further files can be seen",
+            metadata: ["path": "\(paths.root)", "reason": "\(reason)"]
+        )
+        return .rootRemoved(path: paths.root)
     }
 
     /// Stops watching a folder that was renamed away, and everything below it: inside the tree it is watched again
