@@ -8,20 +8,32 @@ struct DirectoryEntry: Sendable, Hashable {
     var nameIsValidUTF8 = true
 }
 
+/// Why a folder could not be listed: the failing call and its errno.
+struct ListingError: Error, Equatable {
+    var call: String
+    var code: Int32
+}
+
 /// Lists one directory level with `opendir`/`readdir`. Kinds come from `d_type` and fall back to `lstat` where
 /// the file system does not fill it in; links are never followed. Entries that vanish between `readdir` and
 /// `lstat` are left out, since they can no longer be reported anyway.
 enum DirectoryListing {
-    /// The entries of `path` except `.` and `..`, in directory order. Fails with the errno of `opendir`.
-    static func entries(of path: String) -> Result<[DirectoryEntry], SystemErrno> {
+    /// The entries of `path` except `.` and `..`, in directory order. Fails with the errno of `opendir`, or of
+    /// `readdir` (e.g. EIO from a network file system) rather than returning a silently shortened listing.
+    static func entries(of path: String) -> Result<[DirectoryEntry], ListingError> {
         let directory: OpaquePointer
         switch open(path) {
         case .success(let opened): directory = opened
-        case .failure(let error): return .failure(error)
+        case .failure(let error): return .failure(ListingError(call: "opendir", code: error.code))
         }
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
-        while let entry = readdir(directory) {
+        while true {
+            Glibc.errno = 0  // readdir returns NULL both at the end and on error; only errno tells them apart.
+            guard let entry = readdir(directory) else {
+                if Glibc.errno != 0 { return .failure(ListingError(call: "readdir", code: Glibc.errno)) }
+                break
+            }
             let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 let validName = String(validating: bytes, as: UTF8.self)

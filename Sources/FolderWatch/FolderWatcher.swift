@@ -4,8 +4,9 @@ import Logging
 /// there, then as writers close or rename them in (inotify), or once they stop changing (polling mode).
 ///
 /// Paths are reported relative to the root ("a/b.txt"). `ready` is called from the task running `run`, one call
-/// at a time and never concurrently; a path may occasionally be reported twice (e.g. a file found by a scan and
-/// closed right after, or everything again after an overflow rescan), so the consumer deduplicates.
+/// at a time and never concurrently. A path is reported again when it is written and closed again, and may be
+/// reported twice when a scan caught it half-written, and everything is reported again after an overflow
+/// rescan, so the consumer deduplicates.
 public struct FolderWatcher: Sendable {
     /// The options this watcher runs with.
     public let options: WatchOptions

@@ -16,6 +16,7 @@ struct InotifyTreeWatcher {
     private var rootWatch: Int32 = -1
     private var schedule: SettleSchedule?
     private var echoes = ScanEchoFilter()
+    private var batch = ReportBatch()
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
     /// write and would only cost reads.
@@ -53,6 +54,10 @@ struct InotifyTreeWatcher {
                 try await handle(event, ready: ready)
                 try Task.checkCancellation()
             }
+            for path in batch.take() {
+                await ready(path)
+                try Task.checkCancellation()
+            }
             try await reportSettled(ready: ready)
             if events.isEmpty {
                 echoes.forgetExpired(now: .now)
@@ -75,11 +80,7 @@ struct InotifyTreeWatcher {
         // Events of a watch removed earlier (its folder moved away or deleted) are stale.
         guard let directory = table.directory(for: event.wd) else { return }
         if event.wd == rootWatch && !event.mask.isDisjoint(with: [.deleteSelf, .moveSelf, .ignored, .unmount]) {
-            logger.error(
-                "watched folder was removed, moved away or unmounted; no further files can be seen",
-                metadata: ["path": "\(paths.root)", "event": "\(event.mask)"]
-            )
-            throw FolderWatchError.rootRemoved(path: paths.root)
+            throw rootRemoved(reason: "event \(event.mask)")
         }
         if event.mask.contains(.ignored) {
             table.remove(event.wd)
@@ -109,6 +110,7 @@ struct InotifyTreeWatcher {
             return
         }
         if !event.mask.isDisjoint(with: [.movedFrom, .delete]) {
+            batch.remove(path)
             schedule?.cancel(path)
             echoes.forget(path)
             return
@@ -118,21 +120,32 @@ struct InotifyTreeWatcher {
             if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
                 return
             }
-            await fileLooksComplete(path, ready: ready)
+            eventShowsComplete(path)
         } else if event.mask.contains(.create) {
             // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
             if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
                 status.kind != .regular && status.kind != .directory,
                 !echoes.isEcho(path, now: status)
             {
-                await fileLooksComplete(path, ready: ready)
+                eventShowsComplete(path)
             }
         } else if !event.mask.isDisjoint(with: [.modify, .attrib]) {
             schedule?.restartIfWaiting(path, now: .now)
         }
     }
 
-    private mutating func fileLooksComplete(_ path: String, ready: @Sendable (String) async -> Void) async {
+    /// An event showed a file complete: it waits for the end of the batch, or for its settle delay.
+    private mutating func eventShowsComplete(_ path: String) {
+        if schedule != nil {
+            schedule?.arm(path, now: .now)
+        } else {
+            batch.add(path)
+        }
+    }
+
+    /// A scan found a file: reported at once, so a large tree streams into the consumer as it is listed, or after
+    /// its settle delay.
+    private mutating func scanFound(_ path: String, ready: @Sendable (String) async -> Void) async {
         if schedule != nil {
             schedule?.arm(path, now: .now)
         } else {
@@ -182,14 +195,19 @@ struct InotifyTreeWatcher {
             switch DirectoryListing.entries(of: paths.absolute(directory)) {
             case .success(let listed):
                 entries = listed
+            case .failure(let error) where directory.isEmpty && (error.code == ENOENT || error.code == ENOTDIR):
+                throw rootRemoved(reason: "\(error.call): \(FolderWatchError.describe(error.code))")
             case .failure(let error) where directory.isEmpty:
-                throw FolderWatchError.systemCall(call: "opendir", path: paths.root, errno: error.code)
+                throw FolderWatchError.systemCall(call: error.call, path: paths.root, errno: error.code)
             case .failure(let error) where error.code == ENOENT || error.code == ENOTDIR:
                 continue  // Gone again already; its IN_IGNORED will clean up.
             case .failure(let error):
                 logger.warning(
-                    "cannot list folder, its files are not reported until it can be",
-                    metadata: ["path": "\(paths.absolute(directory))", "errno": "\(error.code)"]
+                    "cannot list folder; files already in it are not reported, files written to it later are",
+                    metadata: [
+                        "path": "\(paths.absolute(directory))", "call": "\(error.call)",
+                        "error": "\(FolderWatchError.describe(error.code))",
+                    ]
                 )
                 continue
             }
@@ -203,7 +221,7 @@ struct InotifyTreeWatcher {
                     if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
                         echoes.remember(path, as: status, now: .now)
                     }
-                    await fileLooksComplete(path, ready: ready)
+                    await scanFound(path, ready: ready)
                     try Task.checkCancellation()
                 }
             }
@@ -231,6 +249,9 @@ struct InotifyTreeWatcher {
         case .success(let added):
             watch = added
         case .failure(let error):
+            if directory.isEmpty, let code = error.errno, code == ENOENT || code == ENOTDIR {
+                throw rootRemoved(reason: "inotify_add_watch: \(FolderWatchError.describe(code))")
+            }
             guard !directory.isEmpty, let code = error.errno, [ENOENT, ENOTDIR, EACCES].contains(code) else {
                 throw error
             }
@@ -265,6 +286,15 @@ struct InotifyTreeWatcher {
         return one.device == other.device && one.inode == other.inode
     }
 
+    /// Logs the loss of the root as an error, so it shows even if the caller only restarts, and returns the error.
+    private func rootRemoved(reason: String) -> FolderWatchError {
+        logger.error(
+            "watched folder was removed, moved away or unmounted; no further files can be seen",
+            metadata: ["path": "\(paths.root)", "reason": "\(reason)"]
+        )
+        return .rootRemoved(path: paths.root)
+    }
+
     /// Stops watching a folder that was renamed away, and everything below it: inside the tree it is watched again
     /// under its new name when IN_MOVED_TO arrives, outside it must fall silent.
     private mutating func unwatchSubtree(_ directory: String) {
@@ -275,6 +305,7 @@ struct InotifyTreeWatcher {
                 logger.warning("cannot remove watch", metadata: ["error": "\(error)"])
             }
         }
+        batch.remove(below: directory)
         schedule?.cancel(below: directory)
         echoes.forget(below: directory)
     }

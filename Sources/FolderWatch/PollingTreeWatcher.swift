@@ -56,7 +56,9 @@ struct PollingTreeWatcher {
         case .failure(let error):
             logger.warning(
                 "cannot examine watched folder, skipping this scan",
-                metadata: ["path": "\(paths.root)", "errno": "\(error.code)"]
+                metadata: [
+                    "path": "\(paths.root)", "call": "stat", "error": "\(FolderWatchError.describe(error.code))",
+                ]
             )
             return ([:], [""])
         }
@@ -76,7 +78,10 @@ struct PollingTreeWatcher {
             case .failure(let error):
                 logger.warning(
                     "cannot list folder, skipping it in this scan",
-                    metadata: ["path": "\(paths.absolute(directory))", "errno": "\(error.code)"]
+                    metadata: [
+                        "path": "\(paths.absolute(directory))", "call": "\(error.call)",
+                        "error": "\(FolderWatchError.describe(error.code))",
+                    ]
                 )
                 unlistable.append(directory)
                 continue

@@ -69,6 +69,18 @@ extension LiveFileSystemTests {
             }
         }
 
+        @Test func aRootThatIsASymbolicLinkToAFolderIsWatched() async throws {
+            try await withTemporaryFolder { parent in
+                try makeFolder(parent + "/real")
+                try FileManager.default.createSymbolicLink(atPath: parent + "/drop", withDestinationPath: "real")
+                let watcher = await RunningWatcher.start(WatchOptions(root: parent + "/drop"))
+                defer { watcher.task.cancel() }
+                try writeFile(parent + "/real/story.txt")
+                #expect(await watcher.waitForReport(of: "story.txt"))
+                await watcher.stop()
+            }
+        }
+
         @Test func aRootGivenWithATrailingSlashReportsTheSameRelativePaths() async throws {
             try await withTemporaryFolder { root in
                 try writeFile(root + "/story.txt")

@@ -18,6 +18,20 @@ extension LiveFileSystemTests {
             }
         }
 
+        @Test func aBurstOfFilesIsReportedEachExactlyOnce() async throws {
+            try await withTemporaryFolder { root in
+                let watcher = await RunningWatcher.start(WatchOptions(root: root))
+                defer { watcher.task.cancel() }
+                let names = (0..<1000).map { "burst-\($0).txt" }
+                for name in names { try writeFile(root + "/" + name) }
+                #expect(try await watcher.sync(through: root))
+                let reported = await watcher.reports.paths
+                #expect(reported.count == names.count + 1)
+                #expect(Set(reported) == Set(names + ["zz-marker.txt"]))
+                await watcher.stop()
+            }
+        }
+
         @Test func aFileStillOpenForWritingIsNotReportedUntilClosed() async throws {
             try await withTemporaryFolder { root in
                 let watcher = await RunningWatcher.start(WatchOptions(root: root))
@@ -186,6 +200,29 @@ extension LiveFileSystemTests {
                 defer { watcher.task.cancel() }
                 try #require(mkfifo(root + "/pipe", 0o600) == 0)
                 #expect(await watcher.waitForReport(of: "pipe"))
+                await watcher.stop()
+            }
+        }
+
+        @Test func aUnixSocketBoundInTheFolderIsReported() async throws {
+            try await withTemporaryFolder { root in
+                let watcher = await RunningWatcher.start(WatchOptions(root: root))
+                defer { watcher.task.cancel() }
+                let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+                try #require(fd >= 0)
+                defer { close(fd) }
+                var address = sockaddr_un()
+                address.sun_family = sa_family_t(AF_UNIX)
+                withUnsafeMutableBytes(of: &address.sun_path) { buffer in
+                    for (index, byte) in (root + "/socket").utf8.enumerated() { buffer[index] = byte }
+                }
+                let bound = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    }
+                }
+                try #require(bound == 0)
+                #expect(await watcher.waitForReport(of: "socket"))
                 await watcher.stop()
             }
         }

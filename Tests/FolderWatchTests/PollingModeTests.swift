@@ -10,16 +10,17 @@ extension LiveFileSystemTests {
 
         @Test func aGrowingFileIsReportedOnlyOnceItsSizeStoppedChanging() async throws {
             try await withTemporaryFolder { root in
-                let watcher = await RunningWatcher.start(WatchOptions(root: root, pollInterval: Self.interval))
+                let interval = Duration.milliseconds(200)
+                let watcher = await RunningWatcher.start(WatchOptions(root: root, pollInterval: interval))
                 defer { watcher.task.cancel() }
                 let path = root + "/growing.txt"
                 try writeFile(path, "")
                 var lastWrite = ContinuousClock.now
-                // The writer appends more often than the watcher scans, for several scans.
-                for index in 0..<15 {
+                // The writer appends far more often than the watcher scans, for several scans.
+                for index in 0..<40 {
                     try appendToFile(path, "line \(index)\n")
                     lastWrite = .now
-                    try await Task.sleep(for: .milliseconds(40))
+                    try await Task.sleep(for: .milliseconds(20))
                 }
                 #expect(await watcher.waitForReport(of: "growing.txt"))
                 let reportedAt = try #require(await watcher.reports.firstReport(of: "growing.txt"))

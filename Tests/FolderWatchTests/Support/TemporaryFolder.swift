@@ -15,9 +15,16 @@ func withTemporaryFolder<T>(
     return try await body(root)
 }
 
-/// Writes `contents` to `path` (creating or truncating it) and closes it: one IN_CLOSE_WRITE.
+/// Writes `contents` to `path` (creating or truncating it) with one open, write and close, so the watcher sees
+/// exactly one IN_CLOSE_WRITE, as from a simple writer.
 func writeFile(_ path: String, _ contents: String = "article text\n") throws {
-    try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+    let fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    defer { close(fd) }
+    let bytes = Array(contents.utf8)
+    guard write(fd, bytes, bytes.count) == bytes.count else {
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
 }
 
 /// Appends to an existing file and closes it again.
