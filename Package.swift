@@ -116,6 +116,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArticleDaemonTests", dependencies: ["ArticleDaemon"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog", "StatusServer"]),
     ]
 )

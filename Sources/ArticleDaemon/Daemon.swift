@@ -95,13 +95,21 @@ public struct Daemon: Sendable {
         )
 
         let source = DaemonStatusSource(stats: stats, writer: writer, queue: queue, watch: watch, metrics: metrics)
+        let activated = try ListenFDs.take().first
+        let hasSocket = activated != nil || config.socket != nil
+        let readiness = Readiness(waitingFor: hasSocket ? ["scan", "socket"] : ["scan"]) {
+            stats.setState(.running)
+            notifier.ready()
+        }
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: LogWriterService(writer: writer)),
             .init(service: pipeline),
             // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
             // status says so; systemd's Restart=on-failure then brings it back.
             .init(
-                service: WatcherService(watcher: watcher, queue: queue, logger: logger),
+                service: WatcherService(watcher: watcher, queue: queue, logger: logger) {
+                    readiness.met("scan")
+                },
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup
             ),
@@ -122,13 +130,12 @@ public struct Daemon: Sendable {
                 }
             ),
         ]
-        let activated = try ListenFDs.take().first
-        if activated != nil || config.socket != nil {
+        if hasSocket {
             let server = StatusServer(
                 configuration: .init(socketPath: config.socket ?? "(socket activation)", adoptedDescriptor: activated),
                 source: source,
                 logger: logger,
-                onListening: { notifier.ready() }
+                onListening: { readiness.met("socket") }
             )
             services.append(.init(service: server))
         }
@@ -141,12 +148,10 @@ public struct Daemon: Sendable {
                 logger: logger
             )
         )
-        stats.setState(.running)
         logger.info(
             "watching for articles",
             metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(config.effectiveWorkers)"]
         )
-        if activated == nil && config.socket == nil { notifier.ready() }
         try await group.run()
         stats.setState(.stopping)
         logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])

@@ -15,6 +15,8 @@ actor IntakeQueue {
     private var finishedCount = 0
     private var consumers: [CheckedContinuation<String?, Never>] = []
     private var producers: [CheckedContinuation<Void, Never>] = []
+    /// No new paths are accepted (the watcher is stopping); waiting ones are still handed out.
+    private var intakeClosed = false
     private var closed = false
 
     init(capacity: Int) {
@@ -29,16 +31,16 @@ actor IntakeQueue {
 
     /// Adds a path unless it is already waiting or being worked on; waits while the queue is full.
     func enqueue(_ path: String) async {
-        if closed || queued.contains(path) { return }
+        if intakeClosed || queued.contains(path) { return }
         if inFlight.contains(path) {
             again.insert(path)
             return
         }
-        while depth >= capacity && !closed {
+        while depth >= capacity && !intakeClosed {
             await withCheckedContinuation { producers.append($0) }
             if queued.contains(path) || inFlight.contains(path) { return }
         }
-        if closed { return }
+        if intakeClosed { return }
         if let consumer = consumers.first {
             consumers.removeFirst()
             inFlight.insert(path)
@@ -84,14 +86,21 @@ actor IntakeQueue {
         recent[path] != nil
     }
 
-    /// Stops handing out paths: idle workers get nil, waiting producers return. Paths still waiting stay in
-    /// the drop folder and are found by the next start-up scan.
+    /// Stops taking paths: a producer held back by a full queue returns at once. The watcher's shutdown calls
+    /// this, or it could wait forever for room that only the (later stopped) workers would make.
+    func closeIntake() {
+        intakeClosed = true
+        for p in producers { p.resume() }
+        producers.removeAll()
+    }
+
+    /// Stops handing out paths too: idle workers get nil. Paths still waiting stay in the drop folder and are
+    /// found by the next start-up scan.
     func close() {
+        closeIntake()
         closed = true
         for c in consumers { c.resume(returning: nil) }
         consumers.removeAll()
-        for p in producers { p.resume() }
-        producers.removeAll()
     }
 
     private func remember(_ path: String) {

@@ -33,6 +33,7 @@ struct Pipeline: Service {
                 }
             }
         } onCancelOrGracefulShutdown: {
+            stats.setState(.stopping)
             Task { await queue.close() }
         }
     }

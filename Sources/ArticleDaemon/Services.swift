@@ -9,11 +9,18 @@ struct WatcherService: Service {
     let watcher: FolderWatcher
     let queue: IntakeQueue
     let logger: Logger
+    /// Called once the start-up scan has queued the files already present.
+    let scanned: @Sendable () async -> Void
 
     func run() async throws {
         do {
-            try await cancelWhenGracefulShutdown {
-                try await watcher.run { path in await queue.enqueue(path) }
+            try await withGracefulShutdownHandler {
+                try await cancelWhenGracefulShutdown {
+                    try await watcher.run(started: scanned) { path in await queue.enqueue(path) }
+                }
+            } onGracefulShutdown: {
+                // The watcher may be held in `enqueue` by a full queue; release it so that it can stop.
+                Task { await queue.closeIntake() }
             }
         } catch is CancellationError {
             return

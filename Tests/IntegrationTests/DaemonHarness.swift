@@ -43,7 +43,7 @@ final class DaemonHarness: @unchecked Sendable {
         p.arguments =
             ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"] + extraArguments
         p.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
+        _ = FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
         let log = FileHandle(forWritingAtPath: root + "/daemon.log")!
         log.seekToEndOfFile()
         p.standardError = log
