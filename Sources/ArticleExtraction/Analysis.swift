@@ -25,7 +25,7 @@ struct Analysis {
 
     init(bytes: [UInt8], hints: ExtractionHints) throws(ExtractionRejection) {
         let decoded = try TextDecoding.decode(bytes)
-        let lines = Normalizer.lines(decoded.text)
+        let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         let tokenized = lines.map { Tokenizer.words($0.text) }
         var sample: [String] = []
@@ -274,6 +274,26 @@ struct Analysis {
             wordCount: body.reduce(0) { $0 + $1.words.count },
             boilerplate: boilerplate
         )
+    }
+
+    /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,
+    /// followed without a blank by one that starts in lower case, continues the same paragraph.
+    static func joinHardWrapped(_ lines: [NormalizedLine]) -> [NormalizedLine] {
+        let blanks = lines.filter { $0.blankBefore }.count
+        guard lines.count >= 3, blanks * 5 >= lines.count else { return lines }
+        var out: [NormalizedLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if !line.blankBefore, let prev = out.last, let first = line.text.unicodeScalars.first,
+                first.properties.isLowercase, let last = prev.text.last, !".!?:…\"”»".contains(last),
+                prev.text.count >= 40
+            {
+                out[out.count - 1].text += " " + line.text
+                continue
+            }
+            out.append(line)
+        }
+        return out
     }
 
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.

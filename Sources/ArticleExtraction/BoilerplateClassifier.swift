@@ -15,7 +15,13 @@ public struct BoilerplateClassifier: Sendable {
     public func initialQuality(_ f: BlockFeatures, words: [String]) -> (BlockQuality, String, Lexicons.Category?) {
         if let c = f.wholeLine { return (.bad, c.rawValue, c) }
         if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
-        if let c = f.strongHit, f.words <= 45 || f.strongHits >= 2 { return (.bad, c.rawValue, c) }
+        // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
+        // ("your support", "we use cookies"), since news about subscriptions or cookies is still news.
+        if let c = f.strongHit,
+            f.strongHits >= 2 || f.words <= 15 || (f.words <= 45 && (f.readerAddress > 0 || !f.endsSentence))
+        {
+            return (.bad, c.rawValue, c)
+        }
         if let c = f.weakHit, f.words <= 6 && !f.endsSentence { return (.bad, c.rawValue, c) }
         if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
@@ -85,6 +91,7 @@ public struct BoilerplateClassifier: Sendable {
     /// menu residue and goes; near-good blocks follow a good neighbour.
     func smooth(_ blocks: inout [Block]) {
         let n = blocks.count
+        markListRuns(&blocks)
         func neighbour(_ i: Int, step: Int, skipNearGood: Bool) -> BlockQuality {
             var k = i + step
             while k >= 0 && k < n {
@@ -129,6 +136,33 @@ public struct BoilerplateClassifier: Sendable {
         for i in 0..<n where blocks[i].role == .body { blocks[i].quality = result[i] }
     }
 
+    /// Three or more short, unpunctuated lines in a row are a menu or a list of links, unless prose surrounds
+    /// them on both sides (then they are the article's own list).
+    func markListRuns(_ blocks: inout [Block]) {
+        func listy(_ b: Block) -> Bool {
+            b.role == .body && (b.quality == .short || b.quality == .nearGood) && !b.features.endsSentence
+                && b.features.words <= 12
+        }
+        var k = 0
+        while k < blocks.count {
+            guard listy(blocks[k]) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < blocks.count && listy(blocks[end]) { end += 1 }
+            let before = blocks[..<k].last { $0.role == .body }?.quality
+            let after = blocks[end...].first { $0.role == .body }?.quality
+            if end - k >= 3 && !(before == .good && after == .good) {
+                for j in k..<end {
+                    blocks[j].quality = .bad
+                    blocks[j].reason = "a run of \(end - k) short lines (menu or link list)"
+                }
+            }
+            k = end
+        }
+    }
+
     /// The span of the article: the run of blocks with the largest score, prose counting for and boilerplate
     /// against, so that menus before and footers after fall outside.
     public func core(_ blocks: [Block]) -> Range<Int>? {
@@ -170,7 +204,7 @@ public struct BoilerplateClassifier: Sendable {
             defer { before += goodWords[i] }
             let b = blocks[i]
             guard b.role == .body, b.quality == .bad, let c = b.category,
-                [.donation, .subscription, .disclaimer, .related, .newsletter, .comments].contains(c),
+                [.donation, .subscription, .disclaimer, .newsletter].contains(c),
                 before * 2 >= total
             else { continue }
             let after = blocks[(i + 1)...].filter { $0.role == .body }
@@ -178,6 +212,11 @@ public struct BoilerplateClassifier: Sendable {
             let afterGood = after.reduce(0) { $0 + ($1.quality == .good ? $1.features.words : 0) }
             let afterBad = after.filter { $0.quality == .bad }.count
             if after.isEmpty { return nil }
+            // Prose after the widget that does not talk to the reader is the article going on.
+            let articleLike = after.reduce(0) {
+                $0 + ($1.quality == .good && $1.features.readerAddress == 0 ? $1.features.words : 0)
+            }
+            if articleLike * 4 > afterWords { continue }
             if afterGood * 2 <= afterWords && afterBad * 2 >= after.count && afterGood < before {
                 return i + 1
             }

@@ -21,7 +21,9 @@ public struct BylineParser: Sendable {
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
     public func parse(_ line: String) -> [String]? {
         let words = Tokenizer.words(line)
-        guard words.count >= 1, words.count <= 24 else { return nil }
+        guard words.count >= 2, words.count <= 16 else { return nil }
+        // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
+        if words.count > 6, let last = line.last, ".!?".contains(last) { return nil }
         var prefixLength = 0
         for p in Self.prefixes where words.count > p.count && Array(words.prefix(p.count)) == p {
             prefixLength = p.count
@@ -52,7 +54,12 @@ public struct BylineParser: Sendable {
             guard (1...4).contains(cleaned.count) else { return }
             for w in cleaned {
                 guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
-                if Self.roleWords.contains(w.lowercased()) { return }
+                let lower = w.lowercased()
+                if Self.roleWords.contains(lower) || DateParser.months[lower] != nil
+                    || Analysis.dateWords.contains(lower)
+                {
+                    return
+                }
             }
             names.append(cleaned.joined(separator: " "))
         }
@@ -68,6 +75,8 @@ public struct BylineParser: Sendable {
             }
             finish()
         }
+        // A line that starts with "By" and names nobody is prose, unless it credits a handle.
+        if names.isEmpty && !namePart.contains("@") { return nil }
         return names
     }
 }

@@ -14,6 +14,8 @@ public struct GoldArticle: Sendable, Equatable {
     public var credits: [String]
     public var nearDuplicates: [[Int]]
     public var ignore: [String]
+    /// Author names, when the gold states them.
+    public var byline: [String]?
     /// Which of the optional fields the gold file states (a missing key is not scored).
     public var scoredFields: Set<String>
 
@@ -33,7 +35,8 @@ public struct GoldArticle: Sendable, Equatable {
                 title: s("title"), standfirst: s("standfirst"), titleOrStandfirst: s("title_or_standfirst"),
                 outlet: s("outlet"), published: s("published"), updated: s("updated"), body: list("body"),
                 boilerplate: list("boilerplate"), captions: list("captions"), credits: list("credits"),
-                nearDuplicates: pairs, ignore: list("ignore"), scoredFields: scored)
+                nearDuplicates: pairs, ignore: list("ignore"), byline: d["byline"] == nil ? nil : list("byline"),
+                scoredFields: scored)
         }
         return result
     }
@@ -129,6 +132,13 @@ public struct Scorer: Sendable {
             if !Self.sameInstant(want, got) { errors.append("\(name)=\(got ?? "null")") }
         }
 
+        if let names = gold.byline {
+            scored += 1
+            if names.map(Folding.fold) != article.byline.map(Folding.fold) {
+                errors.append("byline=\(article.byline.joined(separator: ", "))")
+            }
+        }
+
         var leaks: [String] = []
         let fields = ([article.title, article.standfirst].compactMap { $0 } + article.body).map(Folding.fold)
         for line in gold.boilerplate {
@@ -142,13 +152,19 @@ public struct Scorer: Sendable {
         let captionsFound = gold.captions.filter { captions.contains(Folding.fold($0)) }.count
         let creditsFound = gold.credits.filter { credits.contains(Folding.fold($0)) }.count
 
+        // A line is kept when one body paragraph is essentially that line (shingle Jaccard ≥ 0.7): a mere
+        // restatement shares many shingles with the other line of the pair, but not that many.
+        let paragraphShingles = article.body.map(Self.shingles)
         var kept = 0
         for pair in gold.nearDuplicates where pair.count == 2 {
             let present = pair.filter { n in
                 guard n >= 1, n <= sourceLines.count else { return false }
                 let s = Self.shingles(sourceLines[n - 1])
                 guard !s.isEmpty else { return false }
-                return Double(s.intersection(predicted).count) / Double(s.count) >= 0.5
+                return paragraphShingles.contains { p in
+                    let shared = p.intersection(s).count
+                    return Double(shared) / Double(p.count + s.count - shared) >= 0.7
+                }
             }.count
             if present == 1 { kept += 1 }
         }

@@ -15,7 +15,8 @@ public struct NearDuplicates: Sendable {
         for var w in words {
             if w.hasSuffix("'s") { w.removeLast(2) }
             if w.count < 3 || stopWords.contains(w) { continue }
-            set.insert(w)
+            // A crude stem (the first five letters) lets "prepared" meet "preparation" in a reworded paragraph.
+            set.insert(w.count > 5 ? String(w.prefix(5)) : w)
         }
         return set
     }
