@@ -28,21 +28,24 @@ struct Analysis {
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         let tokenized = lines.map { Tokenizer.words($0.text) }
-        var sample: [String] = []
-        for t in tokenized {
+        let hashed = tokenized.map { $0.map(WordHash.of) }
+        var sample: [UInt64] = []
+        for t in hashed {
             sample.append(contentsOf: t)
             if sample.count > 3000 { break }
         }
-        let language = LanguageDetector().detect(words: sample, text: decoded.text[...].unicodeScalars)
-        let known = language.flatMap { Lexicons.stopWords[$0] }
-        let stop = known ?? Lexicons.anyStopWord
+        let language = LanguageDetector().detect(hashes: sample, text: decoded.text[...].unicodeScalars)
+        let known = language.flatMap { Lexicons.stopWordHashes[$0] }
+        let stop = known ?? Lexicons.anyStopWordHash
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
-        for (line, words) in zip(lines, tokenized) {
+        for k in lines.indices {
+            let line = lines[k]
             blocks.append(
                 Block(
-                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: words,
-                    features: BlockFeatures(text: line.text, words: words, stopWords: stop)))
+                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: tokenized[k],
+                    hashes: hashed[k],
+                    features: BlockFeatures(text: line.text, words: tokenized[k], hashes: hashed[k], stopWords: stop)))
         }
 
         // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
@@ -59,7 +62,8 @@ struct Analysis {
         let creditParser = CreditParser()
         for i in blocks.indices {
             let b = blocks[i]
-            if b.features.words <= 18, let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
+            let hasDigit = b.words.contains { $0.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+            if b.features.words <= 18, hasDigit, let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
                 let extra = b.words.filter {
                     !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
                         && $0.first?.isNumber != true
@@ -81,7 +85,7 @@ struct Analysis {
                     continue
                 }
             }
-            if let names = bylines.parse(b.text) {
+            if let first = b.words.first, BylineParser.firstWords.contains(first), let names = bylines.parse(b.text) {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
@@ -93,7 +97,10 @@ struct Analysis {
                 }
                 continue
             }
-            if let c = creditParser.parse(b.text) {
+            if b.features.words <= 45,
+                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text) || ByteSearch.containsByte(0x3A, in: b.text),
+                let c = creditParser.parse(b.text)
+            {
                 blocks[i].quality = .bad
                 credits.append(c.credit)
                 if let caption = c.caption {
@@ -193,14 +200,15 @@ struct Analysis {
 
         // 5. Captions inside the body: glued ones ("… talks. Above: …") and runs of unpunctuated picture lines.
         let markers = [" Above: ", " Below: ", " Pictured: ", " Top: ", " Main image: ", " Left: ", " Right: "]
-        for k in blocks.indices where blocks[k].role == .body {
+        for k in blocks.indices where blocks[k].role == .body && ByteSearch.containsByte(0x3A, in: blocks[k].text) {
             for marker in markers {
-                guard let r = blocks[k].text.firstRange(ofText: marker) else { continue }
+                guard let r = ByteSearch.range(of: marker, in: blocks[k].text) else { continue }
                 let head = String(blocks[k].text[..<r.lowerBound])
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
                 blocks[k].words = Tokenizer.words(head)
+                blocks[k].hashes = blocks[k].words.map(WordHash.of)
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -209,13 +217,7 @@ struct Analysis {
 
         // 6. Paragraphs that restate an earlier one are kept once.
         let bodyIndices = blocks.indices.filter { blocks[$0].role == .body }
-        var wordMap: [Int: [String]] = [:]
-        var textMap: [Int: String] = [:]
-        for k in bodyIndices {
-            wordMap[k] = blocks[k].words
-            textMap[k] = blocks[k].text
-        }
-        let dups = NearDuplicates().duplicates(of: bodyIndices, words: wordMap, texts: textMap, stopWords: stop)
+        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopWords: stop)
         for (k, original) in dups {
             blocks[k].role = .duplicate
             blocks[k].reason = "restates line \(blocks[original].lineNumber)"

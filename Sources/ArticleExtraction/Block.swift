@@ -18,6 +18,8 @@ public struct Block: Sendable, Equatable {
     public var blankBefore: Bool
     /// Lower-case words.
     public var words: [String]
+    /// Hashes of `words`.
+    public var hashes: [UInt64]
     /// Measurements.
     public var features: BlockFeatures
     /// The classifier's judgement.

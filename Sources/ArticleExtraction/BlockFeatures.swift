@@ -51,15 +51,17 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         return parts.joined(separator: " ")
     }
 
-    static let addressWords: Set<String> = [
+    static let addressWords: Set<UInt64> = Set(addressWordList.map(WordHash.of))
+    static let addressWordList: [String] = [
         "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
         "sie", "ihr", "wir", "uns", "unser", "vous", "votre", "nous", "notre", "usted", "nosotros", "nuestro",
         "você", "nós", "nosso", "voi", "noi", "nostro",
     ]
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, words tokens: [String], stopWords: Set<String>) {
+    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: Set<UInt64>) {
         var lastNonSpace: [Unicode.Scalar] = []
+        lastNonSpace.reserveCapacity(4)
         var prev: Unicode.Scalar = " "
         var atWordStart = true
         var chars = 0
@@ -78,8 +80,10 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         }
         characters = chars
         self.words = tokens.count
-        for t in tokens where stopWords.contains(t) { self.stopWords += 1 }
-        for t in tokens where Self.addressWords.contains(t) { readerAddress += 1 }
+        for h in hashes {
+            if stopWords.contains(h) { self.stopWords += 1 }
+            if Self.addressWords.contains(h) { readerAddress += 1 }
+        }
         // Sentence end: the last non-closing character is terminal punctuation.
         for s in lastNonSpace.reversed() {
             if "\"'”’»)]“".unicodeScalars.contains(s) { continue }
@@ -95,24 +99,26 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             bullet = true
         }
         copyright =
-            tokens.contains("©") || tokens.first == "copyright" || text.contains("(c) 20") || text.contains("(C) 20")
-        matchLexicon(tokens)
+            tokens.contains("©") || tokens.first == "copyright"
+            || (ByteSearch.containsByte(0x28, in: text)
+                && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
+        matchLexicon(hashes)
     }
 
-    mutating func matchLexicon(_ tokens: [String]) {
-        if tokens.count <= 6 {
-            if let c = Lexicons.wholeLines[tokens.joined(separator: " ")] { wholeLine = c }
+    mutating func matchLexicon(_ tokens: [UInt64]) {
+        if tokens.count <= 6 && !tokens.isEmpty {
+            if let c = Lexicons.wholeLines[WordHash.combine(tokens)] { wholeLine = c }
         }
         var i = 0
-        var seenStrong = Set<String>()
+        var seenStrong: [UInt64] = []
         while i < tokens.count {
             if let phrases = Lexicons.phrasesByFirstWord[tokens[i]] {
                 for p in phrases {
-                    guard i + p.words.count <= tokens.count else { continue }
+                    guard i + p.hashes.count <= tokens.count else { continue }
                     var ok = true
                     var k = 1
-                    while k < p.words.count {
-                        if tokens[i + k] != p.words[k] {
+                    while k < p.hashes.count {
+                        if tokens[i + k] != p.hashes[k] {
                             ok = false
                             break
                         }
@@ -120,7 +126,9 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
                     }
                     guard ok else { continue }
                     if p.strong {
-                        if seenStrong.insert(p.words.joined(separator: " ")).inserted {
+                        let key = WordHash.combine(p.hashes)
+                        if !seenStrong.contains(key) {
+                            seenStrong.append(key)
                             strongHits += 1
                             if strongHit == nil { strongHit = p.category }
                         }

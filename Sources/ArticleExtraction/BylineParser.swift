@@ -9,6 +9,8 @@ public struct BylineParser: Sendable {
         ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
         ["auteur"],
     ]
+    /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
+    static let firstWords: Set<String> = Set(prefixes.map { $0[0] })
     static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",

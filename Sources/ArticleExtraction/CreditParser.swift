@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds photo credits ("Peter Kovalev / TASS", "(Image: AP)", "Getty Images") and the captions glued in front of
 /// them, because scrapers flatten a figure into one line of caption and credit.
 public struct CreditParser: Sendable {
@@ -48,7 +46,9 @@ public struct CreditParser: Sendable {
             if words.count <= 6 { return Result(credit: String(line.trimmed(" ()")), caption: nil) }
         }
         // "Peter Kovalev / TASS" at the end of the line, maybe after a caption.
-        guard let slash = line.range(of: " / ", options: .backwards) ?? line.range(of: "/ ", options: .backwards)
+        guard
+            let slash = ByteSearch.range(of: " / ", in: line, backwards: true)
+                ?? ByteSearch.range(of: "/ ", in: line, backwards: true)
         else { return nil }
         let after = line[slash.upperBound...].trimmed(" .")
         let afterWords = after.split(separator: " ")

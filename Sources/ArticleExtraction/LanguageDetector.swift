@@ -7,6 +7,11 @@ public struct LanguageDetector: Sendable {
 
     /// Detects the language of `words` (lower-case tokens) and `text` (for the script).
     public func detect(words: [String], text: Substring.UnicodeScalarView) -> String? {
+        detect(hashes: words.map(WordHash.of), text: text)
+    }
+
+    /// Detects the language from word hashes (see `WordHash`) and the text's scalars.
+    public func detect(hashes words: [UInt64], text: Substring.UnicodeScalarView) -> String? {
         var latin = 0
         var cyrillic = 0
         var other: [String: Int] = [:]
@@ -57,14 +62,21 @@ public struct LanguageDetector: Sendable {
         let candidates = useCyrillic ? ["ru", "uk"] : ["en", "de", "fr", "es", "pt", "it", "nl", "pl"]
         var scores: [String: Double] = [:]
         var counted = 0
+        var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
+        let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
         for w in words.prefix(3000) {
             counted += 1
-            var holders = 0
-            for lang in candidates where Lexicons.stopWords[lang]!.contains(w) { holders += 1 }
-            guard holders > 0 else { continue }
-            let weight = 1.0 / Double(holders)
-            for lang in candidates where Lexicons.stopWords[lang]!.contains(w) { scores[lang, default: 0] += weight }
+            // One look-up per word: the mask of languages whose stop-words include it.
+            guard let mask = Lexicons.stopWordLanguages[w].map({ $0 & candidateMask }), mask != 0 else { continue }
+            let weight = 1.0 / Double(mask.nonzeroBitCount)
+            var m = mask
+            while m != 0 {
+                let bit = m.trailingZeroBitCount
+                perLanguage[bit] += weight
+                m &= m - 1
+            }
         }
+        for (i, lang) in Lexicons.languages.enumerated() where perLanguage[i] > 0 { scores[lang] = perLanguage[i] }
         if useCyrillic {
             if beLetters > 2 && beLetters * 5 > ukLetters { return "be" }
             // Peculiar letters are strong evidence: each is worth a stop-word.

@@ -12,6 +12,21 @@ public enum Lexicons {
         return d
     }()
 
+    /// For each stop-word's hash, a bit mask of the languages (indices into `languages`) that have it.
+    public static let stopWordLanguages: [UInt64: Int] = {
+        var d: [UInt64: Int] = [:]
+        for (i, lang) in languages.enumerated() {
+            for w in stopWords[lang] ?? [] { d[WordHash.of(w), default: 0] |= 1 << i }
+        }
+        return d
+    }()
+
+    /// Stop-words per language as word hashes, for the hot path.
+    public static let stopWordHashes: [String: Set<UInt64>] = stopWords.mapValues { Set($0.map(WordHash.of)) }
+
+    /// Every language's stop-words as hashes.
+    public static let anyStopWordHash: Set<UInt64> = Set(anyStopWord.map(WordHash.of))
+
     /// Every language's stop-words together, for blocks whose language we do not know.
     public static let anyStopWord: Set<String> = stopWords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
@@ -126,19 +141,21 @@ public enum Lexicons {
     /// A lexicon phrase: its words, its category and whether it alone condemns a block of moderate length.
     public struct Phrase: Sendable {
         public var words: [String]
+        public var hashes: [UInt64]
         public var category: Category
         public var strong: Bool
     }
 
     /// Phrases indexed by their first word, so that a block is matched in one pass over its words.
-    public static let phrasesByFirstWord: [String: [Phrase]] = {
-        var d: [String: [Phrase]] = [:]
+    public static let phrasesByFirstWord: [UInt64: [Phrase]] = {
+        var d: [UInt64: [Phrase]] = [:]
         for (category, strongText, weakText) in phraseText {
             for (text, strong) in [(strongText, true), (weakText, false)] {
                 for entry in text.split(separator: "|") {
                     let words = Tokenizer.words(String(entry))
                     guard let first = words.first else { continue }
-                    d[first, default: []].append(Phrase(words: words, category: category, strong: strong))
+                    d[WordHash.of(first), default: []].append(
+                        Phrase(words: words, hashes: words.map(WordHash.of), category: category, strong: strong))
                 }
             }
         }
@@ -146,11 +163,11 @@ public enum Lexicons {
     }()
 
     /// Whole lines that are widgets whatever surrounds them ("Read more", "Advertisement").
-    public static let wholeLines: [String: Category] = {
-        var d: [String: Category] = [:]
+    public static let wholeLines: [UInt64: Category] = {
+        var d: [UInt64: Category] = [:]
         for (category, text) in wholeLineText {
             for entry in text.split(separator: "|") {
-                d[Tokenizer.words(String(entry)).joined(separator: " ")] = category
+                d[WordHash.combine(Tokenizer.words(String(entry)).map(WordHash.of))] = category
             }
         }
         return d

@@ -10,33 +10,40 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     /// Content words: not stop-words, three letters or more, possessive "'s" dropped.
-    public static func contentWords(_ words: [String], stopWords: Set<String>) -> Set<String> {
-        var set = Set<String>()
-        for var w in words {
-            if w.hasSuffix("'s") { w.removeLast(2) }
-            if w.count < 3 || stopWords.contains(w) { continue }
-            // A crude stem (the first five letters) lets "prepared" meet "preparation" in a reworded paragraph.
-            set.insert(w.count > 5 ? String(w.prefix(5)) : w)
+    public static func contentWords(_ words: [String], hashes: [UInt64], stopWords: Set<UInt64>) -> Set<UInt64> {
+        var set = Set<UInt64>()
+        set.reserveCapacity(words.count)
+        for (w, h) in zip(words, hashes) {
+            if stopWords.contains(h) { continue }
+            let n = w.unicodeScalars.count
+            if n < 3 { continue }
+            // A crude stem (the first five letters) lets "prepared" meet "preparation" in a reworded paragraph;
+            // "russia's" meets "russia" the same way.
+            if n > 5 {
+                set.insert(WordHash.prefix(w, scalars: 5))
+            } else if w.hasSuffix("'s") {
+                set.insert(WordHash.prefix(w, scalars: n - 2))
+            } else {
+                set.insert(WordHash.prefix(w, scalars: n))
+            }
         }
         return set
     }
 
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
-    public func duplicates(of candidates: [Int], words: [Int: [String]], texts: [Int: String], stopWords: Set<String>)
-        -> [Int: Int]
-    {
+    public func duplicates(of candidates: [Int], blocks: [Block], stopWords: Set<UInt64>) -> [Int: Int] {
         var result: [Int: Int] = [:]
-        var index: [String: [Int]] = [:]
-        var sets: [Int: Set<String>] = [:]
-        var exact: [String: Int] = [:]
+        var index: [UInt64: [Int]] = [:]
+        var sets: [Int: Set<UInt64>] = [:]
+        var exact: [UInt64: Int] = [:]
         for i in candidates {
-            let key = (words[i] ?? []).joined(separator: " ")
-            if (words[i]?.count ?? 0) >= 4, let first = exact[key] {
+            let key = WordHash.combine(blocks[i].hashes)
+            if blocks[i].hashes.count >= 4, let first = exact[key] {
                 result[i] = first
                 continue
             }
             exact[key] = exact[key] ?? i
-            let set = Self.contentWords(words[i] ?? [], stopWords: stopWords)
+            let set = Self.contentWords(blocks[i].words, hashes: blocks[i].hashes, stopWords: stopWords)
             if set.count >= minimumWords {
                 var overlap: [Int: Int] = [:]
                 for w in set {

@@ -50,6 +50,10 @@ public enum Tokenizer {
             out.append(Unicode.Scalar(v + 32)!)
         } else if v >= 0x400 && v <= 0x40F {
             out.append(Unicode.Scalar(v + 80)!)
+        } else if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+            out.append(Unicode.Scalar(v + 32)!)
+        } else if (v >= 0xDF && v <= 0xFF) || (v >= 0x430 && v <= 0x45F) {
+            out.append(s)
         } else if s.properties.isUppercase {
             out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
         } else {
