@@ -27,8 +27,9 @@ struct Analysis {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
-        let tokenized = lines.map { Tokenizer.words($0.text) }
-        let hashed = tokenized.map { $0.map(WordHash.of) }
+        let tokens = lines.map { Tokenizer.tokenize($0.text) }
+        let tokenized = tokens.map(\.words)
+        let hashed = tokens.map(\.hashes)
         var sample: [UInt64] = []
         for t in hashed {
             sample.append(contentsOf: t)
@@ -44,7 +45,7 @@ struct Analysis {
             blocks.append(
                 Block(
                     text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: tokenized[k],
-                    hashes: hashed[k],
+                    hashes: hashed[k], stems: tokens[k].stems, lengths: tokens[k].lengths,
                     features: BlockFeatures(text: line.text, words: tokenized[k], hashes: hashed[k], stopWords: stop)))
         }
 
@@ -62,8 +63,9 @@ struct Analysis {
         let creditParser = CreditParser()
         for i in blocks.indices {
             let b = blocks[i]
-            let hasDigit = b.words.contains { $0.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-            if b.features.words <= 18, hasDigit, let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
+            if b.features.words <= 18, b.words.contains(where: Self.startsWithDigit),
+                b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
+                    || b.words.contains(where: { ($0.utf8.count == 4 || $0.utf8.count >= 8) && Self.startsWithDigit($0) }), let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
                 let extra = b.words.filter {
                     !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
                         && $0.first?.isNumber != true
@@ -85,7 +87,7 @@ struct Analysis {
                     continue
                 }
             }
-            if let first = b.words.first, BylineParser.firstWords.contains(first), let names = bylines.parse(b.text) {
+            if let first = b.hashes.first, BylineParser.firstWords.contains(first), let names = bylines.parse(b.text) {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
@@ -207,8 +209,11 @@ struct Analysis {
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                blocks[k].words = Tokenizer.words(head)
-                blocks[k].hashes = blocks[k].words.map(WordHash.of)
+                let t = Tokenizer.tokenize(head)
+                blocks[k].words = t.words
+                blocks[k].hashes = t.hashes
+                blocks[k].stems = t.stems
+                blocks[k].lengths = t.lengths
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -276,6 +281,11 @@ struct Analysis {
             wordCount: body.reduce(0) { $0 + $1.words.count },
             boilerplate: boilerplate
         )
+    }
+
+    @inline(__always)
+    static func startsWithDigit(_ w: String) -> Bool {
+        w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
     /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,

@@ -20,6 +20,10 @@ public struct Block: Sendable, Equatable {
     public var words: [String]
     /// Hashes of `words`.
     public var hashes: [UInt64]
+    /// Stems of `words` (see `Tokens.stems`).
+    public var stems: [UInt64] = []
+    /// Letters per word.
+    public var lengths: [Int] = []
     /// Measurements.
     public var features: BlockFeatures
     /// The classifier's judgement.

@@ -296,6 +296,9 @@ public struct DateParser: Sendable {
         return yoe + era * 400 + (m <= 2 ? 1 : 0)
     }
 
+    /// Hashes of every month name, to skip lines without one cheaply.
+    static let monthHashes: Set<UInt64> = Set(months.keys.map(WordHash.of))
+
     static let dottedStems: Set<String> = ["a", "p", "a.m", "p.m"]
 
     static let fillers: Set<String> = [

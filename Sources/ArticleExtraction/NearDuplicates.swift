@@ -10,22 +10,11 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     /// Content words: not stop-words, three letters or more, possessive "'s" dropped.
-    public static func contentWords(_ words: [String], hashes: [UInt64], stopWords: Set<UInt64>) -> Set<UInt64> {
+    public static func contentWords(_ block: Block, stopWords: Set<UInt64>) -> Set<UInt64> {
         var set = Set<UInt64>()
-        set.reserveCapacity(words.count)
-        for (w, h) in zip(words, hashes) {
-            if stopWords.contains(h) { continue }
-            let n = w.unicodeScalars.count
-            if n < 3 { continue }
-            // A crude stem (the first five letters) lets "prepared" meet "preparation" in a reworded paragraph;
-            // "russia's" meets "russia" the same way.
-            if n > 5 {
-                set.insert(WordHash.prefix(w, scalars: 5))
-            } else if w.hasSuffix("'s") {
-                set.insert(WordHash.prefix(w, scalars: n - 2))
-            } else {
-                set.insert(WordHash.prefix(w, scalars: n))
-            }
+        set.reserveCapacity(block.hashes.count)
+        for k in block.hashes.indices where block.lengths[k] >= 3 && !stopWords.contains(block.hashes[k]) {
+            set.insert(block.stems[k])
         }
         return set
     }
@@ -43,7 +32,7 @@ public struct NearDuplicates: Sendable {
                 continue
             }
             exact[key] = exact[key] ?? i
-            let set = Self.contentWords(blocks[i].words, hashes: blocks[i].hashes, stopWords: stopWords)
+            let set = Self.contentWords(blocks[i], stopWords: stopWords)
             if set.count >= minimumWords {
                 var overlap: [Int: Int] = [:]
                 for w in set {

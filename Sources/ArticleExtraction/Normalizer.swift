@@ -102,3 +102,15 @@ public enum Normalizer {
         }
     }
 }
+
+extension Normalizer {
+    /// Appends the UTF-8 encoding of any scalar value.
+    @inline(__always)
+    static func appendUTF8OrASCII(_ v: UInt32, to buffer: inout [UInt8]) {
+        if v < 0x80 {
+            buffer.append(UInt8(v))
+        } else {
+            appendUTF8(v, to: &buffer)
+        }
+    }
+}
