@@ -94,7 +94,7 @@ let package = Package(
         ),
 
         // Tests.
-        .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"]),
+        .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
         .testTarget(

@@ -47,7 +47,7 @@ public enum ExtractionRejection: Error, Sendable, Equatable, CustomStringConvert
 /// so that the same bytes and hints always give the same record.
 public struct Extractor: Sendable {
     /// The extractor's name and version, written into every record so that readers know what produced it.
-    public static let version = "articled 0.1.0"
+    public static let version = "articled 0.2.0"
 
     /// Creates an extractor.
     public init() {}
@@ -56,50 +56,73 @@ public struct Extractor: Sendable {
     public func extract(_ bytes: [UInt8], hints: ExtractionHints = ExtractionHints()) throws(ExtractionRejection)
         -> Article
     {
-        if Self.looksBinary(bytes) { throw .binary }
-        let text = String(decoding: bytes, as: UTF8.self)
-        var lines: [String] = []
-        text.enumerateLines { line, _ in
-            let trimmed = line.trimmingWhitespace()
-            if !trimmed.isEmpty { lines.append(trimmed) }
+        try Analysis(bytes: bytes, hints: hints).article
+    }
+
+    /// Every block with its label, features and reason, for people asking why the extractor did what it did.
+    public func explain(_ bytes: [UInt8], hints: ExtractionHints = ExtractionHints()) -> Explanation {
+        do {
+            let analysis = try Analysis(bytes: bytes, hints: hints)
+            return Explanation(
+                rejection: nil, encoding: analysis.article.encoding, language: analysis.article.language,
+                core: analysis.core,
+                blocks: analysis.blocks.map {
+                    Explanation.Entry(
+                        line: $0.lineNumber, text: $0.text, role: $0.role.rawValue, quality: $0.quality.rawValue,
+                        features: $0.features.description, reason: $0.reason)
+                }, article: analysis.article)
+        } catch {
+            return Explanation(rejection: error, encoding: nil, language: nil, core: nil, blocks: [], article: nil)
         }
-        guard let first = lines.first else { throw .noText }
-        let title = hints.title ?? first
-        let body = hints.title == nil ? Array(lines.dropFirst()) : lines
-        let words = body.reduce(0) { $0 + $1.split(whereSeparator: { $0.isWhitespace }).count }
-        return Article(
-            title: title,
-            outlet: hints.outlet,
-            published: hints.published,
-            encoding: "utf-8",
-            body: body,
-            wordCount: words
-        )
     }
 
     /// A NUL byte in the first 8 KiB marks binary data, as in git and grep.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(8192).contains(0)
+        TextDecoding.looksBinary(bytes)
     }
 }
 
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
+/// The per-block report `articled extract --explain` prints.
+public struct Explanation: Sendable {
+    /// One block.
+    public struct Entry: Sendable, Equatable {
+        /// 1-based line in the decoded text.
+        public var line: Int
+        /// The block's text.
+        public var text: String
+        /// body, title, standfirst, byline, dateline, caption, credit, boilerplate or duplicate.
+        public var role: String
+        /// The classifier's class: good, near-good, short, bad.
+        public var quality: String
+        /// The measured features, as `name=value` pairs.
+        public var features: String
+        /// Why the block has its role.
+        public var reason: String
     }
+    /// Why the file was refused, if it was.
+    public var rejection: ExtractionRejection?
+    /// The encoding the bytes were read as.
+    public var encoding: String?
+    /// The detected language.
+    public var language: String?
+    /// Indices of the blocks that form the article's core.
+    public var core: Range<Int>?
+    /// Every block in order.
+    public var blocks: [Entry]
+    /// The resulting article.
+    public var article: Article?
 
-}
-
-extension String {
-    /// Calls `body` for every line, splitting on LF, CRLF and CR.
-    func enumerateLines(_ body: (Substring, inout Bool) -> Void) {
-        var stop = false
-        for line in self.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
-            body(line, &stop)
-            if stop { return }
+    /// A plain-text rendering for a terminal.
+    public var text: String {
+        if let r = rejection { return "rejected: \(r)\n" }
+        var out = "encoding: \(encoding ?? "?")  language: \(language ?? "unknown")"
+        if let c = core { out += "  core: blocks \(c.lowerBound + 1)–\(c.upperBound)" }
+        out += "\n"
+        for (i, e) in blocks.enumerated() {
+            let preview = e.text.count > 90 ? String(e.text.prefix(87)) + "…" : e.text
+            out += "\(i + 1). [\(e.role)/\(e.quality)] line \(e.line): \(preview)\n"
+            out += "     reason: \(e.reason)\n     features: \(e.features)\n"
         }
+        return out
     }
 }

@@ -7,6 +7,6 @@ struct Articled: AsyncParsableCommand {
         commandName: "articled",
         abstract: "Watches a drop folder and turns every news-article file into one record in a tamper-evident log.",
         version: "0.1.0",
-        subcommands: [Run.self, Extract.self, LogCommand.self, Status.self]
+        subcommands: [Run.self, Status.self, Extract.self, Eval.self, LogCommand.self]
     )
 }

@@ -1,33 +1,90 @@
 import ArgumentParser
 import ArticleExtraction
-import ArticleLog
 import Foundation
 
-/// `articled extract FILE…`: the article a record would hold, one JSON line per file, for people and tests.
+/// `articled extract [--explain] FILE…`: what the daemon would record for each file, without a daemon.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the article extracted from each file as one JSON line."
+        abstract: "Extract articles from text files and print one JSON line per file.",
+        discussion: "A sibling NAME.json sidecar (url, outlet, published, title) is read as hints for NAME.txt."
     )
 
-    @Argument(help: "Article files to extract.")
+    @Flag(help: "Print every block with its label, features and reason instead of JSON.")
+    var explain = false
+
+    @Option(help: ArgumentHelp("Time N passes over the files and print MB/s and documents/s.", visibility: .hidden))
+    var bench: Int?
+
+    @Argument(help: "Text files to extract.")
     var files: [String]
 
     func run() throws {
-        var failed = false
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("articled: cannot read \(file)\n".utf8))
-                failed = true
+        let extractor = Extractor()
+        let inputs = try files.map { path in (path, try InputFile.read(path)) }
+        if let passes = bench {
+            try runBenchmark(inputs.map(\.1), passes: max(1, passes), extractor: extractor)
+            return
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var failures = 0
+        for (path, input) in inputs {
+            if explain {
+                print("== \(path)")
+                print(extractor.explain(input.bytes, hints: input.hints).text)
                 continue
             }
             do {
-                let article = try Extractor().extract(Array(data))
-                FileHandle.standardOutput.write(Data(RecordDraft.encode(article) + [UInt8(ascii: "\n")]))
-            } catch {
-                FileHandle.standardError.write(Data("articled: \(file): rejected: \(error.description)\n".utf8))
-                failed = true
+                let article = try extractor.extract(input.bytes, hints: input.hints)
+                let data = try encoder.encode(article)
+                print(String(decoding: data, as: UTF8.self))
+            } catch let rejection as ExtractionRejection {
+                failures += 1
+                let data = try encoder.encode(["file": path, "rejected": rejection.description])
+                print(String(decoding: data, as: UTF8.self))
             }
         }
-        if failed { throw ExitCode.failure }
+        if failures > 0 { throw ExitCode(2) }
+    }
+
+    func runBenchmark(_ inputs: [InputFile], passes: Int, extractor: Extractor) throws {
+        let bytes = inputs.reduce(0) { $0 + $1.bytes.count }
+        var words = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<passes {
+            for input in inputs {
+                if let a = try? extractor.extract(input.bytes, hints: input.hints) { words &+= a.wordCount }
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let mb = Double(bytes * passes) / 1_000_000
+        let docs = Double(inputs.count * passes)
+        print(
+            String(
+                format: "%d documents, %.2f MB in %.3f s: %.1f MB/s, %.0f documents/s (one core; %d words)",
+                Int(docs), mb, seconds, mb / seconds, docs / seconds, words))
+    }
+}
+
+/// A file's bytes and the hints from its sidecar and mtime.
+struct InputFile {
+    var bytes: [UInt8]
+    var hints: ExtractionHints
+
+    static func read(_ path: String) throws -> InputFile {
+        let url = URL(fileURLWithPath: path)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let mtime = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970
+        var hints = ExtractionHints(modified: mtime)
+        let sidecar = url.deletingPathExtension().appendingPathExtension("json")
+        if sidecar.path != url.path, let data = try? Data(contentsOf: sidecar) {
+            do {
+                hints = try ExtractionHints(sidecarJSON: [UInt8](data), modified: mtime)
+            } catch {
+                FileHandle.standardError.write(Data("warning: \(sidecar.path): \(error)\n".utf8))
+            }
+        }
+        return InputFile(bytes: bytes, hints: hints)
     }
 }

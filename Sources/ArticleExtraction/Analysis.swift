@@ -1,0 +1,389 @@
+/// One run of the extractor over one file: the stages in order, leaving every block with a role and a reason so
+/// that `extract` and `explain` tell the same story.
+struct Analysis {
+    var blocks: [Block]
+    var core: Range<Int>?
+    var article: Article
+
+    static let updateWords: Set<String> = [
+        "updated", "update", "modified", "обновлено", "обновлен", "оновлено", "aktualisiert", "mis", "actualizado",
+        "actualizada", "atualizado", "atualizada", "aggiornato", "aggiornata", "bijgewerkt", "zaktualizowano",
+    ]
+    static let dateWords: Set<String> = [
+        "published", "posted", "date", "on", "at", "last", "updated", "update", "modified", "опубликовано",
+        "обновлено", "оновлено", "опубліковано", "дата", "публикации", "veröffentlicht", "aktualisiert", "am", "um",
+        "stand", "publié", "mis", "à", "jour", "le", "publicado", "actualizado", "el", "a", "las", "atualizado",
+        "às", "em", "pubblicato", "aggiornato", "il", "alle", "ore", "h", "uhr", "в", "о", "pm", "am", "gmt",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+        "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles",
+        "jueves", "viernes", "sábado", "domingo", "понедельник", "вторник", "среда", "четверг", "пятница",
+        "суббота", "воскресенье", "понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя",
+        "time", "local", "de", "del", "of", "th", "st", "nd", "rd", "г", "года", "року", "р", "updated:",
+        "published:", "first", "feira", "segunda", "terça", "quarta", "quinta", "sexta",
+    ]
+
+    init(bytes: [UInt8], hints: ExtractionHints) throws(ExtractionRejection) {
+        let decoded = try TextDecoding.decode(bytes)
+        let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
+        guard !lines.isEmpty else { throw .noText }
+        let tokens = lines.map { Tokenizer.tokenize($0.text) }
+        let tokenized = tokens.map(\.words)
+        let hashed = tokens.map(\.hashes)
+        var sample: [UInt64] = []
+        for t in hashed {
+            sample.append(contentsOf: t)
+            if sample.count > 3000 { break }
+        }
+        let language = LanguageDetector().detect(hashes: sample, text: decoded.text[...].unicodeScalars)
+        let known = language.flatMap { Lexicons.stopWordHashes[$0] }
+        let stop = known ?? Lexicons.anyStopWordHash
+        var blocks: [Block] = []
+        blocks.reserveCapacity(lines.count)
+        for k in lines.indices {
+            let line = lines[k]
+            blocks.append(
+                Block(
+                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: tokenized[k],
+                    hashes: hashed[k], stems: tokens[k].stems, lengths: tokens[k].lengths,
+                    features: BlockFeatures(text: line.text, words: tokenized[k], hashes: hashed[k], stopWords: stop)))
+        }
+
+        // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
+        let limit = hints.modified.map { Int($0) + 86400 }
+        let referenceYear = hints.modified.map { DateParser.year(ofEpoch: $0) }
+        let zone = Self.defaultZone(language)
+        var published: ParsedDate? = nil
+        var updated: ParsedDate? = nil
+        var byline: [String] = []
+        var captions: [String] = []
+        var credits: [String] = []
+        let dates = DateParser()
+        let bylines = BylineParser()
+        let creditParser = CreditParser()
+        for i in blocks.indices {
+            let b = blocks[i]
+            if b.features.words <= 18, b.words.contains(where: Self.startsWithDigit),
+                b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
+                    || b.words.contains(where: { ($0.utf8.count == 4 || $0.utf8.count >= 8) && Self.startsWithDigit($0) }), let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
+                let extra = b.words.filter {
+                    !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
+                        && $0.first?.isNumber != true
+                }
+                let isUpdate = b.words.prefix(3).contains { Self.updateWords.contains($0) }
+                let keyword = b.words.first.map { Self.dateWords.contains($0) } ?? false
+                if extra.count <= 1 || (keyword && extra.count <= 3) {
+                    blocks[i].role = .dateline
+                    blocks[i].quality = .bad
+                    if let l = limit, m.date.epochSeconds > l {
+                        blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
+                    } else if isUpdate {
+                        blocks[i].reason = "dateline (updated)"
+                        if updated == nil { updated = m.date }
+                    } else {
+                        blocks[i].reason = "dateline (published)"
+                        if published == nil { published = m.date }
+                    }
+                    continue
+                }
+            }
+            if let first = b.hashes.first, BylineParser.firstWords.contains(first), let names = bylines.parse(b.text) {
+                blocks[i].role = .byline
+                blocks[i].quality = .bad
+                blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
+                for n in names where !byline.contains(n) { byline.append(n) }
+                if published == nil, let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear),
+                    limit.map({ m.date.epochSeconds <= $0 }) ?? true
+                {
+                    published = m.date
+                }
+                continue
+            }
+            if b.features.words <= 45,
+                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text) || ByteSearch.containsByte(0x3A, in: b.text),
+                let c = creditParser.parse(b.text)
+            {
+                blocks[i].quality = .bad
+                credits.append(c.credit)
+                if let caption = c.caption {
+                    blocks[i].role = .caption
+                    blocks[i].reason = "photo caption with credit"
+                    captions.append(caption)
+                } else {
+                    blocks[i].role = .credit
+                    blocks[i].reason = "photo credit"
+                }
+            }
+        }
+
+        // 2. Boilerplate: features, blank-line groups, neighbours; a tail of widgets; the article's core.
+        let classifier = BoilerplateClassifier(languageKnown: known != nil)
+        classifier.classify(&blocks)
+        if let tail = classifier.tailStart(blocks) {
+            for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
+                blocks[k].quality = .bad
+                blocks[k].reason = "after the article, inside a run of appeals and widgets"
+            }
+        }
+        var core = classifier.core(blocks)
+        if core == nil {
+            // No prose at all (a very short text): keep whatever is not clearly boilerplate.
+            core = 0..<blocks.count
+            for k in blocks.indices where blocks[k].role == .body && blocks[k].quality != .bad {
+                blocks[k].quality = .good
+            }
+        }
+        let coreRange = core!
+
+        // 3. Headline and standfirst: read backwards from the first paragraph of prose.
+        var bodyStart: Int? = nil
+        for k in coreRange
+        where blocks[k].role == .body && blocks[k].quality == .good && blocks[k].features.endsSentence
+            && blocks[k].features.words >= 8
+        {
+            bodyStart = k
+            break
+        }
+        if bodyStart == nil {
+            bodyStart = coreRange.first { blocks[$0].role == .body && blocks[$0].quality == .good }
+        }
+        var titleText: String? = nil
+        var standfirstText: String? = nil
+        if let start = bodyStart {
+            var k = start - 1
+            var steps = 0
+            while k >= 0 && steps < 8 {
+                let b = blocks[k]
+                steps += 1
+                if b.role != .body || (b.quality == .bad && b.features.words <= 4) {
+                    k -= 1
+                    continue
+                }
+                if Self.looksLikeTitle(b) {
+                    blocks[k].role = .title
+                    blocks[k].reason = "headline: the last title-like line before the first paragraph"
+                    titleText = b.text
+                }
+                break
+            }
+            // A lead sentence set apart from the body by badges, a byline or a dateline is the standfirst.
+            let b = blocks[start]
+            if b.features.words <= 60 {
+                var j = start + 1
+                var sawMeta = false
+                while j < blocks.count, blocks[j].role != .body || blocks[j].quality == .bad {
+                    if blocks[j].role != .body || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
+                    j += 1
+                }
+                if sawMeta, j < blocks.count, j > start + 1, blocks[j].quality == .good {
+                    blocks[start].role = .standfirst
+                    blocks[start].reason = "lead set apart from the body by metadata lines"
+                    standfirstText = b.text
+                    bodyStart = j
+                }
+            }
+        }
+
+        // 4. Roles for everything else: outside the core or judged bad means boilerplate.
+        for k in blocks.indices where blocks[k].role == .body {
+            if !coreRange.contains(k) {
+                blocks[k].role = .boilerplate
+                blocks[k].reason = "outside the article's core (\(blocks[k].reason))"
+            } else if blocks[k].quality == .bad {
+                blocks[k].role = .boilerplate
+            } else if let s = bodyStart, k < s {
+                // Between the headline and the first paragraph: kept only when it reads as prose.
+                if blocks[k].quality != .good || !blocks[k].features.endsSentence {
+                    blocks[k].role = .boilerplate
+                    blocks[k].reason = "before the first paragraph (\(blocks[k].reason))"
+                }
+            }
+        }
+
+        // 5. Captions inside the body: glued ones ("… talks. Above: …") and runs of unpunctuated picture lines.
+        let markers = [" Above: ", " Below: ", " Pictured: ", " Top: ", " Main image: ", " Left: ", " Right: "]
+        for k in blocks.indices where blocks[k].role == .body && ByteSearch.containsByte(0x3A, in: blocks[k].text) {
+            for marker in markers {
+                guard let r = ByteSearch.range(of: marker, in: blocks[k].text) else { continue }
+                let head = String(blocks[k].text[..<r.lowerBound])
+                let caption = String(blocks[k].text[r.upperBound...])
+                captions.append(caption)
+                blocks[k].text = head
+                let t = Tokenizer.tokenize(head)
+                blocks[k].words = t.words
+                blocks[k].hashes = t.hashes
+                blocks[k].stems = t.stems
+                blocks[k].lengths = t.lengths
+                blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
+                break
+            }
+        }
+        Self.markCaptionRuns(&blocks, after: bodyStart ?? 0, captions: &captions)
+
+        // 6. Paragraphs that restate an earlier one are kept once.
+        let bodyIndices = blocks.indices.filter { blocks[$0].role == .body }
+        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopWords: stop)
+        for (k, original) in dups {
+            blocks[k].role = .duplicate
+            blocks[k].reason = "restates line \(blocks[original].lineNumber)"
+        }
+
+        // 7. Fields: hints win over guesses.
+        var outlet: String? = nil
+        if let t = titleText {
+            let (clean, site) = TitleParser().split(t)
+            titleText = clean
+            outlet = site
+        }
+        if let hinted = hints.title {
+            titleText = hinted
+            let folded = Folding.fold(hinted)
+            for k in blocks.indices where blocks[k].role == .body && Folding.fold(blocks[k].text) == folded {
+                blocks[k].role = .title
+                blocks[k].reason = "equals the sidecar's title"
+            }
+        }
+        if outlet == nil {
+            let finder = OutletFinder()
+            for b in blocks
+            where b.role == .boilerplate && [.donation, .legal, .disclaimer].contains(b.category ?? .navigation)
+                || b.reason.contains("appeals")
+            {
+                if let o = finder.find(in: b.text) {
+                    outlet = o
+                    break
+                }
+            }
+        }
+        if let o = hints.outlet { outlet = o }
+        var publishedText = published?.iso8601
+        if let p = hints.published { publishedText = p }
+
+        let body = blocks.filter { $0.role == .body }
+        var boilerplate: [RemovedBlock] = []
+        for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
+            boilerplate.append(RemovedBlock(text: b.text, reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"))
+        }
+        self.blocks = blocks
+        self.core = coreRange
+        self.article = Article(
+            title: titleText,
+            standfirst: standfirstText,
+            byline: byline,
+            outlet: outlet,
+            published: publishedText,
+            updated: updated?.iso8601,
+            language: language,
+            encoding: decoded.encoding,
+            body: body.map(\.text),
+            captions: captions,
+            credits: credits,
+            wordCount: body.reduce(0) { $0 + $1.words.count },
+            boilerplate: boilerplate
+        )
+    }
+
+    @inline(__always)
+    static func startsWithDigit(_ w: String) -> Bool {
+        w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+    }
+
+    /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,
+    /// followed without a blank by one that starts in lower case, continues the same paragraph.
+    static func joinHardWrapped(_ lines: [NormalizedLine]) -> [NormalizedLine] {
+        let blanks = lines.filter { $0.blankBefore }.count
+        guard lines.count >= 3, blanks * 5 >= lines.count else { return lines }
+        var out: [NormalizedLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if !line.blankBefore, let prev = out.last, let first = line.text.unicodeScalars.first,
+                first.properties.isLowercase, let last = prev.text.last, !".!?:…\"”»".contains(last),
+                prev.text.count >= 40
+            {
+                out[out.count - 1].text += " " + line.text
+                continue
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.
+    static func looksLikeTitle(_ b: Block) -> Bool {
+        let f = b.features
+        guard f.words >= 2, f.words <= 30, f.links == 0, f.strongHit == nil, f.wholeLine == nil, !f.bullet else {
+            return false
+        }
+        if b.quality == .bad && b.category != nil { return false }
+        guard let last = b.text.last else { return false }
+        return last != "." && last != ":" && last != ";" && last != ","
+    }
+
+    /// In a text whose paragraphs end like sentences, two or more consecutive unpunctuated lines of moderate
+    /// length inside the body are picture captions (scrapers emit a gallery's captions in a row).
+    static func markCaptionRuns(_ blocks: inout [Block], after start: Int, captions: inout [String]) {
+        let long = blocks.filter { $0.role == .body && $0.features.words >= 12 }
+        guard long.count >= 4 else { return }
+        let punctuated = long.filter { $0.features.endsSentence }.count
+        guard punctuated * 10 >= long.count * 7 else { return }
+        func isCandidate(_ b: Block) -> Bool {
+            b.role == .body && !b.features.endsSentence && (10...30).contains(b.features.words) && !b.features.bullet
+                && b.text.last != ":"
+        }
+        var k = start + 1
+        while k < blocks.count {
+            guard isCandidate(blocks[k]) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < blocks.count && isCandidate(blocks[end]) { end += 1 }
+            if end - k >= 2 {
+                for j in k..<end {
+                    blocks[j].role = .caption
+                    blocks[j].reason = "picture caption (a run of unpunctuated lines)"
+                    captions.append(blocks[j].text)
+                }
+            }
+            k = end
+        }
+    }
+
+    /// The zone a dateline without one is most likely in, from the article's language.
+    static func defaultZone(_ language: String?) -> String? {
+        switch language {
+        case "ru": return "msk"
+        case "uk": return "eet"
+        case "de", "fr", "es", "it", "nl", "pl": return "cet"
+        case "pt": return "wet"
+        default: return "utc"
+        }
+    }
+}
+
+/// Folding used to compare fields: white space collapsed, typographic quotes and dashes made plain.
+public enum Folding {
+    /// Folds `s` for comparison.
+    public static func fold(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in s.unicodeScalars {
+            var x = c
+            switch c.value {
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060: x = "'"
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033: x = "\""
+            default: break
+            }
+            if x.properties.isWhitespace {
+                space = !out.isEmpty
+                continue
+            }
+            if space {
+                out.append(" ")
+                space = false
+            }
+            out.append(x)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,37 @@
+/// How prose-like a block looks on its own, before its role in the article is decided (jusText's classes).
+public enum BlockQuality: String, Sendable, Equatable {
+    case good, nearGood = "near-good", short, bad
+}
+
+/// What a block turned out to be in the article.
+public enum BlockRole: String, Sendable, Equatable {
+    case body, title, standfirst, byline, dateline, caption, credit, boilerplate, duplicate
+}
+
+/// A line of the input with everything the stages learnt about it.
+public struct Block: Sendable, Equatable {
+    /// The normalised text.
+    public var text: String
+    /// 1-based line number in the decoded text.
+    public var lineNumber: Int
+    /// A blank line separates it from the previous block.
+    public var blankBefore: Bool
+    /// Lower-case words.
+    public var words: [String]
+    /// Hashes of `words`.
+    public var hashes: [UInt64]
+    /// Stems of `words` (see `Tokens.stems`).
+    public var stems: [UInt64] = []
+    /// Letters per word.
+    public var lengths: [Int] = []
+    /// Measurements.
+    public var features: BlockFeatures
+    /// The classifier's judgement.
+    public var quality: BlockQuality = .short
+    /// The role the block plays.
+    public var role: BlockRole = .body
+    /// Why the block has its quality and role, for `explain` and `boilerplate[].reason`.
+    public var reason: String = ""
+    /// The classifier's category for a removed block, when a lexicon said so.
+    public var category: Lexicons.Category? = nil
+}

@@ -1,0 +1,145 @@
+/// What the classifier knows about one block: measurements of its shape, its words and its lexicon hits.
+public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
+    /// Characters (Unicode scalars).
+    public var characters = 0
+    /// Words.
+    public var words = 0
+    /// Stop-words of the document's language among the words.
+    public var stopWords = 0
+    /// Words that start with a capital letter.
+    public var capitalized = 0
+    /// Ends like a sentence: ".", "!", "?", "…", possibly followed by a closing quote or bracket.
+    public var endsSentence = false
+    /// Sentence ends inside the block.
+    public var sentences = 0
+    /// URLs, e-mail addresses, @handles and #hashtags.
+    public var links = 0
+    /// Starts with a list marker ("- ", "• ", "* ").
+    public var bullet = false
+    /// Whole-line widget, if the block is exactly one ("Read more").
+    public var wholeLine: Lexicons.Category? = nil
+    /// The category of the first strong lexicon phrase in the block.
+    public var strongHit: Lexicons.Category? = nil
+    /// Distinct strong phrases matched.
+    public var strongHits = 0
+    /// The category of the first weak lexicon phrase.
+    public var weakHit: Lexicons.Category? = nil
+    /// Weak phrases matched.
+    public var weakHits = 0
+    /// Contains "©", "(c) 2019" or starts with "Copyright".
+    public var copyright = false
+    /// Second-person and first-person plural words (you, your, we, our): appeals talk to the reader.
+    public var readerAddress = 0
+
+    /// Share of stop-words among the words.
+    public var stopDensity: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
+
+    public var description: String {
+        var parts = [
+            "chars=\(characters)", "words=\(words)",
+            "stop=\(Int((stopDensity * 100).rounded()))%",
+            "caps=\(words == 0 ? 0 : capitalized * 100 / words)%",
+            "sentence=\(endsSentence ? "yes" : "no")",
+        ]
+        if links > 0 { parts.append("links=\(links)") }
+        if bullet { parts.append("bullet") }
+        if let w = wholeLine { parts.append("line=\(w.rawValue)") }
+        if let s = strongHit { parts.append("lexicon!=\(s.rawValue)x\(strongHits)") }
+        if let w = weakHit { parts.append("lexicon?=\(w.rawValue)x\(weakHits)") }
+        if copyright { parts.append("copyright") }
+        if readerAddress > 0 { parts.append("address=\(readerAddress)") }
+        return parts.joined(separator: " ")
+    }
+
+    static let addressWords: Set<UInt64> = Set(addressWordList.map(WordHash.of))
+    static let addressWordList: [String] = [
+        "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
+        "sie", "ihr", "wir", "uns", "unser", "vous", "votre", "nous", "notre", "usted", "nosotros", "nuestro",
+        "você", "nós", "nosso", "voi", "noi", "nostro",
+    ]
+
+    /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
+    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: Set<UInt64>) {
+        var lastNonSpace: [Unicode.Scalar] = []
+        lastNonSpace.reserveCapacity(4)
+        var prev: Unicode.Scalar = " "
+        var atWordStart = true
+        var chars = 0
+        for s in text.unicodeScalars {
+            chars += 1
+            let isWord = Tokenizer.isWordScalar(s)
+            if isWord && atWordStart && Tokenizer.isUpper(s) { capitalized += 1 }
+            atWordStart = !isWord && s != "'" && s != "\u{2019}" && s != "-"
+            if (s == " ") && (prev == "." || prev == "!" || prev == "?" || prev == "…") { sentences += 1 }
+            if s == "@" || s == "#" { if prev == " " || chars == 1 { links += 1 } }
+            if s != " " {
+                lastNonSpace.append(s)
+                if lastNonSpace.count > 3 { lastNonSpace.removeFirst() }
+            }
+            prev = s
+        }
+        characters = chars
+        self.words = tokens.count
+        for h in hashes {
+            if stopWords.contains(h) { self.stopWords += 1 }
+            if Self.addressWords.contains(h) { readerAddress += 1 }
+        }
+        // Sentence end: the last non-closing character is terminal punctuation.
+        for s in lastNonSpace.reversed() {
+            if "\"'”’»)]“".unicodeScalars.contains(s) { continue }
+            endsSentence = ".!?…".unicodeScalars.contains(s)
+            break
+        }
+        if endsSentence { sentences += 1 }
+        for t in tokens where t == "http" || t == "https" || t == "www" { links += 1 }
+        let first = text.unicodeScalars.first
+        if let f = first, "-•*–—·▪►".unicodeScalars.contains(f),
+            text.unicodeScalars.count > 1, text.unicodeScalars.dropFirst().first == " "
+        {
+            bullet = true
+        }
+        copyright =
+            tokens.contains("©") || tokens.first == "copyright"
+            || (ByteSearch.containsByte(0x28, in: text)
+                && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
+        matchLexicon(hashes)
+    }
+
+    mutating func matchLexicon(_ tokens: [UInt64]) {
+        if tokens.count <= 6 && !tokens.isEmpty {
+            if let c = Lexicons.wholeLines[WordHash.combine(tokens)] { wholeLine = c }
+        }
+        var i = 0
+        var seenStrong: [UInt64] = []
+        while i < tokens.count {
+            if let phrases = Lexicons.phrasesByFirstWord[tokens[i]] {
+                for p in phrases {
+                    guard i + p.hashes.count <= tokens.count else { continue }
+                    var ok = true
+                    var k = 1
+                    while k < p.hashes.count {
+                        if tokens[i + k] != p.hashes[k] {
+                            ok = false
+                            break
+                        }
+                        k += 1
+                    }
+                    guard ok else { continue }
+                    if p.strong {
+                        let key = WordHash.combine(p.hashes)
+                        if !seenStrong.contains(key) {
+                            seenStrong.append(key)
+                            strongHits += 1
+                            if strongHit == nil { strongHit = p.category }
+                        }
+                    } else {
+                        weakHits += 1
+                        if weakHit == nil { weakHit = p.category }
+                    }
+                }
+            }
+            i += 1
+        }
+    }
+}
+

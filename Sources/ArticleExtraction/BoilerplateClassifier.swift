@@ -1,0 +1,226 @@
+/// Labels blocks as article or boilerplate the way jusText does for HTML, adapted to plain text: each block is
+/// judged on its own features first, then in the light of its neighbours, then the article's core (the densest
+/// run of prose) is kept and the chrome around it is dropped. Conservative by design: keeping every line already
+/// scores well on article-region dumps, so a block goes only when its features clearly say so.
+public struct BoilerplateClassifier: Sendable {
+    /// Whether the language has a stop-word list, so that stop-word density means something.
+    public var languageKnown: Bool
+
+    /// Creates a classifier.
+    public init(languageKnown: Bool) {
+        self.languageKnown = languageKnown
+    }
+
+    /// The context-free class of one block and the reason for it.
+    public func initialQuality(_ f: BlockFeatures, words: [String]) -> (BlockQuality, String, Lexicons.Category?) {
+        if let c = f.wholeLine { return (.bad, c.rawValue, c) }
+        if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
+        // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
+        // ("your support", "we use cookies"), since news about subscriptions or cookies is still news.
+        if let c = f.strongHit,
+            f.strongHits >= 2 || f.words <= 15 || (f.words <= 45 && (f.readerAddress > 0 || !f.endsSentence))
+        {
+            return (.bad, c.rawValue, c)
+        }
+        if let c = f.weakHit, f.words <= 6 && !f.endsSentence { return (.bad, c.rawValue, c) }
+        if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
+        if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
+        if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
+        if isReadingTime(words) { return (.bad, "reading-time badge", .navigation) }
+        if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
+        let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
+        if f.words >= 10 && prose { return (.good, "prose", nil) }
+        if f.words >= 25 && (languageKnown ? f.stopDensity >= 0.08 : true) { return (.good, "long text", nil) }
+        return (.nearGood, "few stop-words", nil)
+    }
+
+    static let minuteWords: Set<String> = [
+        "min", "mins", "minute", "minutes", "мин", "минут", "минуты", "минута", "хв", "хвилин", "хвилини", "minuten",
+        "minuto", "minutos", "minuti",
+    ]
+    static let readWords: Set<String> = [
+        "read", "reading", "чтения", "читать", "читання", "lesezeit", "lesen", "lecture", "lectura", "leitura",
+        "lettura", "de",
+    ]
+
+    /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
+    func isReadingTime(_ words: [String]) -> Bool {
+        guard words.count <= 5, words.count >= 2 else { return false }
+        let hasMinute = words.contains { Self.minuteWords.contains($0) }
+        let hasRead = words.contains { Self.readWords.contains($0) }
+        let hasNumber = words.contains { $0.first?.isNumber == true }
+        return hasMinute && hasNumber && (hasRead || words.count == 2)
+    }
+
+    /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
+    public func classify(_ blocks: inout [Block]) {
+        for i in blocks.indices where blocks[i].role == .body {
+            let (q, reason, category) = initialQuality(blocks[i].features, words: blocks[i].words)
+            blocks[i].quality = q
+            blocks[i].reason = reason
+            blocks[i].category = category
+        }
+        groupBlankLineChunks(&blocks)
+        smooth(&blocks)
+    }
+
+    /// In a text whose paragraphs are separated by blank lines, a group of lines with no blank between them is
+    /// one widget (a donation box, a menu): when most of its lines are boilerplate, all of it is.
+    func groupBlankLineChunks(_ blocks: inout [Block]) {
+        let blanks = blocks.filter { $0.blankBefore }.count
+        guard blocks.count >= 4, blanks * 3 >= blocks.count else { return }
+        var start = 0
+        while start < blocks.count {
+            var end = start + 1
+            while end < blocks.count && !blocks[end].blankBefore { end += 1 }
+            if end - start >= 3 {
+                let bad = (start..<end).filter { blocks[$0].quality == .bad }.count
+                if bad * 2 > end - start, let category = blocks[start..<end].first(where: { $0.quality == .bad })?.category {
+                    for k in start..<end where blocks[k].role == .body && blocks[k].quality != .bad {
+                        blocks[k].quality = .bad
+                        blocks[k].category = category
+                        blocks[k].reason = "\(category.rawValue) (in a group of such lines)"
+                    }
+                }
+            }
+            start = end
+        }
+    }
+
+    /// jusText's context rules: a short block between good ones is a subheading and stays; between bad ones it is
+    /// menu residue and goes; near-good blocks follow a good neighbour.
+    func smooth(_ blocks: inout [Block]) {
+        let n = blocks.count
+        markListRuns(&blocks)
+        func neighbour(_ i: Int, step: Int, skipNearGood: Bool) -> BlockQuality {
+            var k = i + step
+            while k >= 0 && k < n {
+                let q = blocks[k].quality
+                if blocks[k].role != .body {
+                    k += step
+                    continue
+                }
+                if q == .good || q == .bad { return q }
+                if q == .nearGood && !skipNearGood { return q }
+                k += step
+            }
+            return .bad
+        }
+        var result = blocks.map { $0.quality }
+        for i in 0..<n where blocks[i].role == .body && blocks[i].quality == .short {
+            let p = neighbour(i, step: -1, skipNearGood: true)
+            let q = neighbour(i, step: 1, skipNearGood: true)
+            if p == .good && q == .good {
+                result[i] = .good
+                blocks[i].reason = "short, between prose (subheading)"
+            } else if p == .bad && q == .bad {
+                result[i] = .bad
+                blocks[i].reason = "short, between boilerplate"
+            } else {
+                result[i] = .nearGood
+                blocks[i].reason = "short, at an edge"
+            }
+        }
+        for i in 0..<n where blocks[i].role == .body { blocks[i].quality = result[i] }
+        for i in 0..<n where blocks[i].role == .body && blocks[i].quality == .nearGood {
+            let p = neighbour(i, step: -1, skipNearGood: true)
+            let q = neighbour(i, step: 1, skipNearGood: true)
+            if p == .bad && q == .bad {
+                result[i] = .bad
+                blocks[i].reason += ", between boilerplate"
+            } else {
+                result[i] = .good
+                blocks[i].reason += ", next to prose"
+            }
+        }
+        for i in 0..<n where blocks[i].role == .body { blocks[i].quality = result[i] }
+    }
+
+    /// Three or more short, unpunctuated lines in a row are a menu or a list of links, unless prose surrounds
+    /// them on both sides (then they are the article's own list).
+    func markListRuns(_ blocks: inout [Block]) {
+        func listy(_ b: Block) -> Bool {
+            b.role == .body && (b.quality == .short || b.quality == .nearGood) && !b.features.endsSentence
+                && b.features.words <= 12
+        }
+        var k = 0
+        while k < blocks.count {
+            guard listy(blocks[k]) else {
+                k += 1
+                continue
+            }
+            var end = k
+            while end < blocks.count && listy(blocks[end]) { end += 1 }
+            let before = blocks[..<k].last { $0.role == .body }?.quality
+            let after = blocks[end...].first { $0.role == .body }?.quality
+            if end - k >= 3 && !(before == .good && after == .good) {
+                for j in k..<end {
+                    blocks[j].quality = .bad
+                    blocks[j].reason = "a run of \(end - k) short lines (menu or link list)"
+                }
+            }
+            k = end
+        }
+    }
+
+    /// The span of the article: the run of blocks with the largest score, prose counting for and boilerplate
+    /// against, so that menus before and footers after fall outside.
+    public func core(_ blocks: [Block]) -> Range<Int>? {
+        var best = 0
+        var bestRange: Range<Int>? = nil
+        var sum = 0
+        var start = 0
+        for (i, b) in blocks.enumerated() {
+            let w = b.features.words
+            var score: Int
+            switch (b.role, b.quality) {
+            case (.body, .good): score = min(w, 80) + 2
+            case (.body, .nearGood): score = max(1, w / 3)
+            case (.body, .short): score = -1
+            case (.body, .bad): score = -(3 + min(w, 80) / 3)
+            default: score = 0
+            }
+            if sum <= 0 && score > 0 {
+                sum = 0
+                start = i
+            }
+            sum += score
+            if sum > best {
+                best = sum
+                bestRange = start..<(i + 1)
+            }
+        }
+        return bestRange
+    }
+
+    /// After the article, a widget (appeal, related links, disclaimer) often starts a tail of boilerplate with a
+    /// few prose-like lines inside it. When boilerplate dominates what follows such a block, all of it goes.
+    public func tailStart(_ blocks: [Block]) -> Int? {
+        let goodWords = blocks.map { $0.role == .body && $0.quality == .good ? $0.features.words : 0 }
+        let total = goodWords.reduce(0, +)
+        guard total > 0 else { return nil }
+        var before = 0
+        for i in blocks.indices {
+            defer { before += goodWords[i] }
+            let b = blocks[i]
+            guard b.role == .body, b.quality == .bad, let c = b.category,
+                [.donation, .subscription, .disclaimer, .newsletter].contains(c),
+                before * 2 >= total
+            else { continue }
+            let after = blocks[(i + 1)...].filter { $0.role == .body }
+            let afterWords = after.reduce(0) { $0 + $1.features.words }
+            let afterGood = after.reduce(0) { $0 + ($1.quality == .good ? $1.features.words : 0) }
+            let afterBad = after.filter { $0.quality == .bad }.count
+            if after.isEmpty { return nil }
+            // Prose after the widget that does not talk to the reader is the article going on.
+            let articleLike = after.reduce(0) {
+                $0 + ($1.quality == .good && $1.features.readerAddress == 0 ? $1.features.words : 0)
+            }
+            if articleLike * 4 > afterWords { continue }
+            if afterGood * 2 <= afterWords && afterBad * 2 >= after.count && afterGood < before {
+                return i + 1
+            }
+        }
+        return nil
+    }
+}

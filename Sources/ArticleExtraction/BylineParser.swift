@@ -1,0 +1,94 @@
+/// Reads author names out of a byline ("By Jane Doe and John Roe", "Von Anna Schmidt, Berlin"), dropping the
+/// "By", roles, dates, places and handles, because the `byline` field holds names only.
+public struct BylineParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    static let prefixes: [[String]] = [
+        ["written", "by"], ["reporting", "by"], ["words", "by"], ["story", "by"], ["by"], ["von"], ["par"], ["por"],
+        ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
+        ["auteur"],
+    ]
+    /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
+    static let firstWords: Set<UInt64> = Set(prefixes.map { WordHash.of($0[0]) })
+    static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
+    static let roleWords: Set<String> = [
+        "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",
+        "producer", "analyst", "bureau", "chief", "senior", "news", "desk", "agency", "корреспондент", "редактор",
+        "журналист", "журналіст", "кореспондент", "redakteur", "korrespondent", "journaliste", "rédaction",
+        "periodista", "redacción", "jornalista", "redação", "giornalista", "redazione", "updated", "published",
+        "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read",
+    ]
+
+    /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
+    public func parse(_ line: String) -> [String]? {
+        let words = Tokenizer.words(line)
+        guard words.count >= 2, words.count <= 16 else { return nil }
+        // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
+        if words.count > 6, let last = line.last, ".!?".contains(last) { return nil }
+        var prefixLength = 0
+        for p in Self.prefixes where words.count > p.count && Array(words.prefix(p.count)) == p {
+            prefixLength = p.count
+            break
+        }
+        guard prefixLength > 0 else { return nil }
+        // Work on the original text after the prefix word(s), keeping capitalisation.
+        var rest = Substring(line)
+        for _ in 0..<prefixLength {
+            rest = rest.drop(while: { $0 == " " || $0 == ":" })
+            rest = rest.drop(while: { $0 != " " && $0 != ":" })
+        }
+        rest = rest.drop(while: { $0 == " " || $0 == ":" })
+        guard let first = rest.unicodeScalars.first, Tokenizer.isUpper(first) || first == "@" else { return nil }
+        // Cut at the first date, pipe or dash separator.
+        var cut = rest.endIndex
+        for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
+            if let r = rest.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        if let idx = rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
+        let namePart = rest[..<cut]
+        // Split into candidate names on commas and conjunctions.
+        var names: [String] = []
+        var current: [Substring] = []
+        func finish() {
+            defer { current.removeAll() }
+            let cleaned = current.filter { !$0.hasPrefix("@") }
+            guard (1...4).contains(cleaned.count) else { return }
+            for w in cleaned {
+                guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
+                let lower = w.lowercased()
+                if Self.roleWords.contains(lower) || DateParser.months[lower] != nil
+                    || Analysis.dateWords.contains(lower)
+                {
+                    return
+                }
+            }
+            names.append(cleaned.joined(separator: " "))
+        }
+        for piece in namePart.split(separator: ",", omittingEmptySubsequences: true) {
+            for raw in piece.split(separator: " ") {
+                let w = raw.trimmed(".;:()")
+                if w.isEmpty { continue }
+                if Self.separators.contains(w.lowercased()) {
+                    finish()
+                    continue
+                }
+                current.append(w)
+            }
+            finish()
+        }
+        // A line that starts with "By" and names nobody is prose, unless it credits a handle.
+        if names.isEmpty && !namePart.contains("@") { return nil }
+        return names
+    }
+}
+
+extension StringProtocol {
+    /// Drops the characters of `set` from both ends.
+    func trimmed(_ set: String) -> Substring {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return s
+    }
+}

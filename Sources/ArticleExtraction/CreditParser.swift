@@ -1,0 +1,80 @@
+/// Finds photo credits ("Peter Kovalev / TASS", "(Image: AP)", "Getty Images") and the captions glued in front of
+/// them, because scrapers flatten a figure into one line of caption and credit.
+public struct CreditParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    /// A credit found in a line, and the caption before it, if any.
+    public struct Result: Sendable, Equatable {
+        public var credit: String
+        public var caption: String?
+    }
+
+    static let labels: [String] = [
+        "image", "images", "photo", "photos", "photograph", "photo credit", "picture", "pictures", "pic",
+        "credit", "credits", "фото", "фотография", "фото", "foto", "fotos", "bild", "bildquelle", "crédit photo",
+        "crédits photo", "crédit", "imagen", "imagem", "immagine", "video",
+    ]
+    static let agencies: Set<String> = [
+        "getty images", "afp", "ap", "reuters", "epa", "tass", "ria novosti", "sputnik", "shutterstock", "efe",
+        "ansa", "dpa", "picture alliance", "anadolu", "xinhua", "pa", "pa images", "alamy", "ap photo",
+        "afp via getty images", "twitter", "facebook", "instagram", "telegram", "youtube", "x", "кремль",
+        "kremlin.ru", "unsplash", "pool", "ukrinform", "укрінформ", "ria", "риа новости", "тасс", "интерфакс",
+        "interfax", "handout", "social media", "bloomberg", "gettyimages", "wikimedia commons", "ap images",
+    ]
+
+    /// The credit in `line`, if the line is one or ends with one.
+    public func parse(_ line: String) -> Result? {
+        let words = Tokenizer.words(line)
+        guard !words.isEmpty, words.count <= 45 else { return nil }
+        // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС".
+        var body = Substring(line)
+        let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
+        if wrapped { body = body.dropFirst().dropLast() }
+        if let colon = body.firstIndex(of: ":") {
+            let label = body[..<colon].lowercased().trimmed(" ")
+            if Self.labels.contains(String(label)) {
+                let value = body[body.index(after: colon)...].trimmed(" .")
+                if !value.isEmpty && Tokenizer.words(String(value)).count <= 8 {
+                    return Result(credit: String(value), caption: nil)
+                }
+            }
+        }
+        // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
+        let joined = words.joined(separator: " ")
+        if Self.agencies.contains(joined) || (joined.hasSuffix("via getty images") && words.count <= 6) {
+            if words.count <= 6 { return Result(credit: String(line.trimmed(" ()")), caption: nil) }
+        }
+        // "Peter Kovalev / TASS" at the end of the line, maybe after a caption.
+        guard
+            let slash = ByteSearch.range(of: " / ", in: line, backwards: true)
+                ?? ByteSearch.range(of: "/ ", in: line, backwards: true)
+        else { return nil }
+        let after = line[slash.upperBound...].trimmed(" .")
+        let afterWords = after.split(separator: " ")
+        guard (1...3).contains(afterWords.count), !after.contains(".") || Self.agencies.contains(after.lowercased())
+        else { return nil }
+        guard let f = after.unicodeScalars.first, Tokenizer.isUpper(f) || Self.agencies.contains(after.lowercased())
+        else { return nil }
+        // Walk back over the credited name: capitalised words or a handle, stopping at sentence punctuation.
+        let before = line[..<slash.lowerBound]
+        let tokens = before.split(separator: " ", omittingEmptySubsequences: true)
+        var nameTokens: [Substring] = []
+        for t in tokens.reversed() {
+            if nameTokens.count >= 4 { break }
+            let last = t.last!
+            if !nameTokens.isEmpty && ".!?:;".contains(last) { break }
+            guard let s = t.unicodeScalars.first, Tokenizer.isUpper(s) || s == "@" else { break }
+            nameTokens.insert(t, at: 0)
+            if s == "@" { break }
+        }
+        guard !nameTokens.isEmpty else { return nil }
+        let credit = nameTokens.joined(separator: " ") + " / " + after
+        let captionTokens = tokens.dropLast(nameTokens.count)
+        let caption = captionTokens.joined(separator: " ").trimmed(" ")
+        if caption.isEmpty { return Result(credit: credit, caption: nil) }
+        // Only a caption ends right before a credit; a paragraph that does is not our business.
+        guard let end = caption.last, ".!?)\"”".contains(end) || captionTokens.count <= 8 else { return nil }
+        return Result(credit: credit, caption: String(caption))
+    }
+}

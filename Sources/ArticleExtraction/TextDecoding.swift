@@ -1,0 +1,202 @@
+import CUchardet
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The text of a file and the encoding it was read from.
+public struct DecodedText: Sendable, Equatable {
+    /// The decoded text; bytes that could not be decoded are U+FFFD.
+    public var text: String
+    /// IANA name of the encoding, lower case ("utf-8", "windows-1251", "utf-16le").
+    public var encoding: String
+}
+
+/// Turns bytes into text: a byte-order mark wins, then valid UTF-8, then what uchardet guesses, decoded by iconv.
+/// Never fails on bad bytes (they become U+FFFD); only data that is not text at all is refused.
+public enum TextDecoding {
+    /// Decodes `bytes`, or throws `.binary` when they hold NUL or too many control bytes for any text encoding.
+    public static func decode(_ bytes: [UInt8]) throws(ExtractionRejection) -> DecodedText {
+        // A BOM is the writer's own statement of the encoding; it wins over every guess.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return DecodedText(text: String(decoding: bytes[3...], as: UTF8.self), encoding: "utf-8")
+        }
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return DecodedText(text: decodeUTF16(bytes[2...], littleEndian: true), encoding: "utf-16le")
+        }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return DecodedText(text: decodeUTF16(bytes[2...], littleEndian: false), encoding: "utf-16be")
+        }
+        if let endian = bomlessUTF16(bytes) {
+            return DecodedText(
+                text: decodeUTF16(bytes[...], littleEndian: endian), encoding: endian ? "utf-16le" : "utf-16be")
+        }
+        if looksBinary(bytes) { throw .binary }
+        if isValidUTF8(bytes) {
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8")
+        }
+        let charset = detectCharset(bytes)
+        if charset == "utf-8" {
+            // Mostly UTF-8 with a few broken sequences: the standard library repairs them with U+FFFD.
+            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8")
+        }
+        if let text = iconvDecode(bytes, from: charset) {
+            return DecodedText(text: text, encoding: charset)
+        }
+        return DecodedText(text: decodeLatin1(bytes), encoding: "iso-8859-1")
+    }
+
+    /// NUL bytes or a large share of C0 control bytes mean binary data, as git and grep judge it.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(8192)
+        if head.isEmpty { return false }
+        var controls = 0
+        for b in head {
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+        return controls * 10 > head.count
+    }
+
+    /// UTF-16 without a BOM shows itself as NUL in every other byte of ASCII-heavy text.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        let n = min(bytes.count, 512) & ~1
+        guard n >= 8 else { return nil }
+        var evenZero = 0
+        var oddZero = 0
+        var i = 0
+        while i < n {
+            if bytes[i] == 0 { evenZero += 1 }
+            if bytes[i + 1] == 0 { oddZero += 1 }
+            i += 2
+        }
+        let pairs = n / 2
+        if oddZero * 10 >= pairs * 7 && evenZero * 10 <= pairs { return true }
+        if evenZero * 10 >= pairs * 7 && oddZero * 10 <= pairs { return false }
+        return nil
+    }
+
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 + 1)
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? (a | b << 8) : (a << 8 | b))
+            i += 2
+        }
+        if i < bytes.endIndex { units.append(0xFFFD) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Strict UTF-8 validation (no overlongs, no surrogates), fast on ASCII.
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
+                var need = 0
+                var minValue: UInt32 = 0
+                var value: UInt32
+                if b & 0xE0 == 0xC0 {
+                    need = 1
+                    value = UInt32(b & 0x1F)
+                    minValue = 0x80
+                } else if b & 0xF0 == 0xE0 {
+                    need = 2
+                    value = UInt32(b & 0x0F)
+                    minValue = 0x800
+                } else if b & 0xF8 == 0xF0 {
+                    need = 3
+                    value = UInt32(b & 0x07)
+                    minValue = 0x10000
+                } else {
+                    return false
+                }
+                if i + need >= n { return false }
+                for k in 1...need {
+                    let c = p[i + k]
+                    if c & 0xC0 != 0x80 { return false }
+                    value = value << 6 | UInt32(c & 0x3F)
+                }
+                if value < minValue || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return false }
+                i += need + 1
+            }
+            return true
+        }
+    }
+
+    /// Asks uchardet; maps its answer to a lower-case IANA name iconv accepts. Falls back to windows-1252, the
+    /// commonest legacy encoding of Western pages, when it has no opinion.
+    static func detectCharset(_ bytes: [UInt8]) -> String {
+        guard let handle = uchardet_new() else { return "windows-1252" }
+        defer { uchardet_delete(handle) }
+        let sample = bytes.count > 65536 ? Array(bytes.prefix(65536)) : bytes
+        _ = sample.withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { c in uchardet_handle_data(handle, c.baseAddress, c.count) }
+        }
+        uchardet_data_end(handle)
+        var name = "windows-1252"
+        if let c = uchardet_get_charset(handle) {
+            let s = String(cString: c).lowercased()
+            if !s.isEmpty { name = s }
+        }
+        switch name {
+        case "ascii": return "windows-1252"
+        case "iso-8859-1", "iso-8859-15":
+            // C1 bytes are not text in ISO-8859-1; pages that have them are really windows-1252.
+            if bytes.contains(where: { $0 >= 0x80 && $0 <= 0x9F }) { return "windows-1252" }
+            return name
+        default: return name
+        }
+    }
+
+    /// Decodes with iconv to UTF-8, turning every byte it cannot convert into U+FFFD and carrying on.
+    static func iconvDecode(_ bytes: [UInt8], from charset: String) -> String? {
+        let cd = iconv_open("UTF-8", charset.uppercased())
+        if cd == nil || Int(bitPattern: cd) == -1 { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes
+        var output = [UInt8]()
+        output.reserveCapacity(bytes.count * 2 + 16)
+        var chunk = [UInt8](repeating: 0, count: 16384)
+        input.withUnsafeMutableBufferPointer { inBuf in
+            chunk.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                while inLeft > 0 {
+                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?
+                        .assumingMemoryBound(to: CChar.self)
+                    var outLeft = outBuf.count
+                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                    let produced = outBuf.count - outLeft
+                    output.append(contentsOf: outBuf[0..<produced])
+                    if r == -1 {
+                        let e = errno
+                        if e == E2BIG { continue }
+                        // EILSEQ or EINVAL: one bad byte becomes U+FFFD, then go on after it.
+                        output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                        if inLeft > 0 {
+                            inPtr = inPtr.map { $0 + 1 }
+                            inLeft -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func decodeLatin1(_ bytes: [UInt8]) -> String {
+        var s = String.UnicodeScalarView()
+        for b in bytes { s.append(Unicode.Scalar(b)) }
+        return String(s)
+    }
+}

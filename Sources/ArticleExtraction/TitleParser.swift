@@ -1,0 +1,103 @@
+/// Splits a site's name off a headline ("Talks resume - WSJ", "Talks resume | Reuters"), because the headline
+/// field holds the headline alone and the site is a good hint for `outlet`.
+public struct TitleParser: Sendable {
+    /// Creates a parser.
+    public init() {}
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " // "]
+
+    /// The headline and, when present, the site suffix.
+    public func split(_ title: String) -> (title: String, site: String?) {
+        for sep in Self.separators {
+            guard let r = title.lastRange(of: sep) else { continue }
+            let head = title[..<r.lowerBound]
+            let tail = title[r.upperBound...]
+            let tailWords = tail.split(separator: " ")
+            let headWords = head.split(separator: " ")
+            guard (1...4).contains(tailWords.count), headWords.count >= 3 else { continue }
+            let allCapitalised = tailWords.allSatisfy { w in
+                guard let f = w.unicodeScalars.first else { return false }
+                return Tokenizer.isUpper(f) || f.properties.numericType != nil || w == "of" || w == "the"
+                    || w.contains(".")
+            }
+            guard allCapitalised, !tail.hasSuffix(".") || tail.contains(".com") else { continue }
+            return (String(head), String(tail))
+        }
+        return (title, nil)
+    }
+}
+
+extension StringProtocol {
+    /// The last occurrence of `needle`, without Foundation.
+    func lastRange(of needle: String) -> Range<Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = endIndex
+        while i > startIndex {
+            i = index(before: i)
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+        }
+        return nil
+    }
+
+    /// The first occurrence of `needle`, without Foundation.
+    func firstRange(ofText needle: String) -> Range<Index>? {
+        guard !needle.isEmpty else { return nil }
+        var i = startIndex
+        while i < endIndex {
+            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
+            i = index(after: i)
+        }
+        return nil
+    }
+}
+
+/// Finds the outlet's own name in its signatures: "A Message from The Moscow Times:", "© 2019 Meduza",
+/// "originally published by …", a republisher's "… the RSS feed from RT".
+public struct OutletFinder: Sendable {
+    /// Creates a finder.
+    public init() {}
+
+    static let cues: [[String]] = [
+        ["a", "message", "from"], ["originally", "published", "by"], ["originally", "published", "in"],
+        ["originally", "published", "on"], ["originally", "published", "at"], ["originally", "appeared", "in"],
+        ["originally", "appeared", "on"], ["feed", "from"], ["content", "from"], ["article", "from"],
+        ["courtesy", "of"], ["©"], ["copyright"], ["support"], ["supporting"],
+    ]
+    static let joiners: Set<String> = ["of", "the", "and", "&", "for", "de", "la", "di"]
+
+    /// The outlet named in `text`, if a signature names one.
+    public func find(in text: String) -> String? {
+        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        let lower = tokens.map { $0.lowercased().trimmed(".,:;()\"“”'") }
+        for cue in Self.cues {
+            var i = 0
+            while i + cue.count <= lower.count {
+                if Array(lower[i..<(i + cue.count)]).elementsEqual(cue.map { Substring($0) }) {
+                    var j = i + cue.count
+                    // Skip a year after "©" or "Copyright".
+                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)" {
+                        j += 1
+                    }
+                    var name: [Substring] = []
+                    while j < tokens.count && name.count < 6 {
+                        let raw = tokens[j]
+                        let word = raw.trimmed(".,:;()\"“”")
+                        guard let f = word.unicodeScalars.first else { break }
+                        let capital = Tokenizer.isUpper(f)
+                        if !capital && !(Self.joiners.contains(String(word)) && !name.isEmpty || word == "The") { break }
+                        name.append(word)
+                        if raw.last.map({ ".,:;)".contains($0) }) == true { break }
+                        j += 1
+                    }
+                    while let last = name.last, Self.joiners.contains(String(last)) { name.removeLast() }
+                    if !name.isEmpty {
+                        let joined = name.joined(separator: " ")
+                        if joined != "All" && joined != "Us" { return joined }
+                    }
+                }
+                i += 1
+            }
+        }
+        return nil
+    }
+}

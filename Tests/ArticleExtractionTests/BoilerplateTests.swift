@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import ArticleExtraction
+
+/// One kind of clutter per row, in several languages: each is placed between, before or after prose paragraphs
+/// and must leave the body untouched while landing in `boilerplate` with a reason.
+@Suite("Boilerplate")
+struct BoilerplateTests {
+    enum Place: String, Sendable { case top, middle, bottom }
+
+    static let clutter: [(String, Place)] = [
+        // Calls to action, appeals, subscriptions.
+        ("Support us", .top), ("Subscribe", .top), ("Sign in", .top), ("Subscribe now for unlimited access", .bottom),
+        ("Поддержите нас", .bottom), ("Підтримайте нас", .bottom), ("Jetzt abonnieren", .bottom),
+        ("Abonnez-vous", .bottom), ("Suscríbete", .bottom), ("Assine", .bottom), ("Abbonati", .bottom),
+        ("Your support helps us keep our reporting free for everyone. Donate now.", .bottom),
+        // Read more, advertisements.
+        ("Read more", .middle), ("Advertisement", .middle), ("Anzeige", .middle), ("Реклама", .middle),
+        ("Publicité", .middle), ("Читайте также: Как изменится расписание автобусов", .middle),
+        ("Lesen Sie auch: Neue Buslinie zum Flughafen", .middle), ("Leia também: Obras terminam em outubro", .middle),
+        ("Leggi anche: Al via i lavori in piazza", .middle), ("À lire aussi : Les musées gratuits le dimanche", .middle),
+        // Badges.
+        ("- World News", .top), ("- 2 min read", .top), ("5 min read", .top), ("Lesezeit: 3 Minuten", .top),
+        // Cookies, newsletters, share widgets.
+        ("We use cookies to improve your experience on our site.", .top),
+        ("Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.", .top),
+        ("Sign up for our newsletter and get the best stories in your inbox.", .bottom),
+        ("Share", .bottom), ("Tweet", .bottom), ("Поделиться", .bottom), ("Поширити", .bottom), ("Teilen", .bottom),
+        ("Share on Facebook", .bottom),
+        // Legal, copyright, disclaimers.
+        ("© 2019 Riverside Daily. All rights reserved.", .bottom), ("Все права защищены", .bottom),
+        ("Alle Rechte vorbehalten", .bottom), ("Tous droits réservés", .bottom),
+        ("The views expressed in this article do not necessarily reflect those of the publisher, which republished it from a partner feed.", .bottom),
+        // Navigation.
+        ("Skip to main content", .top), ("Menu", .top), ("Back to top", .bottom), ("Leave a comment", .bottom),
+        ("Home", .top),
+    ]
+
+    @Test("clutter is removed with a reason and the body is intact", arguments: clutter)
+    func removes(line: String, place: Place) throws {
+        var lines = englishParagraphs
+        switch place {
+        case .top: lines.insert(line, at: 0)
+        case .middle: lines.insert(line, at: 2)
+        case .bottom: lines.append(line)
+        }
+        let a = try extract(lines.joined(separator: "\n"))
+        #expect(a.body == englishParagraphs)
+        let removed = try #require(a.boilerplate.first { $0.text == line })
+        #expect(!removed.reason.isEmpty)
+    }
+
+    @Test("a short line between paragraphs is a subheading and stays")
+    func subheading() throws {
+        var lines = englishParagraphs
+        lines.insert("What happens next", at: 2)
+        let a = try extract(lines.joined(separator: "\n"))
+        #expect(a.body == lines)
+    }
+
+    @Test("menus before and footers after the article are dropped")
+    func wholePage() throws {
+        let menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
+        let footer = ["About us", "Contact", "Careers", "Advertise with us", "Privacy policy", "© 2024 Riverside Daily"]
+        let related = ["Related", "Bridge tolls to rise again next year", "Fishing fleet faces new quotas", "Ten walks along the harbour"]
+        let text = (menu + ["Council agrees to rebuild the flooded school"] + englishParagraphs + related + footer)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.body == englishParagraphs)
+        #expect(a.boilerplate.count == menu.count + related.count + footer.count)
+        #expect(a.outlet == "Riverside Daily")
+    }
+
+    @Test("a donation appeal after the article goes, prose-like lines and all")
+    func appealTail() throws {
+        let appeal = [
+            "A Message from The Harbour Ledger:", "Dear readers,",
+            "We have reported on this town for forty years and we want to keep doing it for the next forty.",
+            "Our newsroom depends on readers like you. If you can, please support us with a monthly contribution.",
+            "Once", "Monthly", "Annual", "Continue", "Remind me later.",
+        ]
+        let a = try extract((englishParagraphs + appeal).joined(separator: "\n"))
+        #expect(a.body == englishParagraphs)
+        #expect(a.outlet == "The Harbour Ledger")
+    }
+
+    @Test("a paragraph repeated later is kept once, exact or reworded")
+    func duplicates() throws {
+        let reworded = "Parents have been collecting signatures for a new school building ever since the river burst its banks in spring and ruined the ground floor."
+        let text = (englishParagraphs + [englishParagraphs[0], reworded]).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.body == englishParagraphs)
+        #expect(a.boilerplate.filter { $0.reason.hasPrefix("duplicate") }.count == 2)
+    }
+
+    @Test("blank-line paragraphs and one-line paragraphs give the same body")
+    func shapes() throws {
+        let a = try extract(englishParagraphs.joined(separator: "\n"))
+        let b = try extract(englishParagraphs.joined(separator: "\r\n\r\n"))
+        #expect(a.body == b.body)
+        let wrapped = englishParagraphs.map { p -> String in
+            let words = p.split(separator: " ")
+            return words[..<10].joined(separator: " ") + "\n" + words[10...].joined(separator: " ")
+        }.joined(separator: "\n\n")
+        #expect(try extract(wrapped).body == englishParagraphs)
+    }
+
+    @Test("extraction is deterministic")
+    func deterministic() throws {
+        let text = (["Menu", "A headline for the story"] + englishParagraphs + ["Read more", "Share"]).joined(separator: "\n")
+        #expect(try extract(text) == extract(text))
+    }
+
+    @Test("explain lists every block with its role, features and reason")
+    func explain() {
+        let text = (["Menu", "A headline for the story"] + englishParagraphs).joined(separator: "\n")
+        let e = Extractor().explain(Array(text.utf8))
+        #expect(e.blocks.count == 6)
+        #expect(e.blocks[0].role == "boilerplate")
+        #expect(e.blocks[1].role == "title")
+        #expect(e.blocks.allSatisfy { !$0.reason.isEmpty && $0.features.contains("words=") })
+        #expect(e.text.contains("[title/"))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import ArticleExtraction
+
+@Suite("Dates")
+struct DateParserTests {
+    @Test(
+        "datelines in many formats",
+        arguments: [
+            ("Published 13:42 IST, February 27th 2022", nil, "2022-02-27T13:42:00+05:30"),
+            ("Updated 13:42 IST, February 27th 2022", nil, "2022-02-27T13:42:00+05:30"),
+            ("Nov 18, 2019 at 9:24 pm ET", nil, "2019-11-18T21:24:00-05:00"),
+            ("July 4, 2021 10:05 a.m. ET", nil, "2021-07-04T10:05:00-04:00"),
+            ("Mar 10, 2019 1:30 GMT", nil, "2019-03-10T01:30:00+00:00"),
+            ("Sunday 3 March 2019 18.04 GMT", nil, "2019-03-03T00:00:00+00:00"),
+            ("12 марта 2022, 14:05 МСК", nil, "2022-03-12T14:05:00+03:00"),
+            ("3 березня 2022 р., 10:15", "eet", "2022-03-03T10:15:00+02:00"),
+            ("14. Juli 2021, 08:30 Uhr", "cet", "2021-07-14T08:30:00+02:00"),
+            ("Publié le 5 janvier 2021 à 18:30", "cet", "2021-01-05T18:30:00+01:00"),
+            ("Actualizado: 14/02/2023 08:15 CET", nil, "2023-02-14T08:15:00+01:00"),
+            ("8 de setembro de 2020, 09:00", "wet", "2020-09-08T09:00:00+01:00"),
+            ("10 maggio 2022, ore 17:45", "cet", "2022-05-10T17:45:00+02:00"),
+            ("2022-02-27T13:42:00+05:30", nil, "2022-02-27T13:42:00+05:30"),
+            ("2021-06-01 08:00:00Z", nil, "2021-06-01T08:00:00+00:00"),
+            ("27.02.2022 09:10", "msk", "2022-02-27T09:10:00+03:00"),
+            ("Posted 8/23/2020 4:45 PM EDT", nil, "2020-08-23T16:45:00-04:00"),
+            ("January 15, 2020 12:30 pm CT", nil, "2020-01-15T12:30:00-06:00"),
+            ("Oct 30, 2022 10:00 CET", nil, "2022-10-30T10:00:00+01:00"),
+            ("Mar 27, 2022 10:00 CET", nil, "2022-03-27T10:00:00+02:00"),
+            ("1st May 2020, 12:00 BST", nil, "2020-05-01T12:00:00+01:00"),
+        ])
+    func parses(text: String, zone: String?, expected: String) throws {
+        let m = try #require(DateParser().parse(text, zone: zone ?? "utc"))
+        if text.hasPrefix("Sunday") {
+            // "18.04" without am/pm or a colon is not read as a clock: the date alone counts.
+            #expect(m.date.iso8601.hasPrefix("2019-03-03"))
+        } else {
+            #expect(m.date.iso8601 == expected)
+        }
+    }
+
+    @Test("text without a date gives nothing", arguments: ["Read more", "The talks lasted 5 hours", "Chapter 12", "1,000 people"])
+    func noDate(text: String) {
+        #expect(DateParser().parse(text) == nil)
+    }
+
+    @Test("a missing year comes from the file's mtime")
+    func referenceYear() throws {
+        let m = try #require(DateParser().parse("Updated March 3, 10:00 GMT", referenceYear: 2022))
+        #expect(m.date.iso8601 == "2022-03-03T10:00:00+00:00")
+    }
+
+    @Test("a dateline in the future of the file's mtime is rejected")
+    func future() throws {
+        let text = "Published 09:00 GMT, March 3rd 2031\n" + englishParagraphs.joined(separator: "\n")
+        // 2022-03-04T00:00:00Z
+        let article = try extract(text, hints: ExtractionHints(modified: 1_646_352_000))
+        #expect(article.published == nil)
+        let past = try extract(text.replacingOccurrences(of: "2031", with: "2022"), hints: ExtractionHints(modified: 1_646_352_000))
+        #expect(past.published == "2022-03-03T09:00:00+00:00")
+    }
+
+    @Test("published and updated datelines are told apart and removed from the body")
+    func publishedAndUpdated() throws {
+        let text = "Published 13:42 IST, February 27th 2022\nA headline about the talks\n"
+            + englishParagraphs.joined(separator: "\n") + "\nUpdated 15:10 IST, February 27th 2022"
+        let a = try extract(text)
+        #expect(a.published == "2022-02-27T13:42:00+05:30")
+        #expect(a.updated == "2022-02-27T15:10:00+05:30")
+        #expect(!a.body.contains { $0.contains("IST") })
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import ArticleExtraction
+
+@Suite("Bylines")
+struct BylineTests {
+    @Test(
+        "names only: no By, roles, dates or handles",
+        arguments: [
+            ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+            ("by Jane Doe, Senior Correspondent", ["Jane Doe"]),
+            ("By Jane Doe, Nov 18, 2019 at 9:24 pm ET", ["Jane Doe"]),
+            ("By Anna Lee & Tom Brown | Reuters", ["Anna Lee", "Tom Brown"]),
+            ("by @harbourwatch", []),
+            ("Von Anna Schmidt und Peter Müller", ["Anna Schmidt", "Peter Müller"]),
+            ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
+            ("Por Carlos Ruiz y Lucía Gómez", ["Carlos Ruiz", "Lucía Gómez"]),
+            ("Автор: Иван Петров", ["Иван Петров"]),
+        ] as [(String, [String])])
+    func bylines(line: String, names: [String]) {
+        #expect(BylineParser().parse(line) == names)
+    }
+
+    @Test("prose that starts with By is not a byline", arguments: [
+        "By Monday, the river had fallen by almost a metre and the roads were open again.",
+        "by the way",
+    ])
+    func notBylines(line: String) {
+        #expect(BylineParser().parse(line) == nil)
+    }
+}
+
+@Suite("Captions and credits")
+struct CreditTests {
+    @Test(
+        "credits, alone or after a caption",
+        arguments: [
+            ("(Image: AP)", "AP", nil),
+            ("Photo: Reuters", "Reuters", nil),
+            ("Фото: ТАСС", "ТАСС", nil),
+            ("Getty Images", "Getty Images", nil),
+            ("Peter Novak / TASS", "Peter Novak / TASS", nil),
+            ("Brest Region, Belarus. Anna Kowal / TASS", "Anna Kowal / TASS", "Brest Region, Belarus."),
+            ("The delegation arrives at the border post. @ForeignOffice / twitter", "@ForeignOffice / twitter", "The delegation arrives at the border post."),
+        ] as [(String, String, String?)])
+    func credits(line: String, credit: String, caption: String?) throws {
+        let r = try #require(CreditParser().parse(line))
+        #expect(r.credit == credit)
+        #expect(r.caption == caption)
+    }
+
+    @Test("a caption glued to a paragraph is split off")
+    func glued() throws {
+        let text = englishParagraphs[0] + "\n" + englishParagraphs[1]
+            + " Above: Parents gather outside the flooded school on Monday\n" + englishParagraphs[2]
+        let a = try extract(text)
+        #expect(a.captions == ["Parents gather outside the flooded school on Monday"])
+        #expect(a.body[1] == englishParagraphs[1])
+    }
+
+    @Test("a run of unpunctuated picture lines inside the body are captions")
+    func runs() throws {
+        let text = (englishParagraphs + [
+            "Workers carry desks out of the flooded ground floor of the school on Monday morning",
+            "The river seen from the bridge a day after it burst its banks near the school",
+        ] + englishParagraphs.map { $0.replacingOccurrences(of: "the", with: "a") }).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.captions.count == 2)
+        #expect(!a.body.contains { $0.hasPrefix("Workers carry desks") })
+    }
+}
+
+@Suite("Titles, standfirsts and outlets")
+struct TitleTests {
+    @Test(
+        "site suffixes are split off the headline",
+        arguments: [
+            ("Talks resume in the capital - WSJ", "Talks resume in the capital", "WSJ"),
+            ("Talks resume in the capital | Reuters", "Talks resume in the capital", "Reuters"),
+            ("Talks resume in the capital — The Harbour Ledger", "Talks resume in the capital", "The Harbour Ledger"),
+            ("Ukraine-Russia talks resume", "Ukraine-Russia talks resume", nil),
+            ("Talks resume - and fail again", "Talks resume - and fail again", nil),
+        ] as [(String, String, String?)])
+    func suffix(title: String, clean: String, site: String?) {
+        let (t, s) = TitleParser().split(title)
+        #expect(t == clean)
+        #expect(s == site)
+    }
+
+    @Test("headline, standfirst separated by badges, and the body")
+    func headline() throws {
+        let text = "Council agrees to rebuild the flooded school\n"
+            + "The decision ends months of argument over who should pay for the new building in the town.\n"
+            + "- Local News\n- 3 min read\n" + englishParagraphs.joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.standfirst == "The decision ends months of argument over who should pay for the new building in the town.")
+        #expect(a.body == englishParagraphs)
+        #expect(a.boilerplate.map(\.text).contains("- 3 min read"))
+    }
+
+    @Test("a text that starts with a paragraph has no title")
+    func noTitle() throws {
+        let a = try extract(englishParagraphs.joined(separator: "\n"))
+        #expect(a.title == nil)
+        #expect(a.body == englishParagraphs)
+    }
+
+    @Test("outlet from signatures", arguments: [
+        ("A Message from The Harbour Ledger:", "The Harbour Ledger"),
+        ("© 2019 Riverside Daily. All rights reserved.", "Riverside Daily"),
+        ("This article was originally published by Coastal Weekly.", "Coastal Weekly"),
+    ])
+    func outlet(signature: String, outlet: String) throws {
+        let a = try extract("A headline for the school story\n" + englishParagraphs.joined(separator: "\n") + "\n" + signature)
+        #expect(a.outlet == outlet)
+    }
+
+    @Test("sidecar hints win over guesses")
+    func sidecar() throws {
+        let json = #"{"url": "https://example.org/a", "outlet": "Example Post", "published": "2020-01-02T03:04:05Z", "title": "Council agrees to rebuild the flooded school", "extra": 1}"#
+        let hints = try ExtractionHints(sidecarJSON: Array(json.utf8), modified: 1_600_000_000)
+        #expect(hints.url == "https://example.org/a")
+        #expect(hints.modified == 1_600_000_000)
+        let text = "Council agrees to rebuild the flooded school\nPublished 09:00 GMT, March 3rd 2019\n"
+            + englishParagraphs.joined(separator: "\n") + "\n© 2019 Riverside Daily"
+        let a = try extract(text, hints: hints)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.outlet == "Example Post")
+        #expect(a.published == "2020-01-02T03:04:05Z")
+        #expect(a.body == englishParagraphs)
+    }
+
+    @Test("a broken sidecar is an error, not a crash", arguments: ["", "[1,2]", "{", "null"])
+    func brokenSidecar(json: String) {
+        #expect(throws: SidecarError.notAnObject) { try ExtractionHints(sidecarJSON: Array(json.utf8)) }
+    }
+}
+
+@Suite("Language")
+struct LanguageTests {
+    @Test(
+        "detected from stop-words and letters",
+        arguments: [
+            ("en", englishParagraphs.joined(separator: " ")),
+            ("ru", "Совет города в четверг утвердил план ремонта старого моста через реку. Работы начнутся весной и продлятся почти два года, сообщили в администрации."),
+            ("uk", "Міська рада у четвер затвердила план ремонту старого мосту через річку. Роботи почнуться навесні й триватимуть майже два роки, повідомили в адміністрації."),
+            ("de", "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre."),
+            ("fr", "Le conseil municipal a approuvé jeudi la rénovation du vieux pont. Les travaux commenceront au printemps et dureront près de deux ans."),
+            ("es", "El ayuntamiento aprobó el jueves la reforma del viejo puente. Las obras comenzarán en primavera y durarán casi dos años, según la alcaldía."),
+            ("pt", "A câmara aprovou na quinta-feira a reforma da velha ponte. As obras vão começar na primavera e devem durar quase dois anos, segundo a autarquia."),
+            ("it", "Il consiglio comunale ha approvato giovedì il restauro del vecchio ponte. I lavori inizieranno in primavera e dureranno quasi due anni."),
+            ("nl", "De gemeenteraad heeft donderdag de renovatie van de oude brug goedgekeurd. De werken beginnen in het voorjaar en duren bijna twee jaar."),
+            ("pl", "Rada miasta w czwartek zatwierdziła remont starego mostu. Prace rozpoczną się wiosną i potrwają prawie dwa lata, jak podał urząd."),
+            ("el", "Το δημοτικό συμβούλιο ενέκρινε την Πέμπτη την ανακαίνιση της παλιάς γέφυρας."),
+        ])
+    func detects(language: String, text: String) {
+        let detected = LanguageDetector().detect(words: Tokenizer.words(text), text: text[...].unicodeScalars)
+        #expect(detected == language)
+    }
+
+    @Test("too little text says nothing")
+    func tooShort() {
+        #expect(LanguageDetector().detect(words: ["menu"], text: "Menu"[...].unicodeScalars) == nil)
+    }
+}
