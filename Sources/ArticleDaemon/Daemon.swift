@@ -83,7 +83,8 @@ public struct Daemon: Sendable {
             workers: config.effectiveWorkers,
             stateRoot: state,
             logger: logger,
-            maxInFlight: 256
+            maxInFlight: 256,
+            sidecars: SidecarPairing(wait: .milliseconds(config.sidecarWaitMs))
         )
         let watcher = FolderWatcher(
             options: WatchOptions(
@@ -123,7 +124,8 @@ public struct Daemon: Sendable {
                 service: ReloadService(notifier: notifier, logger: logger) {
                     // Only the log level can change without a restart; validate the file so mistakes show now.
                     let reloaded = try DaemonConfiguration.load(
-                        flags: [:], environment: ProcessInfo.processInfo.environment,
+                        flags: [:],
+                        environment: ProcessInfo.processInfo.environment,
                         configFile: ProcessInfo.processInfo.environment["ARTICLED_CONFIG"]
                     )
                     logger.notice("configuration re-read", metadata: ["log_level": "\(reloaded.logLevel)"])

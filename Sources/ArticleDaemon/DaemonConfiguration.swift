@@ -33,6 +33,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var settleMs: Int = 0
     /// Poll the folder every this many milliseconds instead of inotify (0: use inotify), for NFS/SMB.
     public var pollMs: Int = 0
+    /// How long a `NAME.txt` waits for its `NAME.json` sidecar (and a sidecar for its article), in ms.
+    public var sidecarWaitMs: Int = 1000
     /// `journald`, `text` or `json`; nil chooses journald when stderr is the journal, text otherwise.
     public var logFormat: String? = nil
     /// trace, debug, info, notice, warning, error or critical.
@@ -44,7 +46,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The keys, in the order the README documents them.
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
-        "poll-ms", "log-format", "log-level",
+        "poll-ms", "sidecar-wait-ms", "log-format", "log-level",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -96,6 +98,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "queue-size": queueSize = try int()
         case "settle-ms": settleMs = try int()
         case "poll-ms": pollMs = try int()
+        case "sidecar-wait-ms": sidecarWaitMs = try int()
         case "log-format":
             guard ["journald", "text", "json"].contains(value) else {
                 throw .invalid(key: key, value: value, expected: "journald, text or json")

@@ -46,12 +46,14 @@ final class DaemonStats: Sendable {
         values.withLock { $0.inFlight += 1 }
     }
 
-    /// A file's journey ended (moved, or nothing to record).
-    func fileDone(latency: Duration) {
+    /// A file's journey ended (moved, or nothing to record); `counted: false` for a file put back to wait for
+    /// its sidecar partner, which is not a finished file.
+    func fileDone(latency: Duration, counted: Bool = true) {
         let now = ContinuousClock.now
         let seconds = Double(latency.components.seconds) + Double(latency.components.attoseconds) / 1e18
         values.withLock {
             $0.inFlight -= 1
+            guard counted else { return }
             $0.recent.append((now, seconds))
             if $0.recent.count > 4096 || ($0.recent.first.map { now - $0.0 > .seconds(60) } ?? false) {
                 $0.recent.removeAll { now - $0.0 > .seconds(60) }

@@ -25,7 +25,11 @@ struct DaemonStatusSource: StatusSource {
             lastSeq: log.lastSeq,
             lastError: stats.lastError,
             log: .init(bytes: log.bytes, segments: log.segments),
-            recent: .init(filesPerSecond: figures.filesPerSecond, latencyP50Ms: figures.p50Ms, latencyP99Ms: figures.p99Ms)
+            recent: .init(
+                filesPerSecond: figures.filesPerSecond,
+                latencyP50Ms: figures.p50Ms,
+                latencyP99Ms: figures.p99Ms
+            )
         )
     }
 

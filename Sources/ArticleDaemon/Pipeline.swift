@@ -22,7 +22,18 @@ struct Pipeline: Service {
     let logger: Logger
     /// Files between "taken" and "moved" at once; bounds memory while keeping the writer's batches large.
     let maxInFlight: Int
+    let sidecars: SidecarPairing
     let extractor = Extractor()
+
+    /// What preparing a path led to.
+    enum Prepared: Sendable {
+        /// Nothing to record (a directory, our own move seen late).
+        case nothing
+        /// Look at the path again after this long (its sidecar partner may still be coming).
+        case later(Duration)
+        /// A record to make, and the originals to move once it is durable.
+        case record(RecordDraft, originals: [String])
+    }
 
     func run() async throws {
         let slots = Slots(maxInFlight)
@@ -48,8 +59,18 @@ struct Pipeline: Service {
                 let prepared = await prepare(path)
                 stats.workerIdle(worker)
                 handOffs.addTask {
-                    if let (draft, hasOriginal) = prepared {
-                        await complete(path, draft: draft, hasOriginal: hasOriginal)
+                    switch prepared {
+                    case .nothing:
+                        break
+                    case .later(let delay):
+                        stats.fileDone(latency: .zero, counted: false)
+                        await queue.finished(path)
+                        await slots.release()
+                        try? await Task.sleep(for: delay)
+                        await queue.enqueue(path)
+                        return
+                    case .record(let draft, let originals):
+                        await complete(path, draft: draft, originals: originals)
                     }
                     let latency = ContinuousClock.now - taken
                     stats.fileDone(latency: latency)
@@ -61,29 +82,88 @@ struct Pipeline: Service {
         }
     }
 
-    /// Reads and extracts: the CPU part. Returns nil when there is nothing to record.
-    func prepare(_ path: String) async -> (RecordDraft, hasOriginal: Bool)? {
+    /// Reads and extracts: the CPU part.
+    func prepare(_ path: String) async -> Prepared {
+        if SidecarPairing.isSidecar(path) { return await prepareSidecar(path) }
+        var hints = ExtractionHints()
+        var sidecar: (path: String, info: SourceInfo)?
+        if let sidecarPath = SidecarPairing.sidecar(for: path) {
+            if reader.files.lstat(sidecarPath) != nil {
+                switch reader.read(sidecarPath) {
+                case .content(let bytes, let info, _):
+                    sidecar = (sidecarPath, info)
+                    do {
+                        hints = try ExtractionHints(sidecarJSON: bytes)
+                    } catch {
+                        logger.warning(
+                            "ignoring an unreadable metadata sidecar",
+                            metadata: ["sidecar": "\(sidecarPath)", "error": "\(error)"]
+                        )
+                    }
+                case .rejected(_, let info):
+                    sidecar = (sidecarPath, info)
+                case .vanished, .directory:
+                    break
+                }
+            } else if let left = sidecars.remainingWait(path) {
+                return .later(left)
+            }
+        }
+        sidecars.forget(path)
+        let originals = [path] + (sidecar.map { [$0.path] } ?? [])
         switch reader.read(path) {
         case .directory:
-            return nil
+            return .nothing
         case .vanished(let source):
             // Our own move of a file reported twice is not news; a file deleted by someone else is.
-            if await queue.recentlyFinished(path) { return nil }
-            return (RecordDraft(source: source, payload: .rejected(reason: "vanished before it could be read")), false)
+            if await queue.recentlyFinished(path) { return .nothing }
+            let draft = RecordDraft(source: source, payload: .rejected(reason: "vanished before it could be read"))
+            return .record(draft, originals: [])
         case .rejected(let reason, let source):
-            return (RecordDraft(source: source, payload: .rejected(reason: reason)), true)
+            return .record(
+                RecordDraft(source: source, sidecar: sidecar?.info, payload: .rejected(reason: reason)),
+                originals: originals
+            )
         case .content(let bytes, let source, let modified):
+            hints.modified = modified
+            let payload: RecordDraft.Payload
             do {
-                let article = try extractor.extract(bytes, hints: ExtractionHints(modified: modified))
-                return (RecordDraft(source: source, payload: .article(json: RecordDraft.encode(article))), true)
+                payload = .article(json: RecordDraft.encode(try extractor.extract(bytes, hints: hints)))
             } catch {
-                return (RecordDraft(source: source, payload: .rejected(reason: error.description)), true)
+                payload = .rejected(reason: error.description)
             }
+            return .record(RecordDraft(source: source, sidecar: sidecar?.info, payload: payload), originals: originals)
+        }
+    }
+
+    /// A `NAME.json` is taken with its `NAME.txt`; alone, after the wait, it is rejected.
+    private func prepareSidecar(_ path: String) async -> Prepared {
+        let article = SidecarPairing.article(for: path)
+        if reader.files.lstat(article) != nil {
+            // The article's own turn takes this sidecar along; look again in case it had already passed that
+            // point when this sidecar arrived.
+            return .later(max(sidecars.wait, .milliseconds(200)))
+        }
+        if let left = sidecars.remainingWait(path) { return .later(left) }
+        sidecars.forget(path)
+        let reason =
+            await queue.recentlyFinished(article)
+            ? "metadata sidecar arrived after its article \(article) was recorded"
+            : "metadata sidecar without its article \(article)"
+        switch reader.read(path) {
+        case .directory:
+            return .nothing
+        case .vanished:
+            return .nothing
+        case .rejected(let why, let source):
+            return .record(RecordDraft(source: source, payload: .rejected(reason: why)), originals: [path])
+        case .content(_, let source, _):
+            return .record(RecordDraft(source: source, payload: .rejected(reason: reason)), originals: [path])
         }
     }
 
     /// Makes the record durable, then moves the original.
-    func complete(_ path: String, draft: RecordDraft, hasOriginal: Bool) async {
+    func complete(_ path: String, draft: RecordDraft, originals: [String]) async {
         guard let outcome = await commit(draft) else { return }
         let metadata: Logger.Metadata = [
             "seq": "\(outcome.seq)",
@@ -91,9 +171,9 @@ struct Pipeline: Service {
             "source": "\(path)",
             "sha256": "\(draft.source.sha256 ?? "-")",
         ]
-        if hasOriginal {
+        if !originals.isEmpty {
             do {
-                try await moveOriginal(path, draft: draft, outcome: outcome)
+                try await moveOriginals(originals, draft: draft, outcome: outcome)
             } catch {
                 // The record is durable; the next start-up scan finds the original and only moves it.
                 logger.error(
@@ -112,16 +192,20 @@ struct Pipeline: Service {
         }
     }
 
-    private func moveOriginal(_ path: String, draft: RecordDraft, outcome: CommitOutcome) async throws {
-        if outcome.kind == .rejected {
-            let moved = try mover.move(path, into: stateRoot + "/failed", seq: outcome.seq)
-            var reason = "rejected"
-            if case .rejected(let why) = draft.payload { reason = why }
-            try mover.writeNote(reason, at: moved.target + ".reason")
-            try await directories.sync(moved.directories)
-        } else {
-            try await directories.sync(try mover.move(path, into: stateRoot + "/done", seq: outcome.seq).directories)
+    private func moveOriginals(_ paths: [String], draft: RecordDraft, outcome: CommitOutcome) async throws {
+        var touched: Set<String> = []
+        for path in paths {
+            if outcome.kind == .rejected {
+                let moved = try mover.move(path, into: stateRoot + "/failed", seq: outcome.seq)
+                var reason = "rejected"
+                if case .rejected(let why) = draft.payload { reason = why }
+                try mover.writeNote(reason, at: moved.target + ".reason")
+                touched.formUnion(moved.directories)
+            } else {
+                touched.formUnion(try mover.move(path, into: stateRoot + "/done", seq: outcome.seq).directories)
+            }
         }
+        try await directories.sync(touched.sorted())
     }
 
     /// Appends the record, waiting out a log that cannot be written (back-pressure: the original stays where it

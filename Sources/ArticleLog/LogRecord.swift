@@ -56,13 +56,15 @@ public struct LogRecord: Sendable, Equatable, Codable {
     public var time: String
     public var kind: RecordKind
     public var source: SourceInfo
+    /// The metadata sidecar that came with the file, if any.
+    public var sidecar: SourceInfo?
     public var extractor: String
     public var duplicateOf: Int?
     public var reason: String?
     public var article: Article?
 
     enum CodingKeys: String, CodingKey {
-        case seq, prev, time, kind, source, extractor
+        case seq, prev, time, kind, source, sidecar, extractor
         case duplicateOf = "duplicate_of"
         case reason, article
     }

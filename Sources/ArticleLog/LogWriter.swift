@@ -242,6 +242,7 @@ private final class SegmentAppender: Sendable {
                 time: time,
                 kind: kind,
                 source: draft.source,
+                sidecar: draft.sidecar,
                 duplicateOf: duplicateOf,
                 reason: reason,
                 articleJSON: articleJSON

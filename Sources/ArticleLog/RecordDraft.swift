@@ -15,11 +15,14 @@ public struct RecordDraft: Sendable {
     }
 
     public var source: SourceInfo
+    /// The metadata sidecar (`NAME.json`) read with the article, if there was one.
+    public var sidecar: SourceInfo?
     public var payload: Payload
 
     /// Creates a draft.
-    public init(source: SourceInfo, payload: Payload) {
+    public init(source: SourceInfo, sidecar: SourceInfo? = nil, payload: Payload) {
         self.source = source
+        self.sidecar = sidecar
         self.payload = payload
     }
 

@@ -9,6 +9,7 @@ enum RecordLine {
         time: String,
         kind: RecordKind,
         source: SourceInfo,
+        sidecar: SourceInfo?,
         duplicateOf: Int?,
         reason: String?,
         articleJSON: [UInt8]?
@@ -17,15 +18,13 @@ enum RecordLine {
         out.reserveCapacity(256 + (articleJSON?.count ?? 0))
         out += Array("{\"seq\":\(seq),\"prev\":\"\(prev)\",\"time\":".utf8)
         JSONText.appendString(time, to: &out)
-        out += Array(",\"kind\":\"\(kind.rawValue)\",\"source\":{\"name\":".utf8)
-        JSONText.appendString(source.name, to: &out)
-        out += Array(",\"path\":".utf8)
-        JSONText.appendString(source.path, to: &out)
-        out += Array(",\"size\":\(source.size),\"sha256\":".utf8)
-        JSONText.appendOptionalString(source.sha256, to: &out)
-        out += Array(",\"mtime\":".utf8)
-        JSONText.appendOptionalString(source.mtime, to: &out)
-        out += Array("},\"extractor\":".utf8)
+        out += Array(",\"kind\":\"\(kind.rawValue)\",\"source\":".utf8)
+        appendSource(source, to: &out)
+        if let sidecar {
+            out += Array(",\"sidecar\":".utf8)
+            appendSource(sidecar, to: &out)
+        }
+        out += Array(",\"extractor\":".utf8)
         JSONText.appendString(LogWriter.extractorName, to: &out)
         if let duplicateOf {
             out += Array(",\"duplicate_of\":\(duplicateOf)".utf8)
@@ -40,6 +39,18 @@ enum RecordLine {
         }
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    static func appendSource(_ source: SourceInfo, to out: inout [UInt8]) {
+        out += Array("{\"name\":".utf8)
+        JSONText.appendString(source.name, to: &out)
+        out += Array(",\"path\":".utf8)
+        JSONText.appendString(source.path, to: &out)
+        out += Array(",\"size\":\(source.size),\"sha256\":".utf8)
+        JSONText.appendOptionalString(source.sha256, to: &out)
+        out += Array(",\"mtime\":".utf8)
+        JSONText.appendOptionalString(source.mtime, to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Lower-case hex SHA-256 of a line's bytes (without its newline): the next record's `prev`.

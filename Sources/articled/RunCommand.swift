@@ -46,6 +46,11 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Poll the folder every this many ms instead of using inotify, for NFS/SMB (default 0: inotify).")
     var pollMs: String?
 
+    @Option(
+        help: "How long NAME.txt waits for its NAME.json sidecar, and a sidecar for its article, in ms (default 1000)."
+    )
+    var sidecarWaitMs: String?
+
     @Option(help: "journald, text or json (default: journald under systemd, text otherwise).")
     var logFormat: String?
 
@@ -56,7 +61,8 @@ struct Run: AsyncParsableCommand {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
             ("segment-bytes", segmentBytes), ("fsync", fsync), ("workers", workers), ("queue-size", queueSize),
-            ("settle-ms", settleMs), ("poll-ms", pollMs), ("log-format", logFormat), ("log-level", logLevel),
+            ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs), ("log-format", logFormat),
+            ("log-level", logLevel),
         ]
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }

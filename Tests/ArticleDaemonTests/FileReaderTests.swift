@@ -89,7 +89,7 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
 
 @Test func anEmptyFileIsRejectedWithItsHash() throws {
     try withFolder { root, reader in
-        FileManager.default.createFile(atPath: root + "/empty", contents: Data())
+        #expect(FileManager.default.createFile(atPath: root + "/empty", contents: Data()))
         guard case .rejected(let reason, let source) = reader.read("empty") else {
             Issue.record("expected a rejection")
             return

@@ -37,7 +37,9 @@ struct StatusSocketTests {
     }
 
     @Test func statusSaysTheDaemonIsNotRunningWhenTheSocketIsGone() throws {
-        let result = try DaemonHarness.runTool(["status", "--socket", "/tmp/articled-no-such-\(UUID().uuidString).sock"])
+        let result = try DaemonHarness.runTool([
+            "status", "--socket", "/tmp/articled-no-such-\(UUID().uuidString).sock",
+        ])
         #expect(result.status != 0)
     }
 }

@@ -1,0 +1,65 @@
+import ArticleLog
+import Foundation
+import Testing
+
+/// A scraper's `NAME.json` sidecar and its `NAME.txt` become one record, whichever arrives first.
+@Suite(.serialized)
+struct SidecarTests {
+    static let sidecar =
+        #"{"url": "https://example.invalid/harbour", "outlet": "The Harbour Gazette", "title": "Ferry Timetable Approved"}"#
+
+    @Test func aSidecarWrittenFirstGivesItsHintsToTheArticle() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("story.json", Self.sidecar)
+        try d.write("story.txt", IngestionTests.article)
+        let records = try await d.waitForRecords(1)
+        try await waitUntil("both files in done/") {
+            d.exists(d.state + "/done/story.txt") && d.exists(d.state + "/done/story.json")
+        }
+        #expect(try d.records().count == 1)
+        let r = records[0]
+        #expect(r.source.name == "story.txt")
+        #expect(r.sidecar?.name == "story.json")
+        #expect(r.article?.outlet == "The Harbour Gazette")
+        #expect(r.article?.title == "Ferry Timetable Approved")
+        try await d.stop()
+    }
+
+    @Test func aSidecarArrivingShortlyAfterItsArticleIsStillPaired() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "1500"])
+        try d.start()
+        try d.write("late.txt", IngestionTests.article)
+        try await Task.sleep(for: .milliseconds(300))
+        try d.write("late.json", Self.sidecar)
+        let records = try await d.waitForRecords(1)
+        try await waitUntil("both files in done/") {
+            d.exists(d.state + "/done/late.txt") && d.exists(d.state + "/done/late.json")
+        }
+        #expect(try d.records().count == 1)
+        #expect(records[0].sidecar?.name == "late.json")
+        #expect(records[0].article?.outlet == "The Harbour Gazette")
+        try await d.stop()
+    }
+
+    @Test func aSidecarAloneIsRejectedAfterTheWait() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "200"])
+        try d.start()
+        try d.write("orphan.json", Self.sidecar)
+        let records = try await d.waitForRecords(1)
+        #expect(records[0].kind == .rejected)
+        #expect(records[0].reason == "metadata sidecar without its article orphan.txt")
+        try await waitUntil("the sidecar in failed/") { d.exists(d.state + "/failed/orphan.json") }
+        try await d.stop()
+    }
+
+    @Test func anArticleWithoutSidecarGoesOnAloneAfterTheWait() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "200"])
+        try d.start()
+        try d.write("single.txt", IngestionTests.article)
+        let records = try await d.waitForRecords(1)
+        #expect(records[0].kind == .article)
+        #expect(records[0].sidecar == nil)
+        try await d.stop()
+    }
+}
