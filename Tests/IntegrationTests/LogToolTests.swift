@@ -1,0 +1,43 @@
+import ArticleLog
+import Foundation
+import Glibc
+import Testing
+
+/// `articled log cat` as analysts use it: from a seq, and following new records like tail -f.
+@Suite(.serialized)
+struct LogToolTests {
+    @Test func catFromASeqPrintsThatRecordAndTheOnesAfterIt() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        for i in 0..<5 { try d.write("c\(i).txt", "Cat \(i)\n\nBody of record \(i).") }
+        _ = try await d.waitForRecords(5)
+        try await d.stop()
+        let result = try DaemonHarness.runTool(["log", "cat", "--state", d.state, "--from", "3"])
+        #expect(result.status == 0)
+        let seqs = result.output.split(separator: "\n").compactMap { LogReader.seq(of: Array($0.utf8)) }
+        #expect(seqs == [3, 4, 5])
+    }
+
+    @Test func catFollowPrintsRecordsAppendedAfterItStarted() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("first.txt", "First\n\nWritten before the reader starts.")
+        _ = try await d.waitForRecords(1)
+
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
+        reader.arguments = ["log", "cat", "--state", d.state, "--follow"]
+        let out = d.root + "/follow.out"
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        reader.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+        try reader.run()
+        defer { if reader.isRunning { kill(reader.processIdentifier, SIGKILL) } }
+
+        try d.write("second.txt", "Second\n\nWritten while the reader follows.")
+        try await waitUntil("the follower to print the second record") {
+            let text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").count == 2 && text.contains("second.txt")
+        }
+        try await d.stop()
+    }
+}
