@@ -126,13 +126,17 @@ struct Pipeline: Service {
             )
         case .content(let bytes, let source, let modified):
             hints.modified = modified
-            let payload: RecordDraft.Payload
+            let draft: RecordDraft
             do {
-                payload = .article(json: RecordDraft.encode(try extractor.extract(bytes, hints: hints)))
+                draft = .article(try extractor.extract(bytes, hints: hints), source: source, sidecar: sidecar?.info)
             } catch {
-                payload = .rejected(reason: error.description)
+                draft = RecordDraft(
+                    source: source,
+                    sidecar: sidecar?.info,
+                    payload: .rejected(reason: error.description)
+                )
             }
-            return .record(RecordDraft(source: source, sidecar: sidecar?.info, payload: payload), originals: originals)
+            return .record(draft, originals: originals)
         }
     }
 

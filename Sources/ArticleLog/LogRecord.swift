@@ -60,12 +60,15 @@ public struct LogRecord: Sendable, Equatable, Codable {
     public var sidecar: SourceInfo?
     public var extractor: String
     public var duplicateOf: Int?
+    /// An earlier article whose body's SimHash is within 3 bits of this one's (a syndicated copy).
+    public var nearDuplicateOf: Int?
     public var reason: String?
     public var article: Article?
 
     enum CodingKeys: String, CodingKey {
         case seq, prev, time, kind, source, sidecar, extractor
         case duplicateOf = "duplicate_of"
+        case nearDuplicateOf = "near_duplicate_of"
         case reason, article
     }
 }

@@ -65,7 +65,8 @@ public enum LogRecovery {
                 if header.prev != state.lastHash { state.brokenLinks.append(header.seq) }
                 state.lastSeq = header.seq
                 state.lastHash = RecordLine.hash(line)
-                state.index.add(seq: header.seq, kind: header.kind, source: header.source)
+                let simhash = header.kind == .article ? NearDuplicateIndex.simhash(inArticleJSON: line) : nil
+                state.index.add(seq: header.seq, kind: header.kind, source: header.source, simhash: simhash)
             }
             if !torn.isEmpty {
                 let kept = try keepTorn(Array(torn), segmentPath: path)

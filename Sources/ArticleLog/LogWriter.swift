@@ -176,7 +176,7 @@ private final class SegmentAppender: Sendable {
             do {
                 let (outcomes, additions) = try write(drafts, &d)
                 index.withLock { index in
-                    for a in additions { index.add(seq: a.seq, kind: a.kind, source: a.source) }
+                    for a in additions { index.add(seq: a.seq, kind: a.kind, source: a.source, simhash: a.simhash) }
                 }
                 return outcomes.map { .success($0) }
             } catch {
@@ -198,12 +198,14 @@ private final class SegmentAppender: Sendable {
         var seq: Int
         var kind: RecordKind
         var source: SourceInfo
+        var simhash: UInt64?
     }
 
     private func write(_ drafts: [RecordDraft], _ d: inout Disk) throws(LogError) -> ([CommitOutcome], [Addition]) {
         // Decide each draft's fate first, against the index plus what this batch adds.
         var firstInBatch: [String: Int] = [:]
         var recordedInBatch: [SeenIndex.ReplayKey: (Int, RecordKind)] = [:]
+        var nearInBatch = NearDuplicateIndex()
         var outcomes: [CommitOutcome] = []
         var additions: [Addition] = []
         var buffer: [UInt8] = []
@@ -219,12 +221,14 @@ private final class SegmentAppender: Sendable {
             seq += 1
             var kind = RecordKind.rejected
             var duplicateOf: Int?
+            var nearDuplicateOf: Int?
+            var simhash: UInt64?
             var reason: String?
             var articleJSON: [UInt8]?
             switch draft.payload {
             case .rejected(let why):
                 reason = why
-            case .article(let json):
+            case .article(let json, let hash):
                 if let sha = draft.source.sha256,
                     let first = firstInBatch[sha] ?? index.withLock({ $0.firstArticle(withSHA256: sha) })
                 {
@@ -234,6 +238,14 @@ private final class SegmentAppender: Sendable {
                     kind = .article
                     articleJSON = json
                     if let sha = draft.source.sha256 { firstInBatch[sha] = seq }
+                    if let hash {
+                        simhash = hash
+                        nearDuplicateOf = [
+                            index.withLock { $0.nearDuplicate(of: hash) }, nearInBatch.earliestMatch(for: hash),
+                        ]
+                        .compactMap { $0 }.min()
+                        nearInBatch.insert(hash, seq: seq)
+                    }
                 }
             }
             let line = RecordLine.make(
@@ -244,6 +256,7 @@ private final class SegmentAppender: Sendable {
                 source: draft.source,
                 sidecar: draft.sidecar,
                 duplicateOf: duplicateOf,
+                nearDuplicateOf: nearDuplicateOf,
                 reason: reason,
                 articleJSON: articleJSON
             )
@@ -251,7 +264,7 @@ private final class SegmentAppender: Sendable {
             buffer += line
             buffer.append(UInt8(ascii: "\n"))
             recordedInBatch[key] = (seq, kind)
-            additions.append(Addition(seq: seq, kind: kind, source: draft.source))
+            additions.append(Addition(seq: seq, kind: kind, source: draft.source, simhash: simhash))
             outcomes.append(.recorded(seq: seq, kind: kind, duplicateOf: duplicateOf))
         }
         if buffer.isEmpty { return (outcomes, additions) }

@@ -8,8 +8,8 @@ public struct RecordDraft: Sendable {
     /// What the worker made of the file.
     public enum Payload: Sendable {
         /// An extracted article, already encoded as JSON by the worker so that the writer's serial section
-        /// stays short.
-        case article(json: [UInt8])
+        /// stays short, with its body's SimHash for near-duplicate detection.
+        case article(json: [UInt8], simhash: UInt64?)
         /// The file could not become an article.
         case rejected(reason: String)
     }
@@ -27,6 +27,15 @@ public struct RecordDraft: Sendable {
     }
 
     /// Encodes `article` the way records hold it: sorted keys (stable bytes across runs), slashes unescaped.
+    /// A draft for an extracted article.
+    public static func article(_ article: Article, source: SourceInfo, sidecar: SourceInfo? = nil) -> RecordDraft {
+        RecordDraft(
+            source: source,
+            sidecar: sidecar,
+            payload: .article(json: encode(article), simhash: article.simhash.flatMap { UInt64($0, radix: 16) })
+        )
+    }
+
     public static func encode(_ article: Article) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

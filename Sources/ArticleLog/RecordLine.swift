@@ -11,6 +11,7 @@ enum RecordLine {
         source: SourceInfo,
         sidecar: SourceInfo?,
         duplicateOf: Int?,
+        nearDuplicateOf: Int?,
         reason: String?,
         articleJSON: [UInt8]?
     ) -> [UInt8] {
@@ -28,6 +29,9 @@ enum RecordLine {
         JSONText.appendString(LogWriter.extractorName, to: &out)
         if let duplicateOf {
             out += Array(",\"duplicate_of\":\(duplicateOf)".utf8)
+        }
+        if let nearDuplicateOf {
+            out += Array(",\"near_duplicate_of\":\(nearDuplicateOf)".utf8)
         }
         if let reason {
             out += Array(",\"reason\":".utf8)

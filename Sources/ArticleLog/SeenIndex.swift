@@ -11,6 +11,9 @@ public struct SeenIndex: Sendable, Equatable {
     /// (path, fingerprint) → the record made for it, to recognise a file whose move was lost in a crash.
     private(set) var recorded: [ReplayKey: (seq: Int, kind: RecordKind)] = [:]
 
+    /// SimHashes of the articles, for `near_duplicate_of`.
+    private(set) var nearDuplicates = NearDuplicateIndex()
+
     /// Records per kind since the log began.
     public private(set) var articles = 0
     public private(set) var duplicates = 0
@@ -29,13 +32,19 @@ public struct SeenIndex: Sendable, Equatable {
         recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)]
     }
 
+    /// The earliest article whose SimHash is within 3 bits of `simhash`, if any.
+    public func nearDuplicate(of simhash: UInt64) -> Int? {
+        nearDuplicates.earliestMatch(for: simhash)
+    }
+
     /// Takes a record into account.
-    mutating func add(seq: Int, kind: RecordKind, source: SourceInfo) {
+    mutating func add(seq: Int, kind: RecordKind, source: SourceInfo, simhash: UInt64? = nil) {
         recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)] = (seq, kind)
         switch kind {
         case .article:
             articles += 1
             if let sha = source.sha256, firstArticle[sha] == nil { firstArticle[sha] = seq }
+            if let simhash { nearDuplicates.insert(simhash, seq: seq) }
         case .duplicate: duplicates += 1
         case .rejected: rejected += 1
         }

@@ -17,11 +17,8 @@ private func source(_ name: String, content: String) -> SourceInfo {
     )
 }
 
-private func articleDraft(_ name: String, content: String) -> RecordDraft {
-    RecordDraft(
-        source: source(name, content: content),
-        payload: .article(json: RecordDraft.encode(Article(title: content, body: [content])))
-    )
+private func articleDraft(_ name: String, content: String, simhash: String? = nil) -> RecordDraft {
+    .article(Article(title: content, body: [content], simhash: simhash), source: source(name, content: content))
 }
 
 private func openWriter(_ dir: SegmentDirectory, segmentBytes: Int = 64 << 20) throws -> LogWriter {
@@ -209,4 +206,33 @@ private func records(_ dir: SegmentDirectory) throws -> [LogRecord] {
     var out: [UInt8] = []
     JSONText.appendString("a\"b\\c\nd\u{1}é", to: &out)
     #expect(String(decoding: out, as: UTF8.self) == "\"a\\\"b\\\\c\\nd\\u0001é\"")
+}
+
+@Test func anArticleWithinThreeBitsOfAnEarlierOneIsMarkedAsItsNearDuplicate() async throws {
+    let tmp = TemporaryDirectory()
+    let dir = SegmentDirectory(path: tmp.path + "/log")
+    var writer = try openWriter(dir)
+    _ = try await writer.append(articleDraft("orig.txt", content: "original", simhash: "f0f0f0f0f0f0f0f0"))
+    _ = try await writer.append(articleDraft("far.txt", content: "different", simhash: "0f0f0f0f0f0f0f0f"))
+    _ = try await writer.append(articleDraft("copy.txt", content: "edited copy", simhash: "f0f0f0f0f0f0f0f7"))
+    await writer.close()
+    var all = try records(dir)
+    #expect(all.map(\.nearDuplicateOf) == [nil, nil, 1])
+
+    // After a restart the index is rebuilt from the log.
+    writer = try openWriter(dir)
+    _ = try await writer.append(articleDraft("again.txt", content: "another copy", simhash: "f0f0f0f0f0f0f1f0"))
+    _ = try await writer.append(articleDraft("far2.txt", content: "far from all", simhash: "f0f0f0f0f0f0ff00"))
+    await writer.close()
+    all = try records(dir)
+    #expect(all[3].nearDuplicateOf == 1)
+    #expect(all[4].nearDuplicateOf == nil)
+}
+
+@Test func simhashIsReadFromArticleJSONWithoutDecoding() {
+    let json = RecordDraft.encode(
+        Article(title: "x", body: ["a \"simhash\":\"0000000000000000\" trap"], simhash: "00ff00ff00ff00ff")
+    )
+    #expect(NearDuplicateIndex.simhash(inArticleJSON: json) == 0x00ff_00ff_00ff_00ff)
+    #expect(NearDuplicateIndex.simhash(inArticleJSON: RecordDraft.encode(Article())) == nil)
 }
