@@ -142,7 +142,7 @@ fi
 c setpriv --reuid=alice --regid=alice --init-groups sh -c '
     printf "Ministers agree on river plan\n\nBy Jane Doe\n\nThe ministers of three countries agreed on Tuesday to share the water of the river, ending years of talks.\n\nThe plan takes effect next spring.\n" > /var/spool/articled/incoming/river.txt
     printf "\000\001\002binary" > /var/spool/articled/incoming/junk.bin'
-if wait_for 20 status_is ': 1 articles, 0 duplicates, 1 rejected, queue 0'; then
+if wait_for 20 status_is ': 1 article, 0 duplicates, 1 rejected, queue 0'; then
     pass "files dropped by alice were logged: $(prop StatusText)"
 else
     fail "files dropped by alice were not logged: '$(prop StatusText)'"
@@ -157,7 +157,7 @@ if c test -e /var/spool/articled/incoming/river.txt; then fail "river.txt is sti
 
 # 6. The status socket answers alice (group articled) and refuses mallory.
 if out=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled status 2>&1) \
-    && echo "$out" | grep -q '1 articles, 0 duplicates, 1 rejected'; then
+    && echo "$out" | grep -q '1 article, 0 duplicates, 1 rejected'; then
     pass "articled status as alice: $(echo "$out" | head -n1)"
 else
     fail "articled status as alice: $out"

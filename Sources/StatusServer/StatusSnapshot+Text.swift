@@ -2,8 +2,7 @@ extension StatusSnapshot {
     /// The one line for systemd's STATUS= (shown by `systemctl status`), for example
     /// "watching /var/spool/articled/incoming: 1,204 articles, 3 duplicates, 1 rejected, queue 0".
     public var statusLine: String {
-        var line = "\(self.stateWord)\(self.watch): \(Self.grouped(self.counts.articles)) articles, "
-        line += "\(Self.grouped(self.counts.duplicates)) duplicates, \(Self.grouped(self.counts.rejected)) rejected, "
+        var line = "\(self.stateWord)\(self.watch): \(self.countsText), "
         line += "queue \(Self.grouped(self.queue))"
         if self.state == .degraded, let error = self.lastError {
             line += " (\(error))"
@@ -16,7 +15,7 @@ extension StatusSnapshot {
         var lines = [
             "articled \(self.version): \(self.state.rawValue), up \(Self.duration(self.uptimeSeconds))",
             "  watching   \(self.watch)",
-            "  files      \(Self.grouped(self.counts.articles)) articles, \(Self.grouped(self.counts.duplicates)) duplicates, \(Self.grouped(self.counts.rejected)) rejected",
+            "  files      \(self.countsText)",
             "  queue      \(Self.grouped(self.queue)) waiting, \(Self.grouped(self.inFlight)) in flight",
             "  log        last seq \(self.lastSeq), \(Self.bytes(self.log.bytes)) in \(self.log.segments) segment\(self.log.segments == 1 ? "" : "s")",
             "  recent     \(Self.decimal(self.recent.filesPerSecond)) files/s, latency p50 \(Self.decimal(self.recent.latencyP50Ms)) ms, p99 \(Self.decimal(self.recent.latencyP99Ms)) ms",
@@ -25,6 +24,13 @@ extension StatusSnapshot {
             lines.append("  last error \(error)")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "1,204 articles, 1 duplicate, 0 rejected".
+    private var countsText: String {
+        func counted(_ n: Int, _ noun: String) -> String { "\(Self.grouped(n)) \(noun)\(n == 1 ? "" : "s")" }
+        return "\(counted(self.counts.articles, "article")), \(counted(self.counts.duplicates, "duplicate")), "
+            + "\(Self.grouped(self.counts.rejected)) rejected"
     }
 
     private var stateWord: String {

@@ -31,7 +31,7 @@ struct StatusSocketTests {
 
         let summary = try DaemonHarness.runTool(["status", "--socket", d.socket])
         #expect(summary.status == 0)
-        #expect(summary.output.contains("1 article"))
+        #expect(summary.output.contains("1 article, 1 duplicate, 1 rejected"))
         try await d.stop()
         #expect(!FileManager.default.fileExists(atPath: d.socket))
     }
