@@ -81,3 +81,23 @@ struct CrashRecoveryTests {
         #expect(result.output.contains("seq 3"))
     }
 }
+
+@Suite(.serialized)
+struct ReplayTests {
+    @Test func aFileWhoseNameAndContentAreInTheLogIsOnlyMoved() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("once.txt", IngestionTests.article)
+        _ = try await d.waitForRecords(1)
+        try await waitUntil("the move") { d.exists(d.state + "/done/once.txt") }
+        try await d.stop()
+        // As after a crash between the record and the move: the original is back in the drop folder.
+        try FileManager.default.copyItem(atPath: d.state + "/done/once.txt", toPath: d.incoming + "/once.txt")
+        try d.start()
+        try await waitUntil("the original to leave the drop folder") { d.incomingFiles().isEmpty }
+        try await d.stop()
+        #expect(try d.records().count == 1)
+        #expect(d.exists(d.state + "/done/once.1.txt"))
+        #expect(d.daemonLog.contains("already recorded"))
+    }
+}
