@@ -17,12 +17,26 @@ public struct Daemon: Sendable {
     let configuration: DaemonConfiguration
     let logger: Logger
     let metrics: MetricsRegistry?
+    let logLevel: ReloadableLogLevel?
+    let reloadConfiguration: (@Sendable () throws -> DaemonConfiguration)?
 
     /// Creates a daemon; nothing starts until `run`.
-    public init(configuration: DaemonConfiguration, logger: Logger, metrics: MetricsRegistry? = nil) {
+    /// - Parameters:
+    ///   - metrics: The registry behind `/metrics`, once bootstrapped as the process's metrics factory.
+    ///   - logLevel: The level the process's log handlers follow; SIGHUP sets it from the reloaded configuration.
+    ///   - reloadConfiguration: Loads the configuration again from the same flags, environment and file.
+    public init(
+        configuration: DaemonConfiguration,
+        logger: Logger,
+        metrics: MetricsRegistry? = nil,
+        logLevel: ReloadableLogLevel? = nil,
+        reloadConfiguration: (@Sendable () throws -> DaemonConfiguration)? = nil
+    ) {
         self.configuration = configuration
         self.logger = logger
         self.metrics = metrics
+        self.logLevel = logLevel
+        self.reloadConfiguration = reloadConfiguration
     }
 
     /// Runs until a shutdown signal. Throws when the daemon cannot start (an unreadable log, a missing folder)
@@ -116,21 +130,13 @@ public struct Daemon: Sendable {
             ),
             .init(service: StatusLineService(notifier: notifier) { await source.snapshot().statusLine }),
             .init(
+                // Pings stop when a worker has been on one file, or the writer on one batch, for two minutes:
+                // systemd then restarts the daemon, and recovery and the start-up scan finish the work.
                 service: WatchdogService(notifier: notifier, logger: logger) {
-                    !stats.hasStuckWorker(longerThan: .seconds(120))
+                    !stats.hasStuckWorker(longerThan: .seconds(120)) && !writer.isStuck(longerThan: .seconds(120))
                 }
             ),
-            .init(
-                service: ReloadService(notifier: notifier, logger: logger) {
-                    // Only the log level can change without a restart; validate the file so mistakes show now.
-                    let reloaded = try DaemonConfiguration.load(
-                        flags: [:],
-                        environment: ProcessInfo.processInfo.environment,
-                        configFile: ProcessInfo.processInfo.environment["ARTICLED_CONFIG"]
-                    )
-                    logger.notice("configuration re-read", metadata: ["log_level": "\(reloaded.logLevel)"])
-                }
-            ),
+            .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(config) }),
         ]
         if hasSocket {
             let server = StatusServer(
@@ -157,6 +163,20 @@ public struct Daemon: Sendable {
         try await group.run()
         stats.setState(.stopping)
         logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])
+    }
+
+    /// SIGHUP: loads the configuration again (a mistake is reported and changes nothing) and applies what can
+    /// change while running, the log level; other keys need a restart, and the log says so.
+    private func reload(_ running: DaemonConfiguration) throws {
+        guard let reloadConfiguration else { return }
+        let fresh = try reloadConfiguration()
+        if let level = Logger.Level(rawValue: fresh.logLevel) { logLevel?.current = level }
+        var comparable = fresh
+        comparable.logLevel = running.logLevel
+        if comparable != running {
+            logger.warning("configuration changes other than log-level take effect at the next restart")
+        }
+        logger.notice("configuration re-read", metadata: ["log_level": "\(fresh.logLevel)"])
     }
 
     static func absolute(_ path: String) -> String {

@@ -67,28 +67,38 @@ struct Run: AsyncParsableCommand {
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }
         let environment = ProcessInfo.processInfo.environment
+        let configFile = config ?? environment["ARTICLED_CONFIG"]
+        let flagsGiven = flags
+        // SIGHUP loads again from the same three sources, so a flag keeps winning over the edited file.
+        let load: @Sendable () throws -> DaemonConfiguration = {
+            try DaemonConfiguration.load(
+                flags: flagsGiven,
+                environment: ProcessInfo.processInfo.environment,
+                configFile: configFile
+            )
+        }
         let configuration: DaemonConfiguration
         do {
-            configuration = try DaemonConfiguration.load(
-                flags: flags,
-                environment: environment,
-                configFile: config ?? environment["ARTICLED_CONFIG"]
-            )
-        } catch {
+            configuration = try load()
+        } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
-        let level = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        let level = ReloadableLogLevel(Logger.Level(rawValue: configuration.logLevel) ?? .info)
         let format = configuration.logFormat.flatMap(LogFormat.init(rawValue:)) ?? LoggingSetup.defaultFormat()
         LoggingSystem.bootstrap { label in
-            var handler = LoggingSetup.handler(label: label, format: format)
-            handler.logLevel = level
-            return handler
+            ReloadableLevelHandler(LoggingSetup.handler(label: label, format: format), level: level)
         }
         let metrics = MetricsRegistry()
         MetricsSystem.bootstrap(metrics.factory)
         let logger = Logger(label: "articled")
         do {
-            try await Daemon(configuration: configuration, logger: logger, metrics: metrics).run()
+            try await Daemon(
+                configuration: configuration,
+                logger: logger,
+                metrics: metrics,
+                logLevel: level,
+                reloadConfiguration: load
+            ).run()
         } catch {
             logger.critical("articled stopped", metadata: ["error": "\(error)"])
             throw ExitCode.failure
