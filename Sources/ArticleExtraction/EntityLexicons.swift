@@ -19,7 +19,7 @@ enum EntityLexicons {
         "директор", "представитель", "официальный", "президента", "министра", "главы", "советника",
         "помощника", "пресс-секретаря", "господин", "г-н", "г-жа",
         "präsident", "präsidentin", "ministerin", "kanzler", "kanzlerin", "sprecher", "sprecherin", "berater",
-        "außenminister", "verteidigungsminister", "botschafter", "bürgermeister", "herr", "frau",
+        "außenminister", "außenministerin", "verteidigungsminister", "botschafter", "bürgermeister", "herr", "frau",
     ]
 
     /// Speech verbs that attribute a quotation ("said", "told", "wrote").

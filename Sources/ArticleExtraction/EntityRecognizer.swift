@@ -124,8 +124,9 @@ struct EntityRecognizer: Sendable {
         var result = Set<Int>()
         for (p, text) in paragraphs.enumerated() where words[p] <= 14 && words[p] >= 1 {
             let last = text.unicodeScalars.last { !$0.properties.isWhitespace }
-            let ends = last.map { ".!?…\"”»".unicodeScalars.contains($0) } ?? false
-            if !ends && capitals[p] * 2 >= words[p] { result.insert(p) }
+            let ends = last.map { ".!?…\"”»“’".unicodeScalars.contains($0) } ?? false
+            // Two thirds, not half: German capitalises every noun.
+            if !ends && capitals[p] * 3 >= words[p] * 2 { result.insert(p) }
         }
         return result
     }
