@@ -23,10 +23,11 @@ public struct GoldEntities: Sendable, Equatable {
         for (name, value) in dict {
             guard let d = value as? [String: Any] else { continue }
             func list(_ k: String) -> [String] { (d[k] as? [Any])?.compactMap { $0 as? String } ?? [] }
-            let quotes = (d["quotes"] as? [Any])?.compactMap { q -> GoldQuote? in
-                guard let q = q as? [String: Any], let starts = q["starts"] as? String else { return nil }
-                return GoldQuote(starts: starts, speaker: q["speaker"] as? String)
-            } ?? []
+            let quotes =
+                (d["quotes"] as? [Any])?.compactMap { q -> GoldQuote? in
+                    guard let q = q as? [String: Any], let starts = q["starts"] as? String else { return nil }
+                    return GoldQuote(starts: starts, speaker: q["speaker"] as? String)
+                } ?? []
             result[name] = GoldEntities(people: list("people"), places: list("places"), quotes: quotes)
         }
         return result
@@ -50,7 +51,9 @@ public struct EntityScore: Sendable, Equatable {
 
     /// Scores `article` against `gold`.
     public init(_ article: Article, gold: GoldEntities) {
-        func alternatives(_ s: String) -> [String] { s.split(separator: "|").map { Folding.fold(String($0)).lowercased() } }
+        func alternatives(_ s: String) -> [String] {
+            s.split(separator: "|").map { Folding.fold(String($0)).lowercased() }
+        }
         func key(_ s: String) -> String { Folding.fold(s).lowercased() }
         let people = Set(article.people.map { key($0.name) })
         let places = Set(article.places.map { key($0.name) })

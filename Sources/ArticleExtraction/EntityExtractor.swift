@@ -40,8 +40,11 @@ public struct EntityExtraction: Sendable, Equatable {
         organizations = Self.group(mentions, kind: .organization, caseInsensitive: true, reasons: &reasons)
 
         let extractor = QuoteExtractor(
-            tokens: tokens, paragraphs: body.map { Array($0.unicodeScalars) }, mentions: mentions,
-            speakerNames: speakerNames)
+            tokens: tokens,
+            paragraphs: body.map { Array($0.unicodeScalars) },
+            mentions: mentions,
+            speakerNames: speakerNames
+        )
         for q in extractor.quotes() {
             quotes.append(Quote(text: q.text, speaker: q.speaker))
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
@@ -52,7 +55,12 @@ public struct EntityExtraction: Sendable, Equatable {
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common
     /// casing), in order of first mention.
-    static func group(_ mentions: [EntityMention], kind: EntityKind, caseInsensitive: Bool, reasons: inout [String])
+    static func group(
+        _ mentions: [EntityMention],
+        kind: EntityKind,
+        caseInsensitive: Bool,
+        reasons: inout [String]
+    )
         -> [Entity]
     {
         var order: [String] = []

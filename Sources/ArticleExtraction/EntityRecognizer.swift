@@ -92,9 +92,18 @@ struct EntityRecognizer: Sendable {
                     }
                     tokens.append(
                         EntityToken(
-                            text: text, lower: text.lowercased(), isWord: true, capitalized: Tokenizer.isUpper(s),
-                            allCaps: letters >= 2 && uppers == letters, sentenceStart: sentenceStart,
-                            possessive: possessive, paragraph: p, start: i, end: possessive ? j + 2 : j))
+                            text: text,
+                            lower: text.lowercased(),
+                            isWord: true,
+                            capitalized: Tokenizer.isUpper(s),
+                            allCaps: letters >= 2 && uppers == letters,
+                            sentenceStart: sentenceStart,
+                            possessive: possessive,
+                            paragraph: p,
+                            start: i,
+                            end: possessive ? j + 2 : j
+                        )
+                    )
                     sentenceStart = false
                     i = possessive ? j + 2 : j
                 } else if s.properties.isWhitespace {
@@ -103,8 +112,18 @@ struct EntityRecognizer: Sendable {
                     let text = String(s)
                     tokens.append(
                         EntityToken(
-                            text: text, lower: text, isWord: false, capitalized: false, allCaps: false,
-                            sentenceStart: false, possessive: false, paragraph: p, start: i, end: i + 1))
+                            text: text,
+                            lower: text,
+                            isWord: false,
+                            capitalized: false,
+                            allCaps: false,
+                            sentenceStart: false,
+                            possessive: false,
+                            paragraph: p,
+                            start: i,
+                            end: i + 1
+                        )
+                    )
                     if ".!?:;“\"«„(".unicodeScalars.contains(s) { sentenceStart = true }
                     i += 1
                 }
@@ -161,11 +180,25 @@ struct EntityRecognizer: Sendable {
                 if EntityLexicons.acronymOrganizations.contains(t.lower) {
                     result.append(
                         EntityMention(
-                            kind: .organization, words: [t.text], first: i, last: i, reason: "known acronym",
-                            canonical: t.text))
+                            kind: .organization,
+                            words: [t.text],
+                            first: i,
+                            last: i,
+                            reason: "known acronym",
+                            canonical: t.text
+                        )
+                    )
                 } else if let place = gazetteer.places[t.lower] {
                     result.append(
-                        EntityMention(kind: .place, words: [t.text], first: i, last: i, reason: "gazetteer", canonical: place))
+                        EntityMention(
+                            kind: .place,
+                            words: [t.text],
+                            first: i,
+                            last: i,
+                            reason: "gazetteer",
+                            canonical: place
+                        )
+                    )
                 }
                 i += 1
                 continue
@@ -188,12 +221,36 @@ struct EntityRecognizer: Sendable {
 
     /// Splits a run at words that cannot be part of a name and reads each piece.
     func processRun(
-        _ run: Range<Int>, tokens: [EntityToken], headings: Set<Int>, vocabulary: Set<String>,
+        _ run: Range<Int>,
+        tokens: [EntityToken],
+        headings: Set<Int>,
+        vocabulary: Set<String>,
         into result: inout [EntityMention]
     ) {
         var classes = run.map { classify(tokens[$0]) }
         // Multi-word and single-word places first: "New York", "Ukraine".
         var placeAt = [String?](repeating: nil, count: run.count)
+        // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
+        for k in 0..<run.count where classes[k] == .name && tokens[run.lowerBound + k].lower.contains("-") {
+            let t = tokens[run.lowerBound + k]
+            guard gazetteer.places[t.lower] == nil else { continue }
+            let parts = t.text.split(separator: "-").map(String.init)
+            let places = parts.compactMap { gazetteer.place($0.lowercased()) }
+            guard places.count == parts.count, parts.count > 1 else { continue }
+            for (part, place) in zip(parts, places) {
+                result.append(
+                    EntityMention(
+                        kind: .place,
+                        words: [part],
+                        first: run.lowerBound + k,
+                        last: run.lowerBound + k,
+                        reason: "gazetteer (in '\(t.text)')",
+                        canonical: place
+                    )
+                )
+            }
+            classes[k] = .stop
+        }
         var k = 0
         while k < run.count {
             var matched = 0
@@ -224,8 +281,15 @@ struct EntityRecognizer: Sendable {
         var orgStart: Int? = nil
         func flushNames(_ range: Range<Int>) {
             guard !range.isEmpty else { return }
-            nameSequence(range, run: run, tokens: tokens, cue: cue, headings: headings, vocabulary: vocabulary,
-                into: &result)
+            nameSequence(
+                range,
+                run: run,
+                tokens: tokens,
+                cue: cue,
+                headings: headings,
+                vocabulary: vocabulary,
+                into: &result
+            )
         }
         while k2 < run.count {
             let idx = run.lowerBound + k2
@@ -243,16 +307,22 @@ struct EntityRecognizer: Sendable {
                 }
                 result.append(
                     EntityMention(
-                        kind: .place, words: words, first: idx, last: run.lowerBound + end,
+                        kind: .place,
+                        words: words,
+                        first: idx,
+                        last: run.lowerBound + end,
                         reason: EntityLexicons.exonyms[words.joined(separator: " ").lowercased()] != nil
-                            ? "exonym of \(place)" : "gazetteer", canonical: place))
+                            ? "exonym of \(place)" : "gazetteer",
+                        canonical: place
+                    )
+                )
                 k2 = end + 1
                 pieceStart = k2
                 continue
             }
             switch classes[k2] {
             case .organizationHead:
-                let start = orgStart ?? firstOrganizationWord(run: run, upTo: k2, classes: classes, from: pieceStart)
+                let start = orgStart ?? firstOrganizationWord(upTo: k2, classes: classes)
                 let words = (start...k2).map { tokens[run.lowerBound + $0].text }
                 if start > pieceStart { flushNames(pieceStart..<start) }
                 // Extend "Foreign Affairs Council" over later heads of the same run.
@@ -261,8 +331,14 @@ struct EntityRecognizer: Sendable {
                 let all = words + (k2 < end ? ((k2 + 1)...end).map { tokens[run.lowerBound + $0].text } : [])
                 result.append(
                     EntityMention(
-                        kind: .organization, words: all, first: run.lowerBound + start, last: run.lowerBound + end,
-                        reason: "organisation head '\(tokens[run.lowerBound + k2].text)'", canonical: all.joined(separator: " ")))
+                        kind: .organization,
+                        words: all,
+                        first: run.lowerBound + start,
+                        last: run.lowerBound + end,
+                        reason: "organisation head '\(tokens[run.lowerBound + k2].text)'",
+                        canonical: all.joined(separator: " ")
+                    )
+                )
                 orgStart = nil
                 k2 = end + 1
                 pieceStart = k2
@@ -284,8 +360,14 @@ struct EntityRecognizer: Sendable {
                     let words = (pieceStart..<k2).map { tokens[run.lowerBound + $0].text }
                     result.append(
                         EntityMention(
-                            kind: .place, words: words, first: run.lowerBound + pieceStart, last: idx - 1,
-                            reason: "followed by '\(tokens[idx].text)'", canonical: words.joined(separator: " ")))
+                            kind: .place,
+                            words: words,
+                            first: run.lowerBound + pieceStart,
+                            last: idx - 1,
+                            reason: "followed by '\(tokens[idx].text)'",
+                            canonical: words.joined(separator: " ")
+                        )
+                    )
                 }
                 pieceStart = k2 + 1
             case .name:
@@ -294,16 +376,13 @@ struct EntityRecognizer: Sendable {
             k2 += 1
         }
         flushNames(pieceStart..<run.count)
-        classes.removeAll()
     }
 
     /// Where an organisation's name starts: demonyms and title-like words ("Foreign") before the head belong to it.
-    func firstOrganizationWord(run: Range<Int>, upTo head: Int, classes: [WordClass], from: Int) -> Int {
+    func firstOrganizationWord(upTo head: Int, classes: [WordClass]) -> Int {
         var s = head
-        while s > 0 && classes[s - 1] != .stop && classes[s - 1] != .platform && s - 1 >= 0 {
-            s -= 1
-        }
-        return max(s, 0)
+        while s > 0 && classes[s - 1] != .stop && classes[s - 1] != .platform { s -= 1 }
+        return s
     }
 
     /// "the Belarusian foreign ministry": a demonym, up to two lower-case words, and an organisation head.
@@ -315,8 +394,13 @@ struct EntityRecognizer: Sendable {
             if EntityLexicons.organizationHeads.contains(tokens[k].lower) {
                 let words = tokens[index...k].map(\.text)
                 return EntityMention(
-                    kind: .organization, words: words, first: index, last: k,
-                    reason: "demonym + organisation head '\(tokens[k].text)'", canonical: words.joined(separator: " "))
+                    kind: .organization,
+                    words: words,
+                    first: index,
+                    last: k,
+                    reason: "demonym + organisation head '\(tokens[k].text)'",
+                    canonical: words.joined(separator: " ")
+                )
             }
             k += 1
         }
@@ -325,8 +409,13 @@ struct EntityRecognizer: Sendable {
 
     /// A piece of capitalised name-like words: a person, a place after a preposition, or nothing.
     func nameSequence(
-        _ piece: Range<Int>, run: Range<Int>, tokens: [EntityToken], cue: String?, headings: Set<Int>,
-        vocabulary: Set<String>, into result: inout [EntityMention]
+        _ piece: Range<Int>,
+        run: Range<Int>,
+        tokens: [EntityToken],
+        cue: String?,
+        headings: Set<Int>,
+        vocabulary: Set<String>,
+        into result: inout [EntityMention]
     ) {
         let first = run.lowerBound + piece.lowerBound
         let last = run.lowerBound + piece.upperBound - 1
@@ -357,15 +446,27 @@ struct EntityRecognizer: Sendable {
         if let a = after, EntityLexicons.placeHeads.contains(a), cue == nil, !given {
             result.append(
                 EntityMention(
-                    kind: .place, words: words, first: first, last: last, reason: "followed by '\(a)'",
-                    canonical: words.joined(separator: " ")))
+                    kind: .place,
+                    words: words,
+                    first: first,
+                    last: last,
+                    reason: "followed by '\(a)'",
+                    canonical: words.joined(separator: " ")
+                )
+            )
             return
         }
         if words.count >= 2 && words.count <= 4 {
             if given || cue != nil || speechAfter {
                 let reason = cue ?? (given ? "given name '\(words[0])'" : "next to a speech verb")
                 var m = EntityMention(
-                    kind: .person, words: words, first: first, last: last, reason: reason, canonical: "")
+                    kind: .person,
+                    words: words,
+                    first: first,
+                    last: last,
+                    reason: reason,
+                    canonical: ""
+                )
                 m.cued = cue != nil || speechAfter
                 m.weak = heading
                 result.append(m)
@@ -374,14 +475,26 @@ struct EntityRecognizer: Sendable {
             if preposition && !common {
                 result.append(
                     EntityMention(
-                        kind: .place, words: words, first: first, last: last,
-                        reason: "after '\(tokens[b].text)'", canonical: words.joined(separator: " ")))
+                        kind: .place,
+                        words: words,
+                        first: first,
+                        last: last,
+                        reason: "after '\(tokens[b].text)'",
+                        canonical: words.joined(separator: " ")
+                    )
+                )
                 return
             }
             if !common && !heading {
                 // Two unknown capitalised words: a person only if the surname recurs alone (checked later).
                 var m = EntityMention(
-                    kind: .person, words: words, first: first, last: last, reason: "capitalised pair", canonical: "")
+                    kind: .person,
+                    words: words,
+                    first: first,
+                    last: last,
+                    reason: "capitalised pair",
+                    canonical: ""
+                )
                 m.weak = true
                 result.append(m)
             }
@@ -391,14 +504,25 @@ struct EntityRecognizer: Sendable {
             if preposition && !common && cue == nil && !tokens[first].sentenceStart {
                 result.append(
                     EntityMention(
-                        kind: .place, words: words, first: first, last: last,
-                        reason: "after '\(tokens[b].text)'", canonical: words[0]))
+                        kind: .place,
+                        words: words,
+                        first: first,
+                        last: last,
+                        reason: "after '\(tokens[b].text)'",
+                        canonical: words[0]
+                    )
+                )
                 return
             }
             // A lone capitalised word: a surname candidate, kept only if it joins a full name or has a cue.
             var m = EntityMention(
-                kind: .person, words: words, first: first, last: last,
-                reason: cue ?? (speechAfter ? "next to a speech verb" : "surname"), canonical: "")
+                kind: .person,
+                words: words,
+                first: first,
+                last: last,
+                reason: cue ?? (speechAfter ? "next to a speech verb" : "surname"),
+                canonical: ""
+            )
             m.cued = (cue != nil || speechAfter) && !tokens[first].sentenceStart && !common
             if cue != nil && !common { m.cued = true }
             m.weak = heading || common || (tokens[first].sentenceStart && cue == nil)

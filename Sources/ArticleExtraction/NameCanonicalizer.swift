@@ -67,7 +67,9 @@ struct NameCanonicalizer: Sendable {
             let candidates = bySurname[key] ?? []
             if let c = candidates.first(where: { Self.givenNamesAgree(clusters[$0].given, given) }) {
                 clusters[c].mentions.append(m)
-                if clusters[c].given.count < given.count || clusters[c].given.first?.count == 1 { clusters[c].given = given }
+                if clusters[c].given.count < given.count || clusters[c].given.first?.count == 1 {
+                    clusters[c].given = given
+                }
                 assignment[m] = c
             } else {
                 clusters.append(Cluster(given: given, surnameKey: key, mentions: [m]))
@@ -103,7 +105,9 @@ struct NameCanonicalizer: Sendable {
         }
         // Given-name typos: a name no list knows, one edit from a name the article or the list uses more.
         var givenCounts: [String: Int] = [:]
-        for c in clusters where c.confirmed { if let g = c.given.first { givenCounts[g, default: 0] += c.mentions.count } }
+        for c in clusters where c.confirmed {
+            if let g = c.given.first { givenCounts[g, default: 0] += c.mentions.count }
+        }
         for c in clusters.indices {
             clusters[c].mentions.sort()
             clusters[c].name = canonicalName(clusters[c], mentions: mentions, givenCounts: givenCounts)

@@ -117,7 +117,9 @@ struct QuoteExtractor: Sendable {
 
     /// Mention indices whose tokens lie in `range`, in order.
     func mentionsIn(_ range: ClosedRange<Int>) -> [Int] {
-        mentions.indices.filter { range.contains(mentions[$0].first) && range.contains(mentions[$0].last) && speakerNames[$0] != nil }
+        mentions.indices.filter {
+            range.contains(mentions[$0].first) && range.contains(mentions[$0].last) && speakerNames[$0] != nil
+        }
     }
 
     /// The last person mentioned before token `index`: what "he said" or "the presidential aide added" means.

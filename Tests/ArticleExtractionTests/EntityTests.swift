@@ -22,7 +22,9 @@ struct EntityTests {
                 "Finance Minister Harriet Quenby arrived in Lisbon on Tuesday for a summit.",
                 "Quenby said the budget would be balanced by spring, and the Treasury Office agreed.",
             ],
-            present: ["Harriet Quenby"], absent: ["Finance Minister Harriet Quenby", "Quenby", "Tuesday"]),
+            present: ["Harriet Quenby"],
+            absent: ["Finance Minister Harriet Quenby", "Quenby", "Tuesday"]
+        ),
         PeopleCase(
             label: "transliteration variants and a given-name typo merge into one person",
             body: [
@@ -31,14 +33,17 @@ struct EntityTests {
                 "Vladimir Kostenko, a veteran lawmaker, and Osinski both left early.",
             ],
             present: ["Mykhailo Podoliak", "Vladimir Osinsky", "Vladimir Kostenko"],
-            absent: ["Vladmir Osinsky", "Osinski"]),
+            absent: ["Vladmir Osinsky", "Osinski"]
+        ),
         PeopleCase(
             label: "two people with the same surname stay apart and a lone surname joins neither",
             body: [
                 "Senator Alice Marlowe and her brother, the banker Thomas Marlowe, attended the dinner.",
                 "Marlowe spoke briefly about the harbour.",
             ],
-            present: ["Alice Marlowe", "Thomas Marlowe"], absent: ["Marlowe"]),
+            present: ["Alice Marlowe", "Thomas Marlowe"],
+            absent: ["Marlowe"]
+        ),
         PeopleCase(
             label: "sentence-initial words, weekdays, months and headline words never become people",
             body: [
@@ -46,14 +51,18 @@ struct EntityTests {
                 "Meanwhile residents packed their cars. Yesterday the roads were closed until Monday.",
                 "However, in March the mayor, Gerald Finch, said the dykes would hold.",
             ],
-            present: ["Gerald Finch"], absent: ["Storm Warnings", "Meanwhile", "Yesterday", "Monday", "March", "However"]),
+            present: ["Gerald Finch"],
+            absent: ["Storm Warnings", "Meanwhile", "Yesterday", "Monday", "March", "However"]
+        ),
         PeopleCase(
             label: "Russian: a name with a title, then the surname alone in another case",
             body: [
                 "Пресс-секретарь президента Дмитрий Песков заявил журналистам, что переговоры продолжатся.",
                 "По словам Пескова, делегации встретятся в Минске в понедельник.",
             ],
-            present: ["Дмитрий Песков"], absent: ["Пескова", "Понедельник"]),
+            present: ["Дмитрий Песков"],
+            absent: ["Пескова", "Понедельник"]
+        ),
     ]
 
     @Test("people are found under their canonical names", arguments: peopleCases)
@@ -86,19 +95,23 @@ struct EntityTests {
         PlaceCase(
             label: "countries from iso-codes, cities, an exonym mapped to the endonym",
             body: ["Delegates flew from Kiev to Germany, then on to the Russian Federation and Poland."],
-            present: ["Kyiv", "Germany", "Russia", "Poland"]),
+            present: ["Kyiv", "Germany", "Russia", "Poland"]
+        ),
         PlaceCase(
             label: "prepositions and region words make unknown names places",
             body: ["The camp lies in the Velika Dolina, north of the Ostrava region and near Brindle."],
-            present: ["Velika Dolina", "Ostrava"]),
+            present: ["Velika Dolina", "Ostrava"]
+        ),
         PlaceCase(
             label: "Russian country names in inflected forms",
             body: ["Делегации России и Украины прибыли в Белоруссию, сообщили в Киеве."],
-            present: ["Russia", "Ukraine", "Kyiv"]),
+            present: ["Russia", "Ukraine", "Kyiv"]
+        ),
         PlaceCase(
             label: "a possessive and a hyphenated pair",
             body: ["Belarus's role in the Ukraine-Russia talks worried Lithuania."],
-            present: ["Belarus", "Lithuania"]),
+            present: ["Belarus", "Lithuania"]
+        ),
     ]
 
     @Test("places are found under their canonical names", arguments: placeCases)
@@ -110,7 +123,7 @@ struct EntityTests {
     @Test("organisation heads, the Kremlin and lower-case ministries are organisations")
     func organizations() {
         let e = EntityExtraction(body: [
-            "The Kremlin and the Foreign Affairs Council disagreed, the Polish foreign ministry said, citing NATO.",
+            "The Kremlin and the Foreign Affairs Council disagreed, the Polish foreign ministry said, citing NATO."
         ])
         let found = Self.names(e.organizations).map { $0.lowercased() }
         for name in ["kremlin", "foreign affairs council", "polish foreign ministry", "nato"] {
@@ -133,5 +146,25 @@ struct EntityTests {
         #expect(a.places.map(\.name).contains("Vienna"))
         #expect(a.quotes.first?.speaker == "Odile Marchetti")
         #expect(a.simhash?.utf8.count == 16)
+    }
+}
+
+extension EntityTests {
+    @Test("a hyphenated pair of places names both, never a place called 'Ukraine-Belarus'")
+    func hyphenatedPlaces() {
+        let places = EntityTests.names(
+            EntityExtraction(body: ["Talks near the Ukraine-Belarus border resumed."]).places
+        )
+        #expect(places == ["Ukraine", "Belarus"])
+    }
+
+    @Test("explain gives a reason for every entity and quote")
+    func reasons() {
+        let e = EntityExtraction(body: [
+            "\"We will sign the treaty before the summit ends,\" President Ilse Moreau said in Geneva."
+        ])
+        #expect(e.explanation.contains("person Ilse Moreau ×1: title 'President'"))
+        #expect(e.explanation.contains("place Geneva ×1: gazetteer"))
+        #expect(e.explanation.contains("→ Ilse Moreau: 'Ilse Moreau said' after the quote"))
     }
 }

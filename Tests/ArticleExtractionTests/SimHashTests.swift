@@ -48,7 +48,10 @@ struct SimHashTests {
         #expect(SimHash.hex(1) == "0000000000000001")
         #expect(SimHash.parse("0123456789abcdef") == 0x0123_4567_89ab_cdef)
         // A known value guards against accidental changes to the shingling or the hash.
-        #expect(SimHash.hex(SimHash.fingerprint(["one two three four"])!) == SimHash.hex(SimHash.fingerprint(["One, two; three four."])!))
+        #expect(
+            SimHash.hex(SimHash.fingerprint(["one two three four"])!)
+                == SimHash.hex(SimHash.fingerprint(["One, two; three four."])!)
+        )
     }
 
     struct Edit: CustomTestStringConvertible, Sendable {
@@ -63,7 +66,8 @@ struct SimHashTests {
             [Edit(from: "Tuesday", to: "Wednesday"), Edit(from: "eleven", to: "twelve")],
             [Edit(from: "lorries", to: "trucks"), Edit(from: "Residents", to: "Neighbours")],
             [Edit(from: "lighthouse", to: "breakwater"), Edit(from: "weekly", to: "monthly")],
-        ])
+        ]
+    )
     func lightEdit(_ edits: [Edit]) {
         var copy = Self.harbour
         for e in edits { copy = copy.replacingOccurrences(of: e.from, with: e.to) }
@@ -93,7 +97,8 @@ struct SimHashTests {
 
     @Test(
         "the seeds: an edited copy within 3 bits, different articles at least 12 apart",
-        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path)))
+        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path))
+    )
     func seeds() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: seedsURL.path).filter { $0.hasSuffix(".txt") }
             .sorted()
