@@ -34,7 +34,9 @@ public struct EntityExtraction: Sendable, Equatable {
             let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface }).filter { $0 != c.name }
             people.append(Entity(name: c.name, mentions: c.mentions.count, aliases: forms))
             let why = Self.orderedUnique(c.mentions.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
-            reasons.append("person \(c.name) ×\(c.mentions.count): \(why)")
+            let surfaces = Set(c.mentions.map { mentions[$0].surface })
+            let respelled = surfaces.contains(c.name) ? "" : " (canonical form of \(forms.joined(separator: ", ")))"
+            reasons.append("person \(c.name) ×\(c.mentions.count): \(why)\(respelled)")
         }
         places = Self.group(mentions, kind: .place, caseInsensitive: false, reasons: &reasons)
         organizations = Self.group(mentions, kind: .organization, caseInsensitive: true, reasons: &reasons)

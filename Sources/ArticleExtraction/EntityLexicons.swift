@@ -60,6 +60,13 @@ enum EntityLexicons {
         "ministerium", "regierung", "bundestag",
     ]
 
+    /// Heads that make "the Belarusian foreign ministry" an organisation when written in lower case; narrower than
+    /// `organizationHeads`, since "Russian forces" or "the Russian press" are not bodies that speak.
+    static let lowercaseOrganizationHeads: Set<String> = [
+        "ministry", "government", "parliament", "embassy", "army", "navy", "council", "office", "agency",
+        "committee", "commission", "court", "cabinet", "administration", "министерство", "правительство", "мид",
+    ]
+
     /// Acronyms that name organisations; other all-capital words (time zones, "IST") are left alone.
     static let acronymOrganizations: Set<String> = [
         "nato", "un", "eu", "osce", "iaea", "tass", "ap", "afp", "reuters", "bbc", "cnn", "rt", "who", "imf",

@@ -311,8 +311,8 @@ struct EntityRecognizer: Sendable {
                         words: words,
                         first: idx,
                         last: run.lowerBound + end,
-                        reason: EntityLexicons.exonyms[words.joined(separator: " ").lowercased()] != nil
-                            ? "exonym of \(place)" : "gazetteer",
+                        reason: words.joined(separator: " ") != place && words.count == 1
+                            ? "gazetteer: a name of \(place)" : "gazetteer",
                         canonical: place
                     )
                 )
@@ -391,7 +391,7 @@ struct EntityRecognizer: Sendable {
         while k < tokens.count && k <= index + 3 && tokens[k].isWord && !tokens[k].capitalized
             && tokens[k].paragraph == tokens[index].paragraph
         {
-            if EntityLexicons.organizationHeads.contains(tokens[k].lower) {
+            if EntityLexicons.lowercaseOrganizationHeads.contains(tokens[k].lower) {
                 let words = tokens[index...k].map(\.text)
                 return EntityMention(
                     kind: .organization,
