@@ -168,3 +168,22 @@ extension EntityTests {
         #expect(e.explanation.contains("→ Ilse Moreau: 'Ilse Moreau said' after the quote"))
     }
 }
+
+extension EntityTests {
+    @Test(
+        "the shared seeds: at least 20 of 22 people and 7 of 8 quote speakers",
+        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path)))
+    func seeds() throws {
+        let gold = GoldEntities.parseFile([UInt8](try Data(contentsOf: seedsURL.appendingPathComponent("gold.json"))))
+        var people = 0
+        var speakers = 0
+        for (name, g) in gold {
+            let bytes = [UInt8](try Data(contentsOf: seedsURL.appendingPathComponent(name)))
+            let score = EntityScore(try Extractor().extract(bytes), gold: g)
+            people += score.peopleFound
+            speakers += score.speakersRight
+        }
+        #expect(people >= 20)
+        #expect(speakers >= 7)
+    }
+}
