@@ -43,7 +43,7 @@ public struct EntityExtraction: Sendable, Equatable {
 
         let extractor = QuoteExtractor(
             tokens: tokens,
-            paragraphs: body.map { Array($0.unicodeScalars) },
+            paragraphs: body.map { Array($0.utf8) },
             mentions: mentions,
             speakerNames: speakerNames
         )
@@ -52,7 +52,7 @@ public struct EntityExtraction: Sendable, Equatable {
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
-        simhash = SimHash.fingerprint(body).map(SimHash.hex)
+        simhash = SimHash.fingerprint(wordHashes: tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
     }
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common

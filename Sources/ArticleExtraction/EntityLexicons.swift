@@ -176,4 +176,42 @@ enum EntityLexicons {
         "евгений", "леонид", "константин", "максим", "роман", "денис", "рамзан", "кирилл", "олег", "василий",
         "татьяна", "наталья", "юлия", "светлана", "валерий", "виталий", "руслан", "геннадий",
     ]
+
+    /// Every list above as bits per word hash, so that a token needs one look-up for all of them.
+    static let flags: [UInt64: WordFlags] = {
+        var d: [UInt64: WordFlags] = [:]
+        func add(_ words: some Sequence<String>, _ f: WordFlags) {
+            for w in words { d[WordHash.of(w), default: []].insert(f) }
+        }
+        add(titles, .title)
+        add(speechVerbs, .speechVerb)
+        add(pronouns, .pronoun)
+        add(placePrepositions, .placePreposition)
+        add(placeHeads, .placeHead)
+        add(organizationHeads, .organizationHead)
+        add(lowercaseOrganizationHeads, .lowercaseOrganizationHead)
+        add(acronymOrganizations, .acronymOrganization)
+        add(platforms, .platform)
+        add(notNames, .notName)
+        add(givenNames, .givenName)
+        add(demonyms.keys, .demonym)
+        return d
+    }()
+}
+
+/// Which lexicons a word is in (see `EntityLexicons.flags`).
+struct WordFlags: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let title = WordFlags(rawValue: 1 << 0)
+    static let speechVerb = WordFlags(rawValue: 1 << 1)
+    static let pronoun = WordFlags(rawValue: 1 << 2)
+    static let placePreposition = WordFlags(rawValue: 1 << 3)
+    static let placeHead = WordFlags(rawValue: 1 << 4)
+    static let organizationHead = WordFlags(rawValue: 1 << 5)
+    static let lowercaseOrganizationHead = WordFlags(rawValue: 1 << 6)
+    static let acronymOrganization = WordFlags(rawValue: 1 << 7)
+    static let platform = WordFlags(rawValue: 1 << 8)
+    static let notName = WordFlags(rawValue: 1 << 9)
+    static let givenName = WordFlags(rawValue: 1 << 10)
+    static let demonym = WordFlags(rawValue: 1 << 11)
 }

@@ -4,6 +4,12 @@ struct EntityToken: Sendable {
     var text: String
     /// `text` in lower case.
     var lower: String
+    /// `WordHash.of(lower)`: what the module's stop-word lists and SimHash use.
+    var hash: UInt64
+    /// The lexicons the word is in; empty for punctuation.
+    var flags: WordFlags = []
+    /// For punctuation, the mark; a space for words.
+    var mark: Unicode.Scalar = " "
     /// False for punctuation.
     var isWord: Bool
     /// Starts with an upper-case letter.
@@ -16,7 +22,7 @@ struct EntityToken: Sendable {
     var possessive: Bool
     /// Index of the paragraph.
     var paragraph: Int
-    /// Scalar offsets of the token in its paragraph.
+    /// UTF-8 offsets of the token in its paragraph.
     var start: Int
     var end: Int
 }
@@ -52,84 +58,133 @@ struct EntityMention: Sendable {
 struct EntityRecognizer: Sendable {
     let gazetteer = Gazetteer.shared
 
-    /// Splits paragraphs into tokens; quotation marks and other punctuation become tokens of their own.
+    /// Splits paragraphs into tokens; quotation marks and other punctuation become tokens of their own. Reads
+    /// UTF-8 bytes, so that each word is one slice turned into a `String`, not a string built scalar by scalar.
     static func tokenize(_ paragraphs: [String]) -> [EntityToken] {
         var tokens: [EntityToken] = []
         for (p, paragraph) in paragraphs.enumerated() {
-            let sc = Array(paragraph.unicodeScalars)
-            let n = sc.count
-            var i = 0
-            var sentenceStart = true
-            while i < n {
-                let s = sc[i]
-                if Tokenizer.isWordScalar(s) {
-                    var j = i + 1
-                    var possessive = false
-                    while j < n {
-                        if Tokenizer.isWordScalar(sc[j]) {
-                            j += 1
-                            continue
-                        }
-                        let c = sc[j]
-                        if (c == "-" || c == "'" || c == "’") && j + 1 < n && Tokenizer.isWordScalar(sc[j + 1]) {
-                            if c != "-" && (sc[j + 1] == "s" || sc[j + 1] == "S")
-                                && (j + 2 == n || !Tokenizer.isWordScalar(sc[j + 2]))
-                            {
-                                possessive = true
-                                break
-                            }
-                            j += 2
-                            continue
-                        }
-                        break
-                    }
-                    let text = String(String.UnicodeScalarView(sc[i..<j]))
-                    var letters = 0
-                    var uppers = 0
-                    for x in sc[i..<j] where x.properties.isAlphabetic {
-                        letters += 1
-                        if Tokenizer.isUpper(x) { uppers += 1 }
-                    }
-                    tokens.append(
-                        EntityToken(
-                            text: text,
-                            lower: text.lowercased(),
-                            isWord: true,
-                            capitalized: Tokenizer.isUpper(s),
-                            allCaps: letters >= 2 && uppers == letters,
-                            sentenceStart: sentenceStart,
-                            possessive: possessive,
-                            paragraph: p,
-                            start: i,
-                            end: possessive ? j + 2 : j
-                        )
-                    )
-                    sentenceStart = false
-                    i = possessive ? j + 2 : j
-                } else if s.properties.isWhitespace {
-                    i += 1
-                } else {
-                    let text = String(s)
-                    tokens.append(
-                        EntityToken(
-                            text: text,
-                            lower: text,
-                            isWord: false,
-                            capitalized: false,
-                            allCaps: false,
-                            sentenceStart: false,
-                            possessive: false,
-                            paragraph: p,
-                            start: i,
-                            end: i + 1
-                        )
-                    )
-                    if ".!?:;“\"«„(".unicodeScalars.contains(s) { sentenceStart = true }
-                    i += 1
-                }
-            }
+            var paragraph = paragraph
+            paragraph.withUTF8 { tokenize(bytes: $0, paragraph: p, into: &tokens) }
         }
         return tokens
+    }
+
+    /// The scalar starting at byte `i` and its length in bytes; text is valid UTF-8, being a Swift string.
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let x = b[i]
+        if x < 0x80 { return (Unicode.Scalar(x), 1) }
+        var v: UInt32
+        var n: Int
+        if x >= 0xF0 {
+            v = UInt32(x & 0x07)
+            n = 4
+        } else if x >= 0xE0 {
+            v = UInt32(x & 0x0F)
+            n = 3
+        } else {
+            v = UInt32(x & 0x1F)
+            n = 2
+        }
+        n = min(n, b.count - i)
+        for k in 1..<max(n, 1) { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
+    }
+
+    /// The scalar that ends just before byte `i`.
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, before i: Int) -> Unicode.Scalar? {
+        guard i > 0 else { return nil }
+        var k = i - 1
+        while k > 0 && b[k] & 0xC0 == 0x80 { k -= 1 }
+        return scalar(b, at: k).0
+    }
+
+    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, paragraph p: Int, into tokens: inout [EntityToken]) {
+        let n = b.count
+        var i = 0
+        var sentenceStart = true
+        while i < n {
+            let (s, length) = scalar(b, at: i)
+            if Tokenizer.isWordScalar(s) {
+                var j = i + length
+                var possessive = false
+                var uppers = Tokenizer.isUpper(s) ? 1 : 0
+                var lowers = isLower(s) ? 1 : 0
+                while j < n {
+                    let (c, cl) = scalar(b, at: j)
+                    if Tokenizer.isWordScalar(c) {
+                        if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
+                        j += cl
+                        continue
+                    }
+                    guard c == "-" || c == "'" || c == "’", j + cl < n else { break }
+                    let (d, dl) = scalar(b, at: j + cl)
+                    guard Tokenizer.isWordScalar(d) else { break }
+                    if c != "-" && (d == "s" || d == "S")
+                        && (j + cl + dl == n || !Tokenizer.isWordScalar(scalar(b, at: j + cl + dl).0))
+                    {
+                        possessive = true
+                        break
+                    }
+                    j += cl
+                }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
+                let lower = text.lowercased()
+                let hash = WordHash.of(lower)
+                let end = possessive ? j + scalar(b, at: j).1 + 1 : j
+                tokens.append(
+                    EntityToken(
+                        text: text,
+                        lower: lower,
+                        hash: hash,
+                        flags: EntityLexicons.flags[hash] ?? [],
+                        isWord: true,
+                        capitalized: Tokenizer.isUpper(s),
+                        allCaps: uppers >= 2 && lowers == 0,
+                        sentenceStart: sentenceStart,
+                        possessive: possessive,
+                        paragraph: p,
+                        start: i,
+                        end: end
+                    )
+                )
+                sentenceStart = false
+                i = end
+            } else if s == " " || s.properties.isWhitespace {
+                i += length
+            } else {
+                let text = String(s)
+                tokens.append(
+                    EntityToken(
+                        text: text,
+                        lower: text,
+                        hash: 0,
+                        mark: s,
+                        isWord: false,
+                        capitalized: false,
+                        allCaps: false,
+                        sentenceStart: false,
+                        possessive: false,
+                        paragraph: p,
+                        start: i,
+                        end: i + length
+                    )
+                )
+                if ".!?:;“\"«„(".unicodeScalars.contains(s) { sentenceStart = true }
+                i += length
+            }
+        }
+    }
+
+    /// A lower-case letter, with fast paths for Latin and Cyrillic.
+    @inline(__always)
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        if v >= 0x430 && v <= 0x45F { return true }
+        if v >= 0x400 && v <= 0x42F { return false }
+        if v >= 0xDF && v <= 0xFF { return v != 0xF7 }
+        return s.properties.isLowercase
     }
 
     /// A line that capitalises most of its words and does not end a sentence is a heading, not prose.
@@ -153,21 +208,21 @@ struct EntityRecognizer: Sendable {
     enum WordClass { case title, demonym, organizationHead, platform, stop, placeHead, name }
 
     func classify(_ t: EntityToken) -> WordClass {
-        let w = t.lower
-        if EntityLexicons.organizationHeads.contains(w) { return .organizationHead }
-        if EntityLexicons.titles.contains(w) { return .title }
-        if EntityLexicons.demonyms[w] != nil { return .demonym }
-        if EntityLexicons.platforms.contains(w) { return .platform }
-        if EntityLexicons.notNames.contains(w) { return .stop }
-        if EntityLexicons.placeHeads.contains(w) { return .placeHead }
+        let f = t.flags
+        if f.contains(.organizationHead) { return .organizationHead }
+        if f.contains(.title) { return .title }
+        if f.contains(.demonym) { return .demonym }
+        if f.contains(.platform) { return .platform }
+        if f.contains(.notName) { return .stop }
+        if f.contains(.placeHead) { return .placeHead }
         return .name
     }
 
     /// All mentions in token order.
     func mentions(in tokens: [EntityToken], headings: Set<Int>) -> [EntityMention] {
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
-        var lowercaseVocabulary = Set<String>()
-        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary.insert(t.lower) }
+        var lowercaseVocabulary = Set<UInt64>()
+        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary.insert(t.hash) }
         var result: [EntityMention] = []
         var i = 0
         while i < tokens.count {
@@ -177,7 +232,7 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             if t.allCaps && t.text.count <= 6 {
-                if EntityLexicons.acronymOrganizations.contains(t.lower) {
+                if t.flags.contains(.acronymOrganization) {
                     result.append(
                         EntityMention(
                             kind: .organization,
@@ -224,7 +279,7 @@ struct EntityRecognizer: Sendable {
         _ run: Range<Int>,
         tokens: [EntityToken],
         headings: Set<Int>,
-        vocabulary: Set<String>,
+        vocabulary: Set<UInt64>,
         into result: inout [EntityMention]
     ) {
         var classes = run.map { classify(tokens[$0]) }
@@ -254,12 +309,18 @@ struct EntityRecognizer: Sendable {
         var k = 0
         while k < run.count {
             var matched = 0
-            for length in stride(from: min(gazetteer.longestName, run.count - k), through: 1, by: -1) {
+            // Only words that open a multi-word name look further than themselves.
+            let longest =
+                gazetteer.multiWordFirsts.contains(tokens[run.lowerBound + k].hash) ? gazetteer.longestName : 1
+            for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
                 if length == 1 && classes[k] != .name && classes[k] != .placeHead { break }
-                let key = (k..<(k + length)).map { tokens[run.lowerBound + $0].lower }.joined(separator: " ")
+                let key =
+                    length == 1
+                    ? tokens[run.lowerBound + k].lower
+                    : (k..<(k + length)).map { tokens[run.lowerBound + $0].lower }.joined(separator: " ")
                 if let place = length == 1 ? gazetteer.place(key) : gazetteer.places[key] {
                     // A given name is never a place ("Paris Hilton" would be; the list holds no such clashes).
-                    if length == 1 && EntityLexicons.givenNames.contains(key) { break }
+                    if length == 1 && tokens[run.lowerBound + k].flags.contains(.givenName) { break }
                     for m in k..<(k + length) { placeAt[m] = place }
                     matched = length
                     break
@@ -272,7 +333,7 @@ struct EntityRecognizer: Sendable {
         for back in [1, 2] where run.lowerBound >= back && cue == nil {
             let before = tokens[run.lowerBound - back]
             if back == 2 && tokens[run.lowerBound - 1].text != "," { break }
-            if before.isWord && !before.capitalized && EntityLexicons.titles.contains(before.lower) {
+            if before.isWord && !before.capitalized && before.flags.contains(.title) {
                 cue = "title '\(before.text)'"
             }
         }
@@ -391,7 +452,7 @@ struct EntityRecognizer: Sendable {
         while k < tokens.count && k <= index + 3 && tokens[k].isWord && !tokens[k].capitalized
             && tokens[k].paragraph == tokens[index].paragraph
         {
-            if EntityLexicons.lowercaseOrganizationHeads.contains(tokens[k].lower) {
+            if tokens[k].flags.contains(.lowercaseOrganizationHead) {
                 let words = tokens[index...k].map(\.text)
                 return EntityMention(
                     kind: .organization,
@@ -414,7 +475,7 @@ struct EntityRecognizer: Sendable {
         tokens: [EntityToken],
         cue: String?,
         headings: Set<Int>,
-        vocabulary: Set<String>,
+        vocabulary: Set<UInt64>,
         into result: inout [EntityMention]
     ) {
         let first = run.lowerBound + piece.lowerBound
@@ -423,25 +484,25 @@ struct EntityRecognizer: Sendable {
         let heading = headings.contains(tokens[first].paragraph)
         var next = last + 1 < tokens.count ? tokens[last + 1] : nil
         // "Gerald Finch, said": look past one comma for the verb.
-        if let n = next, n.text == ",", last + 2 < tokens.count, tokens[last + 2].isWord,
-            EntityLexicons.speechVerbs.contains(tokens[last + 2].lower)
+        if let n = next, n.mark == ",", last + 2 < tokens.count, tokens[last + 2].isWord,
+            tokens[last + 2].flags.contains(.speechVerb)
         {
             next = tokens[last + 2]
         }
         let previous = first > 0 ? tokens[first - 1] : nil
         // "Peskov said", and "— сказал Песков" where the verb comes first.
         let speechAfter =
-            (next.map { $0.isWord && EntityLexicons.speechVerbs.contains($0.lower) } ?? false)
-            || (previous.map { $0.isWord && !$0.capitalized && EntityLexicons.speechVerbs.contains($0.lower) } ?? false)
+            (next.map { $0.isWord && $0.flags.contains(.speechVerb) } ?? false)
+            || (previous.map { $0.isWord && !$0.capitalized && $0.flags.contains(.speechVerb) } ?? false)
         let after = next.flatMap { $0.isWord && !$0.capitalized ? $0.lower : nil }
         // The word before, skipping "the": a preposition of place makes the name a place.
         var b = first - 1
         if b >= 0 && tokens[b].isWord && (tokens[b].lower == "the") { b -= 1 }
         let preposition =
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
-            && EntityLexicons.placePrepositions.contains(tokens[b].lower) && first == run.lowerBound
-        let given = EntityLexicons.givenNames.contains(tokens[first].lower)
-        let common = tokens[first...last].contains { vocabulary.contains($0.lower) }
+            && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
+        let given = tokens[first].flags.contains(.givenName)
+        let common = tokens[first...last].contains { vocabulary.contains($0.hash) }
 
         if let a = after, EntityLexicons.placeHeads.contains(a), cue == nil, !given {
             result.append(

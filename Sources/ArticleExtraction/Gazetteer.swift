@@ -10,6 +10,9 @@ struct Gazetteer: Sendable {
     let cyrillicStems: [String: String]
     /// The most words any name has, to bound the look-ahead.
     let longestName: Int
+    /// Hashes of the first words of names of two or more words ("new" for "New York"): only they need a
+    /// look-ahead.
+    let multiWordFirsts: Set<UInt64>
 
     init() {
         var places: [String: String] = [:]
@@ -21,13 +24,17 @@ struct Gazetteer: Sendable {
         for (exonym, endonym) in EntityLexicons.exonyms { places[exonym] = endonym }
         var stems: [String: String] = [:]
         var longest = 1
+        var firsts = Set<UInt64>()
         for (key, value) in places {
-            longest = max(longest, key.split(separator: " ").count)
+            let words = key.split(separator: " ")
+            longest = max(longest, words.count)
+            if words.count > 1 { firsts.insert(WordHash.of(String(words[0]))) }
             if let stem = Self.cyrillicStem(key), stem.count >= 4, stems[stem] == nil { stems[stem] = value }
         }
         self.places = places
         self.cyrillicStems = stems
         self.longestName = longest
+        self.multiWordFirsts = firsts
     }
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.

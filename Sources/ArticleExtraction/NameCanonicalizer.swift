@@ -16,14 +16,20 @@ struct NameCanonicalizer: Sendable {
     static func fold(_ word: String) -> String {
         var s = word.lowercased()
         if let stem = Gazetteer.cyrillicStem(s), s.unicodeScalars.count > 4 { s = stem }
-        for (a, b) in [("kh", "h"), ("ks", "x"), ("y", "i"), ("j", "i"), ("w", "v"), ("ck", "k")] {
-            s = s.replacing(a, with: b)
-        }
         var out = String.UnicodeScalarView()
-        for c in s.unicodeScalars where out.last != c { out.append(c) }
-        s = String(out)
-        if s.hasSuffix("ii") { s.removeLast() }
-        return s
+        var previous: Unicode.Scalar? = nil
+        for c in s.unicodeScalars {
+            var c = c
+            // kh → h, ks → x, ck → k: the second letter replaces the pair.
+            if let p = previous, (p == "k" && c == "h") || (p == "k" && c == "s") || (p == "c" && c == "k") {
+                out.removeLast()
+                c = c == "s" ? "x" : c == "h" ? "h" : "k"
+            }
+            previous = c
+            if c == "y" || c == "j" { c = "i" } else if c == "w" { c = "v" }
+            if out.last != c { out.append(c) }
+        }
+        return String(out)
     }
 
     /// Levenshtein distance, stopping early past `limit`.

@@ -20,7 +20,8 @@ struct QuoteExtractor: Sendable {
     static let minimumWords = 3
 
     let tokens: [EntityToken]
-    let paragraphs: [[Unicode.Scalar]]
+    /// Each paragraph's UTF-8 bytes; token offsets index them.
+    let paragraphs: [[UInt8]]
     let mentions: [EntityMention]
     /// For each mention, the name a speaker gets (persons: canonical; organisations: as written), or nil.
     let speakerNames: [String?]
@@ -39,11 +40,11 @@ struct QuoteExtractor: Sendable {
             var closeIndex = -1
             while true {
                 let p = tokens[cursor].paragraph
-                let closers = Self.closers[tokens[cursor].text.unicodeScalars.first!]!
+                let closers = Self.closers[tokens[cursor].mark]!
                 var j = cursor + 1
                 var found = false
                 while j < tokens.count && tokens[j].paragraph == p {
-                    if !tokens[j].isWord, let s = tokens[j].text.unicodeScalars.first, closers.contains(s) {
+                    if !tokens[j].isWord, closers.contains(tokens[j].mark) {
                         found = true
                         break
                     }
@@ -51,7 +52,7 @@ struct QuoteExtractor: Sendable {
                 }
                 let from = tokens[cursor].end
                 let to = found ? tokens[j].start : paragraphs[p].count
-                pieces.append(String(String.UnicodeScalarView(paragraphs[p][from..<max(from, to)])))
+                pieces.append(String(decoding: paragraphs[p][from..<max(from, to)], as: UTF8.self))
                 if found {
                     closeIndex = j
                     break
@@ -80,14 +81,18 @@ struct QuoteExtractor: Sendable {
     /// The opening mark at token `i`, if it is one: a straight quote opens only after a space or at the start.
     func opening(at i: Int) -> (Int, Unicode.Scalar)? {
         let t = tokens[i]
-        guard !t.isWord, let s = t.text.unicodeScalars.first, Self.closers[s] != nil else { return nil }
+        let s = t.mark
+        guard !t.isWord, Self.isOpeningCandidate(s) else { return nil }
         if s == "\"" || s == "“" {
-            let line = paragraphs[t.paragraph]
-            if t.start > 0 {
-                let before = line[t.start - 1]
-                if !(before.properties.isWhitespace || "([—–-:".unicodeScalars.contains(before)) { return nil }
+            let open = paragraphs[t.paragraph].withUnsafeBufferPointer { line -> Bool in
+                if let before = EntityRecognizer.scalar(line, before: t.start),
+                    !(before.properties.isWhitespace || "([—–-:".unicodeScalars.contains(before))
+                {
+                    return false
+                }
+                return !(t.end < line.count && EntityRecognizer.scalar(line, at: t.end).0.properties.isWhitespace)
             }
-            if t.start + 1 < line.count && line[t.start + 1].properties.isWhitespace { return nil }
+            if !open { return nil }
         }
         return (i, s)
     }
@@ -100,16 +105,23 @@ struct QuoteExtractor: Sendable {
     }
 
     func isSentenceEnd(_ t: EntityToken) -> Bool {
-        !t.isWord && (t.text == "." || t.text == "!" || t.text == "?")
+        !t.isWord && (t.mark == "." || t.mark == "!" || t.mark == "?")
     }
 
     func isQuoteMark(_ t: EntityToken) -> Bool {
-        !t.isWord && "“”\"«»„".contains(t.text)
+        !t.isWord
+            && (t.mark == "“" || t.mark == "”" || t.mark == "\"" || t.mark == "«" || t.mark == "»" || t.mark == "„")
+    }
+
+    /// The marks `closers` has keys for, tested without hashing: most punctuation is commas and full stops.
+    @inline(__always)
+    static func isOpeningCandidate(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "“" || s == "«" || s == "„"
     }
 
     func isSpeechVerb(_ k: Int) -> Bool {
         let t = tokens[k]
-        guard t.isWord, EntityLexicons.speechVerbs.contains(t.lower) else { return false }
+        guard t.flags.contains(.speechVerb) else { return false }
         if t.lower == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
         if t.lower == "словам" { return k > 0 && tokens[k - 1].lower == "по" }
         return true
@@ -137,7 +149,7 @@ struct QuoteExtractor: Sendable {
         guard !words.isEmpty, words.count <= 4 else { return nil }
         if words.count == 1 && EntityLexicons.pronouns.contains(words[0].lower) { return "pronoun '\(words[0].text)'" }
         if ["the", "a"].contains(words[0].lower), words.count >= 2,
-            words.dropFirst().allSatisfy({ EntityLexicons.titles.contains($0.lower) })
+            words.dropFirst().allSatisfy({ $0.flags.contains(.title) })
         {
             return "description '\(words.map(\.text).joined(separator: " "))'"
         }

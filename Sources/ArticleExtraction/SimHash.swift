@@ -14,9 +14,7 @@ public enum SimHash {
 
     /// The fingerprint of the paragraphs, read as one text; nil when there are no words.
     public static func fingerprint(_ paragraphs: [String]) -> UInt64? {
-        var hashes: [UInt64] = []
-        for p in paragraphs { hashes.append(contentsOf: Tokenizer.tokenize(p).hashes) }
-        return fingerprint(wordHashes: hashes)
+        fingerprint(wordHashes: EntityRecognizer.tokenize(paragraphs).compactMap { $0.isWord ? $0.hash : nil })
     }
 
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
@@ -34,7 +32,10 @@ public enum SimHash {
                 weight = count == 1 ? 1 : recurringWeight * count
             }
             let h = mix(word)
-            for bit in 0..<64 { votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? weight : -weight }
+            votes.withUnsafeMutableBufferPointer { v in
+                // Branch-free: each bit adds +weight or -weight.
+                for bit in 0..<64 { v[bit] += (Int((h >> UInt64(bit)) & 1) &* 2 &- 1) &* weight }
+            }
         }
         var result: UInt64 = 0
         for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
