@@ -15,7 +15,8 @@ public struct EntityExtraction: Sendable, Equatable {
     public var reasons: [String] = []
 
     /// Analyses body paragraphs.
-    public init(body: [String]) {
+    /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
+    public init(body: [String], explain: Bool = false) {
         let tokens = EntityRecognizer.tokenize(body)
         let headings = EntityRecognizer.headingParagraphs(body, tokens: tokens)
         let mentions = EntityRecognizer().mentions(in: tokens, headings: headings)
@@ -33,13 +34,20 @@ public struct EntityExtraction: Sendable, Equatable {
         for c in clusters {
             let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface }).filter { $0 != c.name }
             people.append(Entity(name: c.name, mentions: c.mentions.count, aliases: forms))
+            guard explain else { continue }
             let why = Self.orderedUnique(c.mentions.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
             let surfaces = Set(c.mentions.map { mentions[$0].surface })
             let respelled = surfaces.contains(c.name) ? "" : " (canonical form of \(forms.joined(separator: ", ")))"
             reasons.append("person \(c.name) ×\(c.mentions.count): \(why)\(respelled)")
         }
-        places = Self.group(mentions, kind: .place, caseInsensitive: false, reasons: &reasons)
-        organizations = Self.group(mentions, kind: .organization, caseInsensitive: true, reasons: &reasons)
+        places = Self.group(mentions, kind: .place, caseInsensitive: false, explain: explain, reasons: &reasons)
+        organizations = Self.group(
+            mentions,
+            kind: .organization,
+            caseInsensitive: true,
+            explain: explain,
+            reasons: &reasons
+        )
 
         let extractor = QuoteExtractor(
             tokens: tokens,
@@ -49,6 +57,7 @@ public struct EntityExtraction: Sendable, Equatable {
         )
         for q in extractor.quotes() {
             quotes.append(Quote(text: q.text, speaker: q.speaker))
+            guard explain else { continue }
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
@@ -61,6 +70,7 @@ public struct EntityExtraction: Sendable, Equatable {
         _ mentions: [EntityMention],
         kind: EntityKind,
         caseInsensitive: Bool,
+        explain: Bool,
         reasons: inout [String]
     )
         -> [Entity]
@@ -82,6 +92,7 @@ public struct EntityExtraction: Sendable, Equatable {
             for candidate in firstSeen where counts[candidate]! > counts[name]! { name = candidate }
             let aliases = orderedUnique(ms.map(\.surface)).filter { $0 != name }
             result.append(Entity(name: name, mentions: ms.count, aliases: aliases))
+            guard explain else { continue }
             let why = orderedUnique(ms.map(\.reason)).prefix(3).joined(separator: "; ")
             reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(ms.count): \(why)")
         }

@@ -98,10 +98,16 @@ struct QuoteExtractor: Sendable {
     }
 
     static func trim(_ s: String) -> String {
-        var scalars = Substring(s).unicodeScalars
-        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.properties.isWhitespace || l == "," { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end {
+            let l = scalars[scalars.index(before: end)]
+            guard l.properties.isWhitespace || l == "," else { break }
+            end = scalars.index(before: end)
+        }
+        return start == scalars.startIndex && end == scalars.endIndex ? s : String(s.unicodeScalars[start..<end])
     }
 
     func isSentenceEnd(_ t: EntityToken) -> Bool {

@@ -160,9 +160,10 @@ extension EntityTests {
 
     @Test("explain gives a reason for every entity and quote")
     func reasons() {
-        let e = EntityExtraction(body: [
-            "\"We will sign the treaty before the summit ends,\" President Ilse Moreau said in Geneva."
-        ])
+        let e = EntityExtraction(
+            body: ["\"We will sign the treaty before the summit ends,\" President Ilse Moreau said in Geneva."],
+            explain: true
+        )
         #expect(e.explanation.contains("person Ilse Moreau ×1: title 'President'"))
         #expect(e.explanation.contains("place Geneva ×1: gazetteer"))
         #expect(e.explanation.contains("→ Ilse Moreau: 'Ilse Moreau said' after the quote"))
@@ -172,7 +173,8 @@ extension EntityTests {
 extension EntityTests {
     @Test(
         "the shared seeds: at least 20 of 22 people and 7 of 8 quote speakers",
-        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path)))
+        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path))
+    )
     func seeds() throws {
         let gold = GoldEntities.parseFile([UInt8](try Data(contentsOf: seedsURL.appendingPathComponent("gold.json"))))
         var people = 0
