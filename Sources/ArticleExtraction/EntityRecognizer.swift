@@ -129,8 +129,17 @@ struct EntityRecognizer: Sendable {
                     j += cl
                 }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
-                let lower = text.lowercased()
-                let hash = WordHash.of(lower)
+                // Most words are already lower case: no second string, and the hash comes from the bytes.
+                let lower = uppers == 0 ? text : text.lowercased()
+                var hash = WordHash.offset
+                if uppers == 0 {
+                    for k in i..<j {
+                        hash ^= UInt64(b[k])
+                        hash = hash &* WordHash.prime
+                    }
+                } else {
+                    hash = WordHash.of(lower)
+                }
                 let end = possessive ? j + scalar(b, at: j).1 + 1 : j
                 tokens.append(
                     EntityToken(
@@ -222,6 +231,7 @@ struct EntityRecognizer: Sendable {
     func mentions(in tokens: [EntityToken], headings: Set<Int>) -> [EntityMention] {
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
         var lowercaseVocabulary = Set<UInt64>()
+        lowercaseVocabulary.reserveCapacity(tokens.count / 2)
         for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary.insert(t.hash) }
         var result: [EntityMention] = []
         var i = 0

@@ -20,19 +20,23 @@ public enum SimHash {
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
     public static func fingerprint(wordHashes: [UInt64]) -> UInt64? {
         guard !wordHashes.isEmpty else { return nil }
-        var counts: [UInt64: Int] = [:]
-        counts.reserveCapacity(wordHashes.count)
-        for h in wordHashes { counts[h, default: 0] += 1 }
+        // Counting by sorting: no hashing, and the order of the sum does not matter.
+        let sorted = wordHashes.sorted()
         var votes = [Int](repeating: 0, count: 64)
-        for (word, count) in counts {
-            let weight: Int
-            if Lexicons.anyStopWordHash.contains(word) {
-                weight = count
-            } else {
-                weight = count == 1 ? 1 : recurringWeight * count
-            }
-            let h = mix(word)
-            votes.withUnsafeMutableBufferPointer { v in
+        var k = 0
+        votes.withUnsafeMutableBufferPointer { v in
+            while k < sorted.count {
+                let word = sorted[k]
+                var count = 1
+                while k + count < sorted.count && sorted[k + count] == word { count += 1 }
+                k += count
+                let weight: Int
+                if Lexicons.anyStopWordHash.contains(word) {
+                    weight = count
+                } else {
+                    weight = count == 1 ? 1 : recurringWeight * count
+                }
+                let h = mix(word)
                 // Branch-free: each bit adds +weight or -weight.
                 for bit in 0..<64 { v[bit] += (Int((h >> UInt64(bit)) & 1) &* 2 &- 1) &* weight }
             }
