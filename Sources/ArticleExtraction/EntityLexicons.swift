@@ -178,10 +178,13 @@ enum EntityLexicons {
     ]
 
     /// Every list above as bits per word hash, so that a token needs one look-up for all of them.
-    static let flags: [UInt64: WordFlags] = {
-        var d: [UInt64: WordFlags] = [:]
+    static let flags: WordHashTable<WordFlags> = {
+        var d = WordHashTable<WordFlags>(capacity: 1024)
         func add(_ words: some Sequence<String>, _ f: WordFlags) {
-            for w in words { d[WordHash.of(w), default: []].insert(f) }
+            for w in words {
+                let h = WordHash.of(w)
+                d[h] = (d[h] ?? []).union(f)
+            }
         }
         add(titles, .title)
         add(speechVerbs, .speechVerb)

@@ -230,9 +230,8 @@ struct EntityRecognizer: Sendable {
     /// All mentions in token order.
     func mentions(in tokens: [EntityToken], headings: Set<Int>) -> [EntityMention] {
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
-        var lowercaseVocabulary = Set<UInt64>()
-        lowercaseVocabulary.reserveCapacity(tokens.count / 2)
-        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary.insert(t.hash) }
+        var lowercaseVocabulary = WordHashTable<Bool>(capacity: tokens.count / 2)
+        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary[t.hash] = true }
         var result: [EntityMention] = []
         var i = 0
         while i < tokens.count {
@@ -289,14 +288,14 @@ struct EntityRecognizer: Sendable {
         _ run: Range<Int>,
         tokens: [EntityToken],
         headings: Set<Int>,
-        vocabulary: Set<UInt64>,
+        vocabulary: WordHashTable<Bool>,
         into result: inout [EntityMention]
     ) {
         var classes = run.map { classify(tokens[$0]) }
         // Multi-word and single-word places first: "New York", "Ukraine".
         var placeAt = [String?](repeating: nil, count: run.count)
         // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
-        for k in 0..<run.count where classes[k] == .name && tokens[run.lowerBound + k].lower.contains("-") {
+        for k in 0..<run.count where classes[k] == .name && tokens[run.lowerBound + k].lower.utf8.contains(0x2D) {
             let t = tokens[run.lowerBound + k]
             guard gazetteer.places[t.lower] == nil else { continue }
             let parts = t.text.split(separator: "-").map(String.init)
@@ -485,7 +484,7 @@ struct EntityRecognizer: Sendable {
         tokens: [EntityToken],
         cue: String?,
         headings: Set<Int>,
-        vocabulary: Set<UInt64>,
+        vocabulary: WordHashTable<Bool>,
         into result: inout [EntityMention]
     ) {
         let first = run.lowerBound + piece.lowerBound
@@ -512,7 +511,7 @@ struct EntityRecognizer: Sendable {
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
             && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
         let given = tokens[first].flags.contains(.givenName)
-        let common = tokens[first...last].contains { vocabulary.contains($0.hash) }
+        let common = tokens[first...last].contains { vocabulary[$0.hash] != nil }
 
         if let a = after, EntityLexicons.placeHeads.contains(a), cue == nil, !given {
             result.append(

@@ -122,3 +122,17 @@ struct SimHashTests {
         }
     }
 }
+
+/// The hash-keyed table behind the lexicon look-ups.
+struct WordHashTableTests {
+    @Test("stores, overwrites and finds values across growth, and misses cleanly")
+    func table() {
+        var t = WordHashTable<Int>(capacity: 2)
+        for i in 0..<1000 { t[WordHash.of("w\(i)")] = i }
+        t[WordHash.of("w7")] = 70
+        #expect(t.count == 1000)
+        #expect(t[WordHash.of("w7")] == 70)
+        #expect(t[WordHash.of("w999")] == 999)
+        #expect(t[WordHash.of("absent")] == nil)
+    }
+}
