@@ -22,7 +22,7 @@ public enum SimHash {
         guard !wordHashes.isEmpty else { return nil }
         // Counting by sorting: no hashing, and the order of the sum does not matter.
         let sorted = wordHashes.sorted()
-        var votes = [Int](repeating: 0, count: 64)
+        var votes = [Int32](repeating: 0, count: 64)
         var k = 0
         votes.withUnsafeMutableBufferPointer { v in
             while k < sorted.count {
@@ -30,15 +30,15 @@ public enum SimHash {
                 var count = 1
                 while k + count < sorted.count && sorted[k + count] == word { count += 1 }
                 k += count
-                let weight: Int
+                let weight: Int32
                 if Lexicons.anyStopWordHash.contains(word) {
-                    weight = count
+                    weight = Int32(clamping: count)
                 } else {
-                    weight = count == 1 ? 1 : recurringWeight * count
+                    weight = count == 1 ? 1 : Int32(clamping: recurringWeight * count)
                 }
                 let h = mix(word)
                 // Branch-free: each bit adds +weight or -weight.
-                for bit in 0..<64 { v[bit] += (Int((h >> UInt64(bit)) & 1) &* 2 &- 1) &* weight }
+                for bit in 0..<64 { v[bit] &+= (Int32(truncatingIfNeeded: (h >> UInt64(bit)) & 1) &* 2 &- 1) &* weight }
             }
         }
         var result: UInt64 = 0
