@@ -281,6 +281,7 @@ struct Analysis {
             wordCount: body.reduce(0) { $0 + $1.words.count },
             boilerplate: boilerplate
         )
+        self.article.addEntitiesAndQuotes()
     }
 
     @inline(__always)

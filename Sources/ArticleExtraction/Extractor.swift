@@ -123,6 +123,7 @@ public struct Explanation: Sendable {
             out += "\(i + 1). [\(e.role)/\(e.quality)] line \(e.line): \(preview)\n"
             out += "     reason: \(e.reason)\n     features: \(e.features)\n"
         }
+        if let body = article?.body { out += EntityExtraction(body: body, explain: true).explanation }
         return out
     }
 }

@@ -25,6 +25,8 @@ struct Eval: ParsableCommand {
         let dir = URL(fileURLWithPath: directory)
         let goldBytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("gold.json")))
         let gold = try GoldArticle.parseFile(goldBytes)
+        let goldEntities = GoldEntities.parseFile(goldBytes)
+        var entityScores: [EntityScore] = []
         let extractor = Extractor()
         let scorer = Scorer()
         var failed = false
@@ -59,6 +61,12 @@ struct Eval: ParsableCommand {
                     + pad("\(s.fieldsScored - s.fieldErrors.count)/\(s.fieldsScored)", 8) + pad("\(s.leaks.count)", 7)
                     + pad("\(s.captionsFound)/\(s.captionsExpected)", 6) + pad("\(s.creditsFound)/\(s.creditsExpected)", 6)
                     + pad("\(s.nearDuplicatesKept)/\(s.nearDuplicatesExpected)", 6) + problems.joined(separator: "; "))
+            if let g = goldEntities[name] {
+                let e = EntityScore(article, gold: g)
+                entityScores.append(e)
+                print("    entities: people \(e.peopleFound)/\(e.peopleExpected), places \(e.placesFound)/\(e.placesExpected), speakers \(e.speakersRight)/\(e.quotesExpected)"
+                    + (e.problems.isEmpty ? "" : "; " + e.problems.joined(separator: "; ")))
+            }
             if s.f1 < minBodyF1 { failed = true }
             if !allowFieldErrors
                 && (!s.fieldErrors.isEmpty || s.captionsFound < s.captionsExpected || s.creditsFound < s.creditsExpected
@@ -70,12 +78,21 @@ struct Eval: ParsableCommand {
         let mean = f1s.isEmpty ? 0 : f1s.reduce(0, +) / Double(f1s.count)
         let minimum = f1s.min() ?? 0
         print("total: \(f1s.count) articles, mean body F1 \(fmt(mean)), min \(fmt(minimum)), fields \(fieldsOK)/\(fieldsAll), leaks \(totalLeaks)")
+        printEntityTotals(entityScores)
         if totalLeaks > maxLeaks { failed = true }
         if failed {
             print("FAIL (thresholds: body F1 ≥ \(minBodyF1), leaks ≤ \(maxLeaks))")
             throw ExitCode(1)
         }
         print("PASS")
+    }
+
+    /// People recall and precision, places recall and quote-speaker accuracy over all articles (seeds README).
+    func printEntityTotals(_ scores: [EntityScore]) {
+        func sum(_ f: (EntityScore) -> Int) -> Int { scores.reduce(0) { $0 + f($1) } }
+        let extracted = sum(\.peopleExtracted)
+        let precision = extracted == 0 ? 0 : Double(sum(\.peopleCorrect)) / Double(extracted)
+        print("entities: people \(sum(\.peopleFound))/\(sum(\.peopleExpected)) found, precision \(fmt(precision)) (\(sum(\.peopleCorrect))/\(extracted)); places \(sum(\.placesFound))/\(sum(\.placesExpected)); quote speakers \(sum(\.speakersRight))/\(sum(\.quotesExpected))")
     }
 
     func fmt(_ x: Double) -> String { String(format: "%.3f", x) }

@@ -1,0 +1,124 @@
+/// People, places, organisations, quotations and the SimHash of an article's body, with the reasons for each,
+/// so that `articled extract --explain` can say why. Pure: the same body always gives the same result.
+public struct EntityExtraction: Sendable, Equatable {
+    /// People under their canonical names, in order of first mention.
+    public var people: [Entity] = []
+    /// Places under their canonical names.
+    public var places: [Entity] = []
+    /// Organisations under their canonical names.
+    public var organizations: [Entity] = []
+    /// Direct quotations with their speakers.
+    public var quotes: [Quote] = []
+    /// The body's SimHash as 16 hex digits, or nil for an empty body.
+    public var simhash: String?
+    /// One line per entity and quote: what was found and why.
+    public var reasons: [String] = []
+
+    /// Analyses body paragraphs.
+    /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
+    public init(body: [String], explain: Bool = false) {
+        let tokens = EntityRecognizer.tokenize(body)
+        let headings = EntityRecognizer.headingParagraphs(body, tokens: tokens)
+        let mentions = EntityRecognizer().mentions(in: tokens, headings: headings)
+        let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions)
+
+        var speakerNames = [String?](repeating: nil, count: mentions.count)
+        for (m, mention) in mentions.enumerated() {
+            switch mention.kind {
+            case .person: speakerNames[m] = assignment[m].map { clusters[$0].name }
+            case .organization: speakerNames[m] = mention.canonical
+            case .place: speakerNames[m] = nil
+            }
+        }
+
+        for c in clusters {
+            let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface }).filter { $0 != c.name }
+            people.append(Entity(name: c.name, mentions: c.mentions.count, aliases: forms))
+            guard explain else { continue }
+            let why = Self.orderedUnique(c.mentions.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
+            let surfaces = Set(c.mentions.map { mentions[$0].surface })
+            let respelled = surfaces.contains(c.name) ? "" : " (canonical form of \(forms.joined(separator: ", ")))"
+            reasons.append("person \(c.name) ×\(c.mentions.count): \(why)\(respelled)")
+        }
+        places = Self.group(mentions, kind: .place, caseInsensitive: false, explain: explain, reasons: &reasons)
+        organizations = Self.group(
+            mentions,
+            kind: .organization,
+            caseInsensitive: true,
+            explain: explain,
+            reasons: &reasons
+        )
+
+        let extractor = QuoteExtractor(
+            tokens: tokens,
+            paragraphs: body.map { Array($0.utf8) },
+            mentions: mentions,
+            speakerNames: speakerNames
+        )
+        for q in extractor.quotes() {
+            quotes.append(Quote(text: q.text, speaker: q.speaker))
+            guard explain else { continue }
+            let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
+            reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
+        }
+        simhash = SimHash.fingerprint(wordHashes: tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
+    }
+
+    /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common
+    /// casing), in order of first mention.
+    static func group(
+        _ mentions: [EntityMention],
+        kind: EntityKind,
+        caseInsensitive: Bool,
+        explain: Bool,
+        reasons: inout [String]
+    )
+        -> [Entity]
+    {
+        var order: [String] = []
+        var members: [String: [EntityMention]] = [:]
+        for m in mentions where m.kind == kind {
+            let key = caseInsensitive ? m.canonical.lowercased() : m.canonical
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(m)
+        }
+        var result: [Entity] = []
+        for key in order {
+            let ms = members[key]!
+            var counts: [String: Int] = [:]
+            for m in ms { counts[m.canonical, default: 0] += 1 }
+            let firstSeen = orderedUnique(ms.map(\.canonical))
+            var name = firstSeen[0]
+            for candidate in firstSeen where counts[candidate]! > counts[name]! { name = candidate }
+            let aliases = orderedUnique(ms.map(\.surface)).filter { $0 != name }
+            result.append(Entity(name: name, mentions: ms.count, aliases: aliases))
+            guard explain else { continue }
+            let why = orderedUnique(ms.map(\.reason)).prefix(3).joined(separator: "; ")
+            reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(ms.count): \(why)")
+        }
+        return result
+    }
+
+    /// The reasons as a block of text for `articled extract --explain`.
+    public var explanation: String {
+        "entities and quotes:\n" + reasons.map { "  \($0)\n" }.joined()
+    }
+
+    static func orderedUnique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
+
+extension Article {
+    /// Fills people, places, organisations, quotes and the SimHash from the body: the one hook the extractor
+    /// calls once the article is assembled.
+    public mutating func addEntitiesAndQuotes() {
+        let e = EntityExtraction(body: body)
+        people = e.people
+        places = e.places
+        organizations = e.organizations
+        quotes = e.quotes
+        simhash = e.simhash
+    }
+}

@@ -1,0 +1,168 @@
+/// Merges the person mentions of one article into people: transliteration variants and small typos of given
+/// names fold together ("Podoliak"/"Podolyak", "Vladmir"/"Vladimir"), a surname alone joins the one full name
+/// that has it, and two different people with the same surname stay apart.
+struct NameCanonicalizer: Sendable {
+    /// One person: the mentions merged into them and the canonical name chosen.
+    struct Cluster: Sendable {
+        var name: String = ""
+        var given: [String]
+        var surnameKey: String
+        var mentions: [Int] = []
+        /// True once a mention that proves a person (not only a capitalised pair or heading) joined.
+        var confirmed = false
+    }
+
+    /// Folds transliteration variants to one key: i/y, ks/x, kh/h, -sky/-ski, -iy/-i, double letters.
+    static func fold(_ word: String) -> String {
+        var s = word.lowercased()
+        if let stem = Gazetteer.cyrillicStem(s), s.unicodeScalars.count > 4 { s = stem }
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar? = nil
+        for c in s.unicodeScalars {
+            var c = c
+            // kh → h, ks → x, ck → k: the second letter replaces the pair.
+            if let p = previous, (p == "k" && c == "h") || (p == "k" && c == "s") || (p == "c" && c == "k") {
+                out.removeLast()
+                c = c == "s" ? "x" : c == "h" ? "h" : "k"
+            }
+            previous = c
+            if c == "y" || c == "j" { c = "i" } else if c == "w" { c = "v" }
+            if out.last != c { out.append(c) }
+        }
+        return String(out)
+    }
+
+    /// Levenshtein distance, stopping early past `limit`.
+    static func distance(_ a: String, _ b: String, limit: Int = 1) -> Int {
+        let x = Array(a.unicodeScalars)
+        let y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        var previous = Array(0...y.count)
+        for i in 1...max(x.count, 1) where !x.isEmpty {
+            var current = [i] + [Int](repeating: 0, count: y.count)
+            for j in 1...max(y.count, 1) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+
+    /// Given names agree when they fold alike, or differ by one edit and are five letters or longer.
+    static func givenNamesAgree(_ a: [String], _ b: [String]) -> Bool {
+        guard let x = a.first, let y = b.first else { return true }
+        let fx = fold(x)
+        let fy = fold(y)
+        if fx == fy { return true }
+        if x.count >= 5 && y.count >= 5 && distance(fx, fy) <= 1 { return true }
+        // "V. Putin": an initial agrees with the name it abbreviates.
+        if x.count == 1 || y.count == 1 { return fx.first == fy.first }
+        return false
+    }
+
+    /// Assigns each person mention to a cluster; returns the clusters (in order of first mention) and, for each
+    /// mention index, its cluster or nil when it was left out (an ambiguous or unproven surname).
+    func canonicalize(_ mentions: [EntityMention]) -> (clusters: [Cluster], assignment: [Int: Int]) {
+        var clusters: [Cluster] = []
+        var assignment: [Int: Int] = [:]
+        var bySurname: [String: [Int]] = [:]
+        // Full names first, so that surnames met before their full name still join it.
+        for (m, mention) in mentions.enumerated() where mention.kind == .person && mention.words.count >= 2 {
+            let key = Self.fold(mention.words.last!)
+            let given = Array(mention.words.dropLast())
+            let candidates = bySurname[key] ?? []
+            if let c = candidates.first(where: { Self.givenNamesAgree(clusters[$0].given, given) }) {
+                clusters[c].mentions.append(m)
+                if clusters[c].given.count < given.count || clusters[c].given.first?.count == 1 {
+                    clusters[c].given = given
+                }
+                assignment[m] = c
+            } else {
+                clusters.append(Cluster(given: given, surnameKey: key, mentions: [m]))
+                bySurname[key, default: []].append(clusters.count - 1)
+                assignment[m] = clusters.count - 1
+            }
+            if !mention.weak { clusters[assignment[m]!].confirmed = true }
+        }
+        var lonely: [String: [Int]] = [:]
+        for (m, mention) in mentions.enumerated() where mention.kind == .person && mention.words.count == 1 {
+            let key = Self.fold(mention.words[0])
+            let candidates = bySurname[key] ?? []
+            if candidates.count == 1 {
+                let c = candidates[0]
+                clusters[c].mentions.append(m)
+                // A capitalised pair whose surname recurs alone is a person.
+                clusters[c].confirmed = true
+                assignment[m] = c
+            } else if candidates.isEmpty {
+                lonely[key, default: []].append(m)
+            }
+            // Two people share the surname: the lone surname could be either, so it names no one.
+        }
+        // A surname never given in full is a person only with a cue ("President Zelensky", "Peskov said").
+        for key in lonely.keys.sorted() {
+            let ms = lonely[key]!
+            guard ms.contains(where: { mentions[$0].cued && !mentions[$0].weak }) else { continue }
+            clusters.append(Cluster(given: [], surnameKey: key, mentions: ms, confirmed: true))
+            for m in ms { assignment[m] = clusters.count - 1 }
+        }
+        for c in clusters.indices where !clusters[c].confirmed {
+            for m in clusters[c].mentions { assignment[m] = nil }
+        }
+        // Given-name typos: a name no list knows, one edit from a name the article or the list uses more.
+        var givenCounts: [String: Int] = [:]
+        for c in clusters where c.confirmed {
+            if let g = c.given.first { givenCounts[g, default: 0] += c.mentions.count }
+        }
+        for c in clusters.indices {
+            clusters[c].mentions.sort()
+            clusters[c].name = canonicalName(clusters[c], mentions: mentions, givenCounts: givenCounts)
+        }
+        var order: [Int] = clusters.indices.filter { clusters[$0].confirmed }
+        order.sort { clusters[$0].mentions[0] < clusters[$1].mentions[0] }
+        var renumber: [Int: Int] = [:]
+        for (new, old) in order.enumerated() { renumber[old] = new }
+        var newAssignment: [Int: Int] = [:]
+        for (m, c) in assignment { if let n = renumber[c] { newAssignment[m] = n } }
+        return (order.map { clusters[$0] }, newAssignment)
+    }
+
+    /// The fullest form in its most common spelling: the most frequent full form (ties: the longer, then the
+    /// earlier), with the surname spelled as most mentions spell it.
+    func canonicalName(_ cluster: Cluster, mentions: [EntityMention], givenCounts: [String: Int]) -> String {
+        var fullCounts: [String: (count: Int, first: Int, words: [String])] = [:]
+        var surnameCounts: [String: (count: Int, first: Int)] = [:]
+        for m in cluster.mentions {
+            let words = mentions[m].words
+            let surname = words.last!
+            surnameCounts[surname] = ((surnameCounts[surname]?.count ?? 0) + 1, surnameCounts[surname]?.first ?? m)
+            if words.count >= 2 {
+                let key = words.joined(separator: " ")
+                fullCounts[key] = ((fullCounts[key]?.count ?? 0) + 1, fullCounts[key]?.first ?? m, words)
+            }
+        }
+        let surname = surnameCounts.max { a, b in
+            a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
+        }!.key
+        guard
+            let best = fullCounts.values.max(by: { a, b in
+                if a.words.count != b.words.count { return a.words.count < b.words.count }
+                if a.count != b.count { return a.count < b.count }
+                let la = a.words.joined().count
+                let lb = b.words.joined().count
+                return la != lb ? la < lb : a.first > b.first
+            })
+        else { return surname }
+        var given = Array(best.words.dropLast())
+        if let g = given.first, g.count >= 5, !EntityLexicons.givenNames.contains(g.lowercased()) {
+            let own = givenCounts[g] ?? 0
+            let known = givenCounts.filter {
+                $0.key != g && ($0.value > own || EntityLexicons.givenNames.contains($0.key.lowercased()))
+            }.keys.sorted()
+            if let fix = known.first(where: { $0.count >= 5 && Self.distance($0.lowercased(), g.lowercased()) <= 1 }) {
+                given[0] = fix
+            }
+        }
+        return (given + [surname]).joined(separator: " ")
+    }
+}

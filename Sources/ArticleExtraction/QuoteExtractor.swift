@@ -1,0 +1,234 @@
+/// Finds direct quotations in the body and who said them. Quotes are read from the marks (“…”, "…", «…», „…“,
+/// with ‘…’ or others nested inside), also across paragraphs; the speaker comes only from an attribution in the
+/// same sentence ("…," X said / X said: "…" / according to X / he said), so that it is null rather than a guess.
+struct QuoteExtractor: Sendable {
+    /// A quotation found, with the token positions of its marks and the reason for its speaker.
+    struct Found: Sendable {
+        var text: String
+        var open: Int
+        var close: Int
+        var speaker: String?
+        var reason: String
+    }
+
+    /// Closing marks for each opening mark.
+    static let closers: [Unicode.Scalar: Set<Unicode.Scalar>] = [
+        "“": ["”", "\""], "«": ["»"], "„": ["“", "”"], "\"": ["\""],
+    ]
+
+    /// Quotations shorter than this that do not start a sentence are scare quotes or fragments ("denazify").
+    static let minimumWords = 3
+
+    let tokens: [EntityToken]
+    /// Each paragraph's UTF-8 bytes; token offsets index them.
+    let paragraphs: [[UInt8]]
+    let mentions: [EntityMention]
+    /// For each mention, the name a speaker gets (persons: canonical; organisations: as written), or nil.
+    let speakerNames: [String?]
+
+    /// Every quotation in order, with its speaker.
+    func quotes() -> [Found] {
+        var result: [Found] = []
+        var i = 0
+        while i < tokens.count {
+            guard let (open, _) = opening(at: i) else {
+                i += 1
+                continue
+            }
+            var pieces: [String] = []
+            var cursor = open
+            var closeIndex = -1
+            while true {
+                let p = tokens[cursor].paragraph
+                let closers = Self.closers[tokens[cursor].mark]!
+                var j = cursor + 1
+                var found = false
+                while j < tokens.count && tokens[j].paragraph == p {
+                    if !tokens[j].isWord, closers.contains(tokens[j].mark) {
+                        found = true
+                        break
+                    }
+                    j += 1
+                }
+                let from = tokens[cursor].end
+                let to = found ? tokens[j].start : paragraphs[p].count
+                pieces.append(String(decoding: paragraphs[p][from..<max(from, to)], as: UTF8.self))
+                if found {
+                    closeIndex = j
+                    break
+                }
+                // "A paragraph that opens a quote without closing it, followed by one that opens again."
+                if j < tokens.count, tokens[j].paragraph == p + 1, tokens[j].start == 0, opening(at: j) != nil {
+                    cursor = j
+                    continue
+                }
+                closeIndex = j - 1
+                break
+            }
+            let text = Self.trim(pieces.map { Self.trim($0) }.joined(separator: " "))
+            let words = tokens[(open + 1)...max(open + 1, closeIndex)].filter(\.isWord).count
+            let startsUpper = text.unicodeScalars.first.map(Tokenizer.isUpper) ?? false
+            if (startsUpper && words >= Self.minimumWords) || words >= 8 {
+                var q = Found(text: text, open: open, close: closeIndex, speaker: nil, reason: "no attribution")
+                attribute(&q)
+                result.append(q)
+            }
+            i = max(closeIndex + 1, i + 1)
+        }
+        return result
+    }
+
+    /// The opening mark at token `i`, if it is one: a straight quote opens only after a space or at the start.
+    func opening(at i: Int) -> (Int, Unicode.Scalar)? {
+        let t = tokens[i]
+        let s = t.mark
+        guard !t.isWord, Self.isOpeningCandidate(s) else { return nil }
+        if s == "\"" || s == "“" {
+            let open = paragraphs[t.paragraph].withUnsafeBufferPointer { line -> Bool in
+                if let before = EntityRecognizer.scalar(line, before: t.start),
+                    !(before.properties.isWhitespace || "([—–-:".unicodeScalars.contains(before))
+                {
+                    return false
+                }
+                return !(t.end < line.count && EntityRecognizer.scalar(line, at: t.end).0.properties.isWhitespace)
+            }
+            if !open { return nil }
+        }
+        return (i, s)
+    }
+
+    static func trim(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end {
+            let l = scalars[scalars.index(before: end)]
+            guard l.properties.isWhitespace || l == "," else { break }
+            end = scalars.index(before: end)
+        }
+        return start == scalars.startIndex && end == scalars.endIndex ? s : String(s.unicodeScalars[start..<end])
+    }
+
+    func isSentenceEnd(_ t: EntityToken) -> Bool {
+        !t.isWord && (t.mark == "." || t.mark == "!" || t.mark == "?")
+    }
+
+    func isQuoteMark(_ t: EntityToken) -> Bool {
+        !t.isWord
+            && (t.mark == "“" || t.mark == "”" || t.mark == "\"" || t.mark == "«" || t.mark == "»" || t.mark == "„")
+    }
+
+    /// The marks `closers` has keys for, tested without hashing: most punctuation is commas and full stops.
+    @inline(__always)
+    static func isOpeningCandidate(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "“" || s == "«" || s == "„"
+    }
+
+    func isSpeechVerb(_ k: Int) -> Bool {
+        let t = tokens[k]
+        guard t.flags.contains(.speechVerb) else { return false }
+        if t.lower == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
+        if t.lower == "словам" { return k > 0 && tokens[k - 1].lower == "по" }
+        return true
+    }
+
+    /// Mention indices whose tokens lie in `range`, in order.
+    func mentionsIn(_ range: ClosedRange<Int>) -> [Int] {
+        mentions.indices.filter {
+            range.contains(mentions[$0].first) && range.contains(mentions[$0].last) && speakerNames[$0] != nil
+        }
+    }
+
+    /// The last person mentioned before token `index`: what "he said" or "the presidential aide added" means.
+    func lastPerson(before index: Int) -> String? {
+        var best: String? = nil
+        for (m, mention) in mentions.enumerated() where mention.last < index && mention.kind == .person {
+            if let name = speakerNames[m] { best = name }
+        }
+        return best
+    }
+
+    /// "he", "she", or a definite description made of title words ("the presidential aide").
+    func refersBack(_ range: ClosedRange<Int>) -> String? {
+        let words = range.map { tokens[$0] }.filter(\.isWord)
+        guard !words.isEmpty, words.count <= 4 else { return nil }
+        if words.count == 1 && EntityLexicons.pronouns.contains(words[0].lower) { return "pronoun '\(words[0].text)'" }
+        if ["the", "a"].contains(words[0].lower), words.count >= 2,
+            words.dropFirst().allSatisfy({ $0.flags.contains(.title) })
+        {
+            return "description '\(words.map(\.text).joined(separator: " "))'"
+        }
+        return nil
+    }
+
+    func pick(_ ms: [Int], last: Bool) -> Int? {
+        let persons = ms.filter { mentions[$0].kind == .person }
+        let pool = persons.isEmpty ? ms : persons
+        return last ? pool.last : pool.first
+    }
+
+    /// Looks after the closing mark first ("…," X said), then before the opening one (X said: "…").
+    func attribute(_ q: inout Found) {
+        // After: up to the sentence end, the next quotation, or twelve tokens.
+        var end = q.close
+        var k = q.close + 1
+        while k < tokens.count && k <= q.close + 12 && tokens[k].paragraph == tokens[q.close].paragraph {
+            if isSentenceEnd(tokens[k]) || opening(at: k) != nil { break }
+            end = k
+            k += 1
+        }
+        if end > q.close, let v = (q.close + 1...end).first(where: isSpeechVerb) {
+            if v > q.close + 1 {
+                let between = (q.close + 1)...(v - 1)
+                if let m = pick(mentionsIn(between), last: true) {
+                    q.speaker = speakerNames[m]
+                    q.reason = "'\(mentions[m].surface) \(tokens[v].text)' after the quote"
+                    return
+                }
+                if let why = refersBack(between) {
+                    q.speaker = lastPerson(before: q.open)
+                    q.reason = "\(why) after the quote → last person named"
+                    return
+                }
+            }
+            if v < end, let m = pick(mentionsIn((v + 1)...end), last: false) {
+                q.speaker = speakerNames[m]
+                q.reason = "'\(tokens[v].text) \(mentions[m].surface)' after the quote"
+                return
+            }
+            if v < end, let why = refersBack((v + 1)...min(end, v + 1)) {
+                q.speaker = lastPerson(before: q.open)
+                q.reason = "\(why) after the quote → last person named"
+                return
+            }
+        }
+        // Before: from the sentence start to the opening mark.
+        var start = q.open
+        k = q.open - 1
+        while k >= 0 && tokens[k].paragraph == tokens[q.open].paragraph {
+            if isSentenceEnd(tokens[k]) || isQuoteMark(tokens[k]) { break }
+            start = k
+            k -= 1
+        }
+        guard start < q.open, let v = (start...(q.open - 1)).last(where: isSpeechVerb) else { return }
+        if v > start {
+            let before = start...(v - 1)
+            if let m = pick(mentionsIn(before), last: true) {
+                q.speaker = speakerNames[m]
+                q.reason = "'\(mentions[m].surface) … \(tokens[v].text)' before the quote"
+                return
+            }
+            let tail = max(start, v - 4)...(v - 1)
+            if let why = refersBack(tail) ?? refersBack(before) {
+                q.speaker = lastPerson(before: start)
+                q.reason = "\(why) before the quote → last person named"
+                return
+            }
+        }
+        if v + 1 <= q.open - 1, let m = pick(mentionsIn((v + 1)...(q.open - 1)), last: false) {
+            q.speaker = speakerNames[m]
+            q.reason = "'\(tokens[v].text) … \(mentions[m].surface)' before the quote"
+        }
+    }
+}
