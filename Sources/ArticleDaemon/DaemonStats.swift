@@ -55,9 +55,11 @@ final class DaemonStats: Sendable {
             $0.inFlight -= 1
             guard counted else { return }
             $0.recent.append((now, seconds))
-            if $0.recent.count > 4096 || ($0.recent.first.map { now - $0.0 > .seconds(60) } ?? false) {
-                $0.recent.removeAll { now - $0.0 > .seconds(60) }
-                if $0.recent.count > 4096 { $0.recent.removeFirst($0.recent.count - 4096) }
+            // Trim in chunks, not per file: entries are in time order, so old ones are a prefix.
+            if $0.recent.count > 8192 { $0.recent.removeFirst($0.recent.count - 4096) }
+            if let first = $0.recent.first, now - first.0 > .seconds(70) {
+                let cut = $0.recent.firstIndex { now - $0.0 <= .seconds(60) } ?? $0.recent.count
+                $0.recent.removeFirst(cut)
             }
         }
     }

@@ -236,3 +236,14 @@ private func records(_ dir: SegmentDirectory) throws -> [LogRecord] {
     #expect(NearDuplicateIndex.simhash(inArticleJSON: json) == 0x00ff_00ff_00ff_00ff)
     #expect(NearDuplicateIndex.simhash(inArticleJSON: RecordDraft.encode(Article())) == nil)
 }
+
+@Test func manyCopiesOfOneStoryKeepBucketsBoundedAndStillMatch() {
+    var index = NearDuplicateIndex()
+    // 2,000 hashes that share their lowest band, as copies of one story might.
+    for i in 0..<2000 { index.insert(0xABCD | (UInt64(i) << 20), seq: i + 1) }
+    #expect(index.earliestMatch(for: 0xABCD) == 1)
+    // Past the bucket limit a hash is still found through its other bands (or as an exact copy); the earliest
+    // match may be another hash within 3 bits, such as 1999 with three bits cleared (seq 208).
+    #expect(index.earliestMatch(for: 0xABCD | (UInt64(1999) << 20)) == 208)
+    #expect(index.earliestMatch(for: 0xFFFF_FFFF_FFFF_0000) == nil)
+}
