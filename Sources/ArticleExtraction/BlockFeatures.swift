@@ -51,7 +51,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         return parts.joined(separator: " ")
     }
 
-    static let addressWords: Set<UInt64> = Set(addressWordList.map(WordHash.of))
+    static let addressWords = WordTable(keys: addressWordList.map(WordHash.of))
     static let addressWordList: [String] = [
         "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
         "sie", "ihr", "wir", "uns", "unser", "vous", "votre", "nous", "notre", "usted", "nosotros", "nuestro",
@@ -59,7 +59,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: Set<UInt64>) {
+    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: WordTable) {
         var lastNonSpace: [Unicode.Scalar] = []
         lastNonSpace.reserveCapacity(4)
         var prev: Unicode.Scalar = " "
@@ -107,12 +107,13 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
 
     mutating func matchLexicon(_ tokens: [UInt64]) {
         if tokens.count <= 6 && !tokens.isEmpty {
-            if let c = Lexicons.wholeLines[WordHash.combine(tokens)] { wholeLine = c }
+            if let c = Lexicons.wholeLineTable[WordHash.combine(tokens)] { wholeLine = Lexicons.Category.allCases[c] }
         }
         var i = 0
         var seenStrong: [UInt64] = []
         while i < tokens.count {
-            if let phrases = Lexicons.phrasesByFirstWord[tokens[i]] {
+            if let group = Lexicons.phraseIndex[tokens[i]] {
+                let phrases = Lexicons.phraseGroups[group]
                 for p in phrases {
                     guard i + p.hashes.count <= tokens.count else { continue }
                     var ok = true

@@ -10,7 +10,7 @@ public struct BylineParser: Sendable {
         ["auteur"],
     ]
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
-    static let firstWords: Set<UInt64> = Set(prefixes.map { WordHash.of($0[0]) })
+    static let firstWords = WordTable(keys: prefixes.map { WordHash.of($0[0]) })
     static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",

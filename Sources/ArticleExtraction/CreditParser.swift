@@ -52,7 +52,8 @@ public struct CreditParser: Sendable {
         else { return nil }
         let after = line[slash.upperBound...].trimmed(" .")
         let afterWords = after.split(separator: " ")
-        guard (1...3).contains(afterWords.count), !after.contains(".") || Self.agencies.contains(after.lowercased())
+        guard (1...3).contains(afterWords.count),
+            !after.unicodeScalars.contains(".") || Self.agencies.contains(after.lowercased())
         else { return nil }
         guard let f = after.unicodeScalars.first, Tokenizer.isUpper(f) || Self.agencies.contains(after.lowercased())
         else { return nil }

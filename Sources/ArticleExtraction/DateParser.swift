@@ -297,7 +297,7 @@ public struct DateParser: Sendable {
     }
 
     /// Hashes of every month name, to skip lines without one cheaply.
-    static let monthHashes: Set<UInt64> = Set(months.keys.map(WordHash.of))
+    static let monthHashes = WordTable(keys: months.keys.map(WordHash.of))
 
     static let dottedStems: Set<String> = ["a", "p", "a.m", "p.m"]
 

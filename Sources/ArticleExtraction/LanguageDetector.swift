@@ -22,7 +22,8 @@ public struct LanguageDetector: Sendable {
         var seen = 0
         for s in text {
             seen += 1
-            if seen > 20000 { break }
+            // 6000 scalars tell the script as well as the whole text does.
+            if seen > 6000 { break }
             let v = s.value
             if v < 0x80 {
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
@@ -67,7 +68,9 @@ public struct LanguageDetector: Sendable {
         for w in words.prefix(3000) {
             counted += 1
             // One look-up per word: the mask of languages whose stop-words include it.
-            guard let mask = Lexicons.stopWordLanguages[w].map({ $0 & candidateMask }), mask != 0 else { continue }
+            guard let all = Lexicons.stopWordLanguages[w] else { continue }
+            let mask = all & candidateMask
+            if mask == 0 { continue }
             let weight = 1.0 / Double(mask.nonzeroBitCount)
             var m = mask
             while m != 0 {

@@ -13,19 +13,19 @@ public enum Lexicons {
     }()
 
     /// For each stop-word's hash, a bit mask of the languages (indices into `languages`) that have it.
-    public static let stopWordLanguages: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
+    public static let stopWordLanguages: WordTable = {
+        var pairs: [(UInt64, Int)] = []
         for (i, lang) in languages.enumerated() {
-            for w in stopWords[lang] ?? [] { d[WordHash.of(w), default: 0] |= 1 << i }
+            for w in stopWords[lang] ?? [] { pairs.append((WordHash.of(w), 1 << i)) }
         }
-        return d
+        return WordTable(pairs, merge: { $0 | $1 })
     }()
 
     /// Stop-words per language as word hashes, for the hot path.
-    public static let stopWordHashes: [String: Set<UInt64>] = stopWords.mapValues { Set($0.map(WordHash.of)) }
+    public static let stopWordHashes: [String: WordTable] = stopWords.mapValues { WordTable(keys: $0.map(WordHash.of)) }
 
     /// Every language's stop-words as hashes.
-    public static let anyStopWordHash: Set<UInt64> = Set(anyStopWord.map(WordHash.of))
+    public static let anyStopWordHash: WordTable = WordTable(keys: anyStopWord.map(WordHash.of))
 
     /// Every language's stop-words together, for blocks whose language we do not know.
     public static let anyStopWord: Set<String> = stopWords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
@@ -147,6 +147,12 @@ public enum Lexicons {
     }
 
     /// Phrases indexed by their first word, so that a block is matched in one pass over its words.
+    /// Phrases grouped by first word: the table maps a first word's hash to its group in `phraseGroups`.
+    public static let phraseIndex: WordTable = WordTable(phraseGroupKeys.enumerated().map { ($1, $0) })
+    static let phraseGroupKeys: [UInt64] = Array(phrasesByFirstWord.keys).sorted()
+    /// The groups, in the order of `phraseIndex`'s values.
+    public static let phraseGroups: [[Phrase]] = phraseGroupKeys.map { phrasesByFirstWord[$0]! }
+
     public static let phrasesByFirstWord: [UInt64: [Phrase]] = {
         var d: [UInt64: [Phrase]] = [:]
         for (category, strongText, weakText) in phraseText {
@@ -163,6 +169,10 @@ public enum Lexicons {
     }()
 
     /// Whole lines that are widgets whatever surrounds them ("Read more", "Advertisement").
+    /// `wholeLines` as a table of indices into `Category.allCases`.
+    public static let wholeLineTable: WordTable = WordTable(
+        wholeLines.map { ($0.key, Category.allCases.firstIndex(of: $0.value)!) })
+
     public static let wholeLines: [UInt64: Category] = {
         var d: [UInt64: Category] = [:]
         for (category, text) in wholeLineText {

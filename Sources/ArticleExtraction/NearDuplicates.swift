@@ -10,7 +10,7 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     /// Content words: not stop-words, three letters or more, possessive "'s" dropped.
-    public static func contentWords(_ block: Block, stopWords: Set<UInt64>) -> Set<UInt64> {
+    public static func contentWords(_ block: Block, stopWords: WordTable) -> Set<UInt64> {
         var set = Set<UInt64>()
         set.reserveCapacity(block.hashes.count)
         for k in block.hashes.indices where block.lengths[k] >= 3 && !stopWords.contains(block.hashes[k]) {
@@ -20,7 +20,7 @@ public struct NearDuplicates: Sendable {
     }
 
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
-    public func duplicates(of candidates: [Int], blocks: [Block], stopWords: Set<UInt64>) -> [Int: Int] {
+    public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
         var result: [Int: Int] = [:]
         var index: [UInt64: [Int]] = [:]
         var sets: [Int: Set<UInt64>] = [:]

@@ -79,6 +79,8 @@ public enum Normalizer {
     @inline(__always)
     static func mayChangeUnderNFC(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // Cyrillic letters, Latin-1 and general punctuation never change; only look up the rest.
+        if (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x52F) || (v >= 0x2000 && v <= 0x20CF) { return false }
         if v >= 0x1100 && v <= 0x11FF { return true }
         if v >= 0x2126 && v <= 0x212B { return true }
         return s.properties.canonicalCombiningClass != .notReordered
