@@ -28,7 +28,6 @@ struct Analysis {
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         let tokens = lines.map { Tokenizer.tokenize($0.text) }
-        let tokenized = tokens.map(\.words)
         let hashed = tokens.map(\.hashes)
         var sample: [UInt64] = []
         for t in hashed {
@@ -44,9 +43,8 @@ struct Analysis {
             let line = lines[k]
             blocks.append(
                 Block(
-                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: tokenized[k],
-                    hashes: hashed[k], stems: tokens[k].stems, lengths: tokens[k].lengths,
-                    features: BlockFeatures(text: line.text, words: tokenized[k], hashes: hashed[k], stopWords: stop)))
+                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, tokens: tokens[k],
+                    features: BlockFeatures(text: line.text, hashes: hashed[k], stopWords: stop)))
         }
 
         // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
@@ -63,15 +61,19 @@ struct Analysis {
         let creditParser = CreditParser()
         for i in blocks.indices {
             let b = blocks[i]
-            if b.features.words <= 18, b.words.contains(where: Self.startsWithDigit),
+            let t = b.tokens
+            if b.features.words <= 18, t.numeric.contains(true),
                 b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
-                    || b.words.contains(where: { ($0.utf8.count == 4 || $0.utf8.count >= 8) && Self.startsWithDigit($0) }), let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
-                let extra = b.words.filter {
+                    || t.numeric.indices.contains(where: { t.numeric[$0] && (t.byteCounts[$0] == 4 || t.byteCounts[$0] >= 8) }),
+                let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear)
+            {
+                let words = b.words
+                let extra = words.filter {
                     !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
                         && $0.first?.isNumber != true
                 }
-                let isUpdate = b.words.prefix(3).contains { Self.updateWords.contains($0) }
-                let keyword = b.words.first.map { Self.dateWords.contains($0) } ?? false
+                let isUpdate = words.prefix(3).contains { Self.updateWords.contains($0) }
+                let keyword = words.first.map { Self.dateWords.contains($0) } ?? false
                 if extra.count <= 1 || (keyword && extra.count <= 3) {
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
@@ -123,6 +125,7 @@ struct Analysis {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
                 blocks[k].quality = .bad
                 blocks[k].reason = "after the article, inside a run of appeals and widgets"
+                blocks[k].inAppealTail = true
             }
         }
         var core = classifier.core(blocks)
@@ -209,11 +212,7 @@ struct Analysis {
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                let t = Tokenizer.tokenize(head)
-                blocks[k].words = t.words
-                blocks[k].hashes = t.hashes
-                blocks[k].stems = t.stems
-                blocks[k].lengths = t.lengths
+                blocks[k].tokens = Tokenizer.tokenize(head)
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -246,8 +245,8 @@ struct Analysis {
         if outlet == nil {
             let finder = OutletFinder()
             for b in blocks
-            where b.role == .boilerplate && [.donation, .legal, .disclaimer].contains(b.category ?? .navigation)
-                || b.reason.contains("appeals")
+            where b.role == .boilerplate
+                && ([.donation, .legal, .disclaimer].contains(b.category ?? .navigation) || b.inAppealTail)
             {
                 if let o = finder.find(in: b.text) {
                     outlet = o
@@ -278,7 +277,7 @@ struct Analysis {
             body: body.map(\.text),
             captions: captions,
             credits: credits,
-            wordCount: body.reduce(0) { $0 + $1.words.count },
+            wordCount: body.reduce(0) { $0 + $1.hashes.count },
             boilerplate: boilerplate
         )
     }

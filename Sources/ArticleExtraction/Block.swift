@@ -16,14 +16,12 @@ public struct Block: Sendable, Equatable {
     public var lineNumber: Int
     /// A blank line separates it from the previous block.
     public var blankBefore: Bool
-    /// Lower-case words.
-    public var words: [String]
-    /// Hashes of `words`.
-    public var hashes: [UInt64]
-    /// Stems of `words` (see `Tokens.stems`).
-    public var stems: [UInt64] = []
-    /// Letters per word.
-    public var lengths: [Int] = []
+    /// Lower-case words, rebuilt on demand: the hot path works on `tokens` alone.
+    public var words: [String] { Tokenizer.words(text) }
+    /// Hashes, stems and lengths of the words.
+    public var tokens: Tokens
+    /// Hashes of the words.
+    public var hashes: [UInt64] { tokens.hashes }
     /// Measurements.
     public var features: BlockFeatures
     /// The classifier's judgement.
@@ -34,4 +32,6 @@ public struct Block: Sendable, Equatable {
     public var reason: String = ""
     /// The classifier's category for a removed block, when a lexicon said so.
     public var category: Lexicons.Category? = nil
+    /// Removed as part of a run of appeals after the article (where outlets sign their appeals).
+    public var inAppealTail = false
 }

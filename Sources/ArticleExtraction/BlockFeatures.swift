@@ -51,6 +51,11 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         return parts.joined(separator: " ")
     }
 
+    static let http = WordHash.of("http")
+    static let https = WordHash.of("https")
+    static let www = WordHash.of("www")
+    static let copyrightSign = WordHash.of("©")
+    static let copyrightWord = WordHash.of("copyright")
     static let addressWords = WordTable(keys: addressWordList.map(WordHash.of))
     static let addressWordList: [String] = [
         "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
@@ -59,7 +64,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: WordTable) {
+    public init(text: String, hashes: [UInt64], stopWords: WordTable) {
         var lastNonSpace: [Unicode.Scalar] = []
         lastNonSpace.reserveCapacity(4)
         var prev: Unicode.Scalar = " "
@@ -79,7 +84,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             prev = s
         }
         characters = chars
-        self.words = tokens.count
+        self.words = hashes.count
         for h in hashes {
             if stopWords.contains(h) { self.stopWords += 1 }
             if Self.addressWords.contains(h) { readerAddress += 1 }
@@ -91,7 +96,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             break
         }
         if endsSentence { sentences += 1 }
-        for t in tokens where t == "http" || t == "https" || t == "www" { links += 1 }
+        for h in hashes where h == Self.http || h == Self.https || h == Self.www { links += 1 }
         let first = text.unicodeScalars.first
         if let f = first, "-•*–—·▪►".unicodeScalars.contains(f),
             text.unicodeScalars.count > 1, text.unicodeScalars.dropFirst().first == " "
@@ -99,7 +104,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             bullet = true
         }
         copyright =
-            tokens.contains("©") || tokens.first == "copyright"
+            hashes.contains(Self.copyrightSign) || hashes.first == Self.copyrightWord
             || (ByteSearch.containsByte(0x28, in: text)
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
         matchLexicon(hashes)

@@ -12,7 +12,7 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// The context-free class of one block and the reason for it.
-    public func initialQuality(_ f: BlockFeatures, words: [String]) -> (BlockQuality, String, Lexicons.Category?) {
+    public func initialQuality(_ f: BlockFeatures, words: @autoclosure () -> [String]) -> (BlockQuality, String, Lexicons.Category?) {
         if let c = f.wholeLine { return (.bad, c.rawValue, c) }
         if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
         // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
@@ -26,7 +26,7 @@ public struct BoilerplateClassifier: Sendable {
         if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
-        if isReadingTime(words) { return (.bad, "reading-time badge", .navigation) }
+        if f.words <= 5 && f.words >= 2 && isReadingTime(words()) { return (.bad, "reading-time badge", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
         if f.words >= 10 && prose { return (.good, "prose", nil) }

@@ -10,10 +10,10 @@ public struct CreditParser: Sendable {
         public var caption: String?
     }
 
-    static let labels: [String] = [
+    static let labels: Set<String> = [
         "image", "images", "photo", "photos", "photograph", "photo credit", "picture", "pictures", "pic",
-        "credit", "credits", "фото", "фотография", "фото", "foto", "fotos", "bild", "bildquelle", "crédit photo",
-        "crédits photo", "crédit", "imagen", "imagem", "immagine", "video",
+        "credit", "credits", "фото", "фотография", "foto", "fotos", "bild", "bildquelle", "crédit photo",
+        "crédits photo", "crédit", "imagen", "imagem", "immagine", "video", "photographer",
     ]
     static let agencies: Set<String> = [
         "getty images", "afp", "ap", "reuters", "epa", "tass", "ria novosti", "sputnik", "shutterstock", "efe",

@@ -13,8 +13,9 @@ public struct NearDuplicates: Sendable {
     public static func contentWords(_ block: Block, stopWords: WordTable) -> Set<UInt64> {
         var set = Set<UInt64>()
         set.reserveCapacity(block.hashes.count)
-        for k in block.hashes.indices where block.lengths[k] >= 3 && !stopWords.contains(block.hashes[k]) {
-            set.insert(block.stems[k])
+        let t = block.tokens
+        for k in t.hashes.indices where t.lengths[k] >= 3 && !stopWords.contains(t.hashes[k]) {
+            set.insert(t.stems[k])
         }
         return set
     }

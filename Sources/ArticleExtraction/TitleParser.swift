@@ -9,7 +9,7 @@ public struct TitleParser: Sendable {
     /// The headline and, when present, the site suffix.
     public func split(_ title: String) -> (title: String, site: String?) {
         for sep in Self.separators {
-            guard let r = title.lastRange(of: sep) else { continue }
+            guard let r = ByteSearch.range(of: sep, in: title, backwards: true) else { continue }
             let head = title[..<r.lowerBound]
             let tail = title[r.upperBound...]
             let tailWords = tail.split(separator: " ")

@@ -8,6 +8,10 @@ public struct Tokens: Sendable, Equatable {
     public var stems: [UInt64] = []
     /// Letters in each word.
     public var lengths: [Int] = []
+    /// UTF-8 bytes in each word.
+    public var byteCounts: [Int] = []
+    /// Whether each word starts with a digit.
+    public var numeric: [Bool] = []
 }
 
 /// Splits text into lower-case words without Foundation, because every block is tokenised once and the extractor
@@ -16,16 +20,17 @@ public enum Tokenizer {
     /// Lower-case words: runs of letters and digits, with inner apostrophes and hyphens kept ("don't",
     /// "ukraine-russia"). "©" counts as a word so that lexicons can name it.
     public static func words(_ text: String) -> [String] {
-        tokenize(text).words
+        tokenize(text, keepWords: true).words
     }
 
-    /// Words, hashes, stems and lengths in one pass.
-    public static func tokenize(_ text: String) -> Tokens {
+    /// Hashes, stems and lengths in one pass, and the words themselves when `keepWords` (building a `String` per
+    /// word is the costliest part, and the hot path needs only hashes).
+    public static func tokenize(_ text: String, keepWords: Bool = false) -> Tokens {
         var text = text
-        return text.withUTF8 { tokenize(bytes: $0) }
+        return text.withUTF8 { tokenize(bytes: $0, keepWords: keepWords) }
     }
 
-    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>) -> Tokens {
+    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool) -> Tokens {
         var out = Tokens()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(64)
@@ -61,7 +66,9 @@ public enum Tokenizer {
                 s = s &* WordHash.prime
                 k += 1
             }
-            out.words.append(String(decoding: buffer, as: UTF8.self))
+            if keepWords { out.words.append(String(decoding: buffer, as: UTF8.self)) }
+            out.byteCounts.append(buffer.count)
+            out.numeric.append(buffer[0] >= 0x30 && buffer[0] <= 0x39)
             out.hashes.append(h)
             out.stems.append(s)
             out.lengths.append(stemLetters)
