@@ -30,57 +30,100 @@ public enum Tokenizer {
         return text.withUTF8 { tokenize(bytes: $0, keepWords: keepWords) }
     }
 
-    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool) -> Tokens {
-        var out = Tokens()
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(64)
+    /// The word being read: its hash, its stem hash (first five letters), letters and bytes so far, and the stem
+    /// as it stood before an apostrophe, for dropping a possessive 's. A struct with mutating methods, so that the
+    /// optimiser keeps it in registers.
+    struct WordState {
+        var h = WordHash.offset
+        var stem = WordHash.offset
         var letters = 0
-        var pendingJoiner: UInt8 = 0
-        let n = p.count
-        var i = 0
+        var bytes = 0
+        var firstByte: UInt8 = 0
+        var lastByte: UInt8 = 0
+        var stemBeforeApostrophe: UInt64 = 0
+        var lettersBeforeApostrophe = -1
+        var keepWords: Bool
+        var buffer: [UInt8] = []
 
-        func finish() {
-            guard !buffer.isEmpty else { return }
-            var h = WordHash.offset
-            for b in buffer {
-                h ^= UInt64(b)
-                h = h &* WordHash.prime
+        @inline(__always)
+        mutating func add(_ b: UInt8) {
+            h ^= UInt64(b)
+            h = h &* WordHash.prime
+            // `letters` counts the letters before the one being added: a byte is part of the stem while < 5.
+            if letters < 5 {
+                stem ^= UInt64(b)
+                stem = stem &* WordHash.prime
             }
-            // Stem: the first five letters, after dropping a possessive 's.
-            var stemEnd = buffer.count
-            var stemLetters = letters
-            if buffer.count >= 3 && buffer[buffer.count - 1] == 0x73 && buffer[buffer.count - 2] == 0x27 {
-                stemEnd -= 2
-                stemLetters -= 1
-            }
-            var s = WordHash.offset
-            var seen = 0
-            var k = 0
-            while k < stemEnd {
-                let b = buffer[k]
-                if b & 0xC0 != 0x80 {
-                    seen += 1
-                    if seen > 5 { break }
-                }
-                s ^= UInt64(b)
-                s = s &* WordHash.prime
-                k += 1
-            }
-            if keepWords { out.words.append(String(decoding: buffer, as: UTF8.self)) }
-            out.byteCounts.append(buffer.count)
-            out.numeric.append(buffer[0] >= 0x30 && buffer[0] <= 0x39)
-            out.hashes.append(h)
-            out.stems.append(s)
-            out.lengths.append(stemLetters)
-            buffer.removeAll(keepingCapacity: true)
-            letters = 0
+            if bytes == 0 { firstByte = b }
+            bytes += 1
+            lastByte = b
+            if keepWords { buffer.append(b) }
         }
 
+        @inline(__always)
+        mutating func join(_ joiner: UInt8) {
+            if joiner == 0x27 {
+                stemBeforeApostrophe = stem
+                lettersBeforeApostrophe = letters
+            }
+            add(joiner)
+        }
+
+        @inline(__always)
+        mutating func finish(into out: inout Tokens) {
+            guard bytes > 0 else { return }
+            var stemValue = stem
+            var stemLetters = letters
+            // "russia's" → the stem of "russia": an apostrophe followed by the single letter "s" ends the word.
+            if lettersBeforeApostrophe >= 0 && letters == lettersBeforeApostrophe + 1 && lastByte == 0x73 {
+                stemValue = stemBeforeApostrophe
+                stemLetters = lettersBeforeApostrophe
+            }
+            if keepWords {
+                out.words.append(String(decoding: buffer, as: UTF8.self))
+                buffer.removeAll(keepingCapacity: true)
+            }
+            out.hashes.append(h)
+            out.stems.append(stemValue)
+            out.lengths.append(stemLetters)
+            out.byteCounts.append(bytes)
+            out.numeric.append(firstByte >= 0x30 && firstByte <= 0x39)
+            h = WordHash.offset
+            stem = WordHash.offset
+            letters = 0
+            bytes = 0
+            lettersBeforeApostrophe = -1
+        }
+    }
+
+    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool) -> Tokens {
+        var out = Tokens()
+        let estimate = p.count / 6 + 1
+        out.hashes.reserveCapacity(estimate)
+        out.stems.reserveCapacity(estimate)
+        out.lengths.reserveCapacity(estimate)
+        out.byteCounts.reserveCapacity(estimate)
+        out.numeric.reserveCapacity(estimate)
+        var w = WordState(keepWords: keepWords)
+        var pendingJoiner: UInt8 = 0
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(8)
+        let n = p.count
+        var i = 0
         while i < n {
             let b0 = p[i]
             var v: UInt32
             var len = 1
             if b0 < 0x80 {
+                // ASCII fast path: letters and digits, lower-cased in place.
+                if (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x41 && b0 <= 0x5A) {
+                    if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
+                    pendingJoiner = 0
+                    w.add(b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0)
+                    w.letters += 1
+                    i += 1
+                    continue
+                }
                 v = UInt32(b0)
             } else if b0 & 0xE0 == 0xC0, i + 1 < n {
                 v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
@@ -97,26 +140,27 @@ public enum Tokenizer {
             }
             i += len
             guard let scalar = Unicode.Scalar(v) else { continue }
-            if isWordScalar(scalar) {
-                if pendingJoiner != 0 && !buffer.isEmpty {
-                    buffer.append(pendingJoiner)
-                }
+            if v >= 0x80 && isWordScalar(scalar) {
+                if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
                 pendingJoiner = 0
-                appendLowercasedUTF8(scalar, to: &buffer)
-                letters += 1
-            } else if (v == 0x27 || v == 0x2019 || v == 0x2D) && !buffer.isEmpty && pendingJoiner == 0 {
+                encoded.removeAll(keepingCapacity: true)
+                appendLowercasedUTF8(scalar, to: &encoded)
+                for b in encoded { w.add(b) }
+                w.letters += 1
+            } else if (v == 0x27 || v == 0x2019 || v == 0x2D) && w.bytes > 0 && pendingJoiner == 0 {
                 pendingJoiner = v == 0x2D ? 0x2D : 0x27
             } else {
                 pendingJoiner = 0
-                finish()
+                w.finish(into: &out)
                 if v == 0xA9 {
-                    buffer = [0xC2, 0xA9]
-                    letters = 1
-                    finish()
+                    w.add(0xC2)
+                    w.add(0xA9)
+                    w.letters = 1
+                    w.finish(into: &out)
                 }
             }
         }
-        finish()
+        w.finish(into: &out)
         return out
     }
 
