@@ -15,6 +15,13 @@ public struct NormalizedLine: Sendable, Equatable {
 public enum Normalizer {
     /// Splits `text` into non-empty normalised lines.
     public static func lines(_ text: String) -> [NormalizedLine] {
+        var text = text
+        return text.withUTF8 { lines(utf8: $0) }
+    }
+
+    /// Works on the UTF-8 bytes: ASCII is handled byte by byte, other scalars are decoded only to be classified
+    /// and then copied as they are.
+    static func lines(utf8 p: UnsafeBufferPointer<UInt8>) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         var buffer: [UInt8] = []
         buffer.reserveCapacity(512)
@@ -38,8 +45,40 @@ public enum Normalizer {
             needsNFC = false
         }
 
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b0 = p[i]
+            if b0 >= 0x21 && b0 < 0x7F {
+                if pendingSpace {
+                    buffer.append(0x20)
+                    pendingSpace = false
+                }
+                buffer.append(b0)
+                previousWasCR = false
+                i += 1
+                continue
+            }
+            var v: UInt32
+            var len = 1
+            if b0 < 0x80 {
+                v = UInt32(b0)
+            } else if b0 & 0xE0 == 0xC0, i + 1 < n {
+                v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                len = 2
+            } else if b0 & 0xF0 == 0xE0, i + 2 < n {
+                v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                len = 3
+            } else if i + 3 < n {
+                v = UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                    | UInt32(p[i + 3] & 0x3F)
+                len = 4
+            } else {
+                v = 0xFFFD
+                len = n - i
+            }
+            let start = i
+            i += len
             if v == 0x0A && previousWasCR {
                 previousWasCR = false
                 continue
@@ -64,11 +103,11 @@ public enum Normalizer {
                 buffer.append(0x20)
                 pendingSpace = false
             }
-            if v < 0x80 {
-                buffer.append(UInt8(v))
+            if v >= 0x300 && !needsNFC, let scalar = Unicode.Scalar(v), mayChangeUnderNFC(scalar) { needsNFC = true }
+            if v == 0xFFFD && len != 3 {
+                buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
             } else {
-                if v >= 0x300 && !needsNFC && mayChangeUnderNFC(scalar) { needsNFC = true }
-                appendUTF8(v, to: &buffer)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
             }
         }
         flush()

@@ -137,8 +137,8 @@ public enum TextDecoding {
     static func detectCharset(_ bytes: [UInt8]) -> String {
         guard let handle = uchardet_new() else { return "windows-1252" }
         defer { uchardet_delete(handle) }
-        // 16 KiB is plenty for a confident guess, and uchardet's cost grows with what it is fed.
-        let sample = bytes.count > 16384 ? Array(bytes.prefix(16384)) : bytes
+        // 8 KiB is plenty for a confident guess, and uchardet's cost grows with what it is fed.
+        let sample = bytes.count > 8192 ? Array(bytes.prefix(8192)) : bytes
         _ = sample.withUnsafeBufferPointer { p in
             p.withMemoryRebound(to: CChar.self) { c in uchardet_handle_data(handle, c.baseAddress, c.count) }
         }
