@@ -196,7 +196,8 @@ struct Analysis {
                 blocks[k].role = .boilerplate
             } else if let s = bodyStart, k < s {
                 // Between the headline and the first paragraph: kept only when it reads as prose.
-                if blocks[k].quality != .good || !blocks[k].features.endsSentence {
+                // A long block of prose stays even without a final full stop (some sites drop it).
+                if blocks[k].quality != .good || (!blocks[k].features.endsSentence && blocks[k].features.words < 15) {
                     blocks[k].role = .boilerplate
                     blocks[k].reason = "before the first paragraph (\(blocks[k].reason))"
                 }
