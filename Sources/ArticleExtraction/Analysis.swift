@@ -34,7 +34,7 @@ struct Analysis {
             sample.append(contentsOf: t)
             if sample.count > 3000 { break }
         }
-        let language = LanguageDetector().detect(hashes: sample, text: decoded.text[...].unicodeScalars)
+        let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         let known = language.flatMap { Lexicons.stopWordHashes[$0] }
         let stop = known ?? Lexicons.anyStopWordHash
         var blocks: [Block] = []
@@ -60,7 +60,8 @@ struct Analysis {
         let bylines = BylineParser()
         let creditParser = CreditParser()
         for i in blocks.indices {
-            let b = blocks[i]
+            // Read through the array, not a copy: a Block copy retains a dozen buffers.
+            let b = BlockView(blocks: blocks, index: i)
             let t = b.tokens
             if b.features.words <= 18, t.numeric.contains(true),
                 b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
@@ -248,6 +249,7 @@ struct Analysis {
             for b in blocks
             where b.role == .boilerplate
                 && ([.donation, .legal, .disclaimer].contains(b.category ?? .navigation) || b.inAppealTail)
+                && b.hashes.contains(where: { OutletFinder.cueFirstWords.contains($0) })
             {
                 if let o = finder.find(in: b.text) {
                     outlet = o
@@ -322,10 +324,13 @@ struct Analysis {
     /// In a text whose paragraphs end like sentences, two or more consecutive unpunctuated lines of moderate
     /// length inside the body are picture captions (scrapers emit a gallery's captions in a row).
     static func markCaptionRuns(_ blocks: inout [Block], after start: Int, captions: inout [String]) {
-        let long = blocks.filter { $0.role == .body && $0.features.words >= 12 }
-        guard long.count >= 4 else { return }
-        let punctuated = long.filter { $0.features.endsSentence }.count
-        guard punctuated * 10 >= long.count * 7 else { return }
+        var long = 0
+        var punctuated = 0
+        for k in blocks.indices where blocks[k].role == .body && blocks[k].features.words >= 12 {
+            long += 1
+            if blocks[k].features.endsSentence { punctuated += 1 }
+        }
+        guard long >= 4, punctuated * 10 >= long * 7 else { return }
         func isCandidate(_ b: Block) -> Bool {
             b.role == .body && !b.features.endsSentence && (10...30).contains(b.features.words) && !b.features.bullet
                 && b.text.last != ":"
@@ -386,4 +391,15 @@ public enum Folding {
         }
         return String(out)
     }
+}
+
+/// Read-only access to one block inside the array, without copying it.
+struct BlockView {
+    let blocks: [Block]
+    let index: Int
+    var text: String { blocks[index].text }
+    var features: BlockFeatures { blocks[index].features }
+    var tokens: Tokens { blocks[index].tokens }
+    var hashes: [UInt64] { blocks[index].tokens.hashes }
+    var words: [String] { blocks[index].words }
 }

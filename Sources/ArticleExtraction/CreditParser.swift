@@ -25,13 +25,11 @@ public struct CreditParser: Sendable {
 
     /// The credit in `line`, if the line is one or ends with one.
     public func parse(_ line: String) -> Result? {
-        let words = Tokenizer.words(line)
-        guard !words.isEmpty, words.count <= 45 else { return nil }
-        // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС".
+        // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
         let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
         if wrapped { body = body.dropFirst().dropLast() }
-        if let colon = body.firstIndex(of: ":") {
+        if let colon = body.utf8.prefix(32).firstIndex(of: 0x3A) {
             let label = body[..<colon].lowercased().trimmed(" ")
             if Self.labels.contains(String(label)) {
                 let value = body[body.index(after: colon)...].trimmed(" .")
@@ -41,9 +39,12 @@ public struct CreditParser: Sendable {
             }
         }
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
-        let joined = words.joined(separator: " ")
-        if Self.agencies.contains(joined) || (joined.hasSuffix("via getty images") && words.count <= 6) {
-            if words.count <= 6 { return Result(credit: String(line.trimmed(" ()")), caption: nil) }
+        if line.utf8.count <= 48 {
+            let words = Tokenizer.words(line)
+            let joined = words.joined(separator: " ")
+            if words.count <= 6 && (Self.agencies.contains(joined) || joined.hasSuffix("via getty images")) {
+                return Result(credit: String(line.trimmed(" ()")), caption: nil)
+            }
         }
         // "Peter Kovalev / TASS" at the end of the line, maybe after a caption.
         guard

@@ -6,12 +6,12 @@ public struct LanguageDetector: Sendable {
     public init() {}
 
     /// Detects the language of `words` (lower-case tokens) and `text` (for the script).
-    public func detect(words: [String], text: Substring.UnicodeScalarView) -> String? {
+    public func detect(words: [String], text: String) -> String? {
         detect(hashes: words.map(WordHash.of), text: text)
     }
 
     /// Detects the language from word hashes (see `WordHash`) and the text's scalars.
-    public func detect(hashes words: [UInt64], text: Substring.UnicodeScalarView) -> String? {
+    public func detect(hashes words: [UInt64], text: String) -> String? {
         var latin = 0
         var cyrillic = 0
         var other: [String: Int] = [:]
@@ -19,15 +19,24 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        var seen = 0
-        for s in text {
-            seen += 1
-            // 6000 scalars tell the script as well as the whole text does.
-            if seen > 6000 { break }
-            let v = s.value
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+        // 12 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
+        var utf8 = text.utf8.prefix(12000).makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
                 continue
+            }
+            guard b >= 0xC0 else { continue }
+            var v: UInt32
+            if b < 0xE0 {
+                guard let c1 = utf8.next() else { break }
+                v = UInt32(b & 0x1F) << 6 | UInt32(c1 & 0x3F)
+            } else if b < 0xF0 {
+                guard let c1 = utf8.next(), let c2 = utf8.next() else { break }
+                v = UInt32(b & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+            } else {
+                guard let c1 = utf8.next(), let c2 = utf8.next(), let c3 = utf8.next() else { break }
+                v = UInt32(b & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6 | UInt32(c3 & 0x3F)
             }
             letters += 1
             switch v {
@@ -53,7 +62,6 @@ public struct LanguageDetector: Sendable {
             default: break
             }
         }
-        latin += 0
         // A non-Latin, non-Cyrillic script that dominates names the language by itself.
         if let (lang, count) = other.max(by: { $0.value < $1.value }), count > latin + cyrillic {
             if lang == "zh" && (other["ja"] ?? 0) > 0 { return "ja" }
