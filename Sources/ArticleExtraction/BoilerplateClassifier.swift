@@ -12,7 +12,9 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// The context-free class of one block and the reason for it.
-    public func initialQuality(_ f: BlockFeatures, words: @autoclosure () -> [String]) -> (BlockQuality, String, Lexicons.Category?) {
+    public func initialQuality(_ f: BlockFeatures, text: String, words: @autoclosure () -> [String])
+        -> (BlockQuality, String, Lexicons.Category?)
+    {
         if let c = f.wholeLine { return (.bad, c.rawValue, c) }
         if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
         // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
@@ -27,6 +29,8 @@ public struct BoilerplateClassifier: Sendable {
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
         if f.words <= 5 && f.words >= 2 && isReadingTime(words()) { return (.bad, "reading-time badge", .navigation) }
+        if f.words <= 5 && isRelativeTime(words()) { return (.bad, "timestamp", .navigation) }
+        if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
         if f.words >= 10 && prose { return (.good, "prose", nil) }
@@ -43,6 +47,40 @@ public struct BoilerplateClassifier: Sendable {
         "lettura", "de",
     ]
 
+    static let agoWords: Set<String> = [
+        "ago", "назад", "тому", "vor", "il", "hace", "há", "fa", "geleden", "temu",
+    ]
+    static let unitWords: Set<String> = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
+        "weeks", "month", "months", "год", "года", "лет", "час", "часа", "часов", "минут", "минуты", "минуту", "день",
+        "дня", "дней", "годину", "години", "годин", "хвилин", "хвилини", "хвилину", "днів", "stunde", "stunden",
+        "minuten", "tag", "tagen", "heure", "heures", "jour", "jours", "hora", "horas", "minuto", "minutos", "día",
+        "días", "dia", "dias", "ora", "ore", "minuti", "giorno", "giorni", "y", "a", "h", "m", "d",
+    ]
+
+    /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
+    func isRelativeTime(_ words: [String]) -> Bool {
+        guard words.count >= 2, words.count <= 5 else { return false }
+        let hasNumber = words.contains { $0.first?.isNumber == true }
+        let hasUnit = words.contains { Self.unitWords.contains($0) }
+        let hasAgo = words.contains { Self.agoWords.contains($0) }
+        return hasNumber && hasUnit && hasAgo
+    }
+
+    static let tagLabels: Set<String> = [
+        "tags", "tag", "topics", "topic", "categories", "category", "filed under", "more on", "keywords", "теги",
+        "тэги", "темы", "тема", "рубрика", "рубрики", "ключевые слова", "мітки", "теми", "рубрика", "schlagworte",
+        "themen", "stichworte", "mots-clés", "mots clés", "sujets", "etiquetas", "temas", "tópicos", "tags relacionadas",
+        "argomenti", "parole chiave",
+    ]
+
+    /// "Tags: Russia, Ukraine", "Темы: политика".
+    func hasTagLabel(_ text: String) -> Bool {
+        guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A) else { return false }
+        let label = text[..<colon].lowercased()
+        return Self.tagLabels.contains(label)
+    }
+
     /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
     func isReadingTime(_ words: [String]) -> Bool {
         guard words.count <= 5, words.count >= 2 else { return false }
@@ -55,7 +93,7 @@ public struct BoilerplateClassifier: Sendable {
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
     public func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body {
-            let (q, reason, category) = initialQuality(blocks[i].features, words: blocks[i].words)
+            let (q, reason, category) = initialQuality(blocks[i].features, text: blocks[i].text, words: blocks[i].words)
             blocks[i].quality = q
             blocks[i].reason = reason
             blocks[i].category = category

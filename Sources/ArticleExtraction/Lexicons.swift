@@ -231,7 +231,10 @@ public enum Lexicons {
         (
             .share,
             """
-            share on facebook|share on twitter|share this article|share this story|share via|copy link|\
+            share on facebook|share on twitter|share this article|share this story|share via|copy link|link copied|\
+            follow us|join us on|whatsapp channel|google news|download our app|get the app|подписывайтесь|\
+            следите за нами|наш telegram|наш канал|telegram-канал|приєднуйтесь|стежте за нами|folgen sie uns|\
+            suivez-nous|síguenos|siga-nos|seguici|\
             поделиться|поширити|teilen sie|artikel teilen|partager sur|partagez|compartir en|compartilhe|\
             condividi
             """,
@@ -288,6 +291,8 @@ public enum Lexicons {
             .navigation,
             """
             skip to content|skip to main content|back to top|next article|previous article|main menu|\
+            click here|tap here|enable javascript|ad blocker|view gallery|photo gallery|report an error|\
+            found a typo|нашли опечатку|нажмите ctrl|ctrl enter|сообщить об ошибке|знайшли помилку|\
             перейти к содержанию|наверх|zum inhalt|retour en haut|volver arriba|voltar ao topo|torna su
             """,
             "menu|home|search|sections|меню|главная|головна|поиск|пошук|startseite|suche|accueil|recherche|inicio|"

@@ -33,7 +33,12 @@ struct BoilerplateTests {
         ("The views expressed in this article do not necessarily reflect those of the publisher, which republished it from a partner feed.", .bottom),
         // Navigation.
         ("Skip to main content", .top), ("Menu", .top), ("Back to top", .bottom), ("Leave a comment", .bottom),
-        ("Home", .top),
+        ("Home", .top), ("Click here to read the full report", .middle),
+        // Follow prompts, tags, timestamps, typo reports.
+        ("Follow us on Twitter", .bottom), ("Подписывайтесь на наш Telegram-канал", .bottom),
+        ("Tags: Schools, Floods, Council", .bottom), ("Темы: Образование", .bottom), ("Schlagworte: Schule, Hochwasser", .bottom),
+        ("2 hours ago", .top), ("5 минут назад", .top), ("vor 3 Stunden", .top),
+        ("Нашли опечатку? Выделите текст и нажмите Ctrl+Enter", .bottom),
     ]
 
     @Test("clutter is removed with a reason and the body is intact", arguments: clutter)
