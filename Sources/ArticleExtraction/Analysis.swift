@@ -43,8 +43,13 @@ struct Analysis {
             let line = lines[k]
             blocks.append(
                 Block(
-                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, tokens: tokens[k],
-                    features: BlockFeatures(text: line.text, hashes: hashed[k], stopWords: stop)))
+                    text: line.text,
+                    lineNumber: line.lineNumber,
+                    blankBefore: line.blankBefore,
+                    tokens: tokens[k],
+                    features: BlockFeatures(text: line.text, hashes: hashed[k], stopWords: stop)
+                )
+            )
         }
 
         // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
@@ -65,7 +70,9 @@ struct Analysis {
             let t = b.tokens
             if b.features.words <= 18, t.numeric.contains(true),
                 b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
-                    || t.numeric.indices.contains(where: { t.numeric[$0] && (t.byteCounts[$0] == 4 || t.byteCounts[$0] >= 8) }),
+                    || t.numeric.indices.contains(where: {
+                        t.numeric[$0] && (t.byteCounts[$0] == 4 || t.byteCounts[$0] >= 8)
+                    }),
                 let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear)
             {
                 let words = b.words
@@ -103,7 +110,8 @@ struct Analysis {
                 continue
             }
             if b.features.words <= 45,
-                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text) || ByteSearch.containsByte(0x3A, in: b.text),
+                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text)
+                    || ByteSearch.containsByte(0x3A, in: b.text),
                 let c = creditParser.parse(b.text)
             {
                 blocks[i].quality = .bad
@@ -264,7 +272,12 @@ struct Analysis {
         let body = blocks.filter { $0.role == .body }
         var boilerplate: [RemovedBlock] = []
         for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
-            boilerplate.append(RemovedBlock(text: b.text, reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"))
+            boilerplate.append(
+                RemovedBlock(
+                    text: b.text,
+                    reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"
+                )
+            )
         }
         self.blocks = blocks
         self.core = coreRange

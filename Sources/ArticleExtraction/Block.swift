@@ -1,6 +1,8 @@
 /// How prose-like a block looks on its own, before its role in the article is decided (jusText's classes).
 public enum BlockQuality: String, Sendable, Equatable {
-    case good, nearGood = "near-good", short, bad
+    case good
+    case nearGood = "near-good"
+    case short, bad
 }
 
 /// What a block turned out to be in the article.

@@ -148,4 +148,3 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-

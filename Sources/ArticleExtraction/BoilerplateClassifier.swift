@@ -12,7 +12,11 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// The context-free class of one block and the reason for it.
-    public func initialQuality(_ f: BlockFeatures, text: String, words: @autoclosure () -> [String])
+    public func initialQuality(
+        _ f: BlockFeatures,
+        text: String,
+        words: @autoclosure () -> [String]
+    )
         -> (BlockQuality, String, Lexicons.Category?)
     {
         if let c = f.wholeLine { return (.bad, c.rawValue, c) }
@@ -70,7 +74,8 @@ public struct BoilerplateClassifier: Sendable {
     static let tagLabels: Set<String> = [
         "tags", "tag", "topics", "topic", "categories", "category", "filed under", "more on", "keywords", "теги",
         "тэги", "темы", "тема", "рубрика", "рубрики", "ключевые слова", "мітки", "теми", "рубрика", "schlagworte",
-        "themen", "stichworte", "mots-clés", "mots clés", "sujets", "etiquetas", "temas", "tópicos", "tags relacionadas",
+        "themen", "stichworte", "mots-clés", "mots clés", "sujets", "etiquetas", "temas", "tópicos",
+        "tags relacionadas",
         "argomenti", "parole chiave",
     ]
 
@@ -113,7 +118,9 @@ public struct BoilerplateClassifier: Sendable {
             while end < blocks.count && !blocks[end].blankBefore { end += 1 }
             if end - start >= 3 {
                 let bad = (start..<end).filter { blocks[$0].quality == .bad }.count
-                if bad * 2 > end - start, let category = blocks[start..<end].first(where: { $0.quality == .bad })?.category {
+                if bad * 2 > end - start,
+                    let category = blocks[start..<end].first(where: { $0.quality == .bad })?.category
+                {
                     for k in start..<end where blocks[k].role == .body && blocks[k].quality != .bad {
                         blocks[k].quality = .bad
                         blocks[k].category = category

@@ -5,9 +5,10 @@ enum ByteSearch {
     static func range(of needle: String, in text: String, backwards: Bool = false) -> Range<String.Index>? {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return nil }
-        let offset: Int? = text.utf8.withContiguousStorageIfAvailable { h -> Int? in
-            find(n, in: h, backwards: backwards)
-        } ?? find(n, in: Array(text.utf8), backwards: backwards)
+        let offset: Int? =
+            text.utf8.withContiguousStorageIfAvailable { h -> Int? in
+                find(n, in: h, backwards: backwards)
+            } ?? find(n, in: Array(text.utf8), backwards: backwards)
         guard let o = offset else { return nil }
         let start = text.utf8.index(text.utf8.startIndex, offsetBy: o)
         let end = text.utf8.index(start, offsetBy: n.count)

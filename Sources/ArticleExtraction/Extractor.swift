@@ -53,7 +53,10 @@ public struct Extractor: Sendable {
     public init() {}
 
     /// Extracts an article, or says why the bytes are not one.
-    public func extract(_ bytes: [UInt8], hints: ExtractionHints = ExtractionHints()) throws(ExtractionRejection)
+    public func extract(
+        _ bytes: [UInt8],
+        hints: ExtractionHints = ExtractionHints()
+    ) throws(ExtractionRejection)
         -> Article
     {
         try Analysis(bytes: bytes, hints: hints).article
@@ -64,13 +67,22 @@ public struct Extractor: Sendable {
         do {
             let analysis = try Analysis(bytes: bytes, hints: hints)
             return Explanation(
-                rejection: nil, encoding: analysis.article.encoding, language: analysis.article.language,
+                rejection: nil,
+                encoding: analysis.article.encoding,
+                language: analysis.article.language,
                 core: analysis.core,
                 blocks: analysis.blocks.map {
                     Explanation.Entry(
-                        line: $0.lineNumber, text: $0.text, role: $0.role.rawValue, quality: $0.quality.rawValue,
-                        features: $0.features.description, reason: $0.reason)
-                }, article: analysis.article)
+                        line: $0.lineNumber,
+                        text: $0.text,
+                        role: $0.role.rawValue,
+                        quality: $0.quality.rawValue,
+                        features: $0.features.description,
+                        reason: $0.reason
+                    )
+                },
+                article: analysis.article
+            )
         } catch {
             return Explanation(rejection: error, encoding: nil, language: nil, core: nil, blocks: [], article: nil)
         }

@@ -46,7 +46,9 @@ public struct NearDuplicates: Sendable {
                     let score = Double(shared) / Double(smaller)
                     let union = set.count + sets[j]!.count - shared
                     let jaccard = Double(shared) / Double(union)
-                    if score >= threshold && jaccard >= 0.3 && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0)) {
+                    if score >= threshold && jaccard >= 0.3
+                        && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0))
+                    {
                         best = (j, score)
                     }
                 }

@@ -35,7 +35,9 @@ public enum Normalizer {
             if !buffer.isEmpty {
                 var s = String(decoding: buffer, as: UTF8.self)
                 if needsNFC { s = s.precomposedStringWithCanonicalMapping }
-                result.append(NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber))
+                result.append(
+                    NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber)
+                )
                 blankSeen = false
             } else {
                 blankSeen = true
@@ -70,7 +72,8 @@ public enum Normalizer {
                 v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                 len = 3
             } else if i + 3 < n {
-                v = UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                v =
+                    UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                     | UInt32(p[i + 3] & 0x3F)
                 len = 4
             } else {

@@ -1,7 +1,7 @@
 import CUchardet
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The text of a file and the encoding it was read from.
@@ -29,7 +29,9 @@ public enum TextDecoding {
         }
         if let endian = bomlessUTF16(bytes) {
             return DecodedText(
-                text: decodeUTF16(bytes[...], littleEndian: endian), encoding: endian ? "utf-16le" : "utf-16be")
+                text: decodeUTF16(bytes[...], littleEndian: endian),
+                encoding: endian ? "utf-16le" : "utf-16be"
+            )
         }
         if looksBinary(bytes) { throw .binary }
         if isValidUTF8(bytes) {

@@ -87,7 +87,8 @@ public struct OutletFinder: Sendable {
                 if Array(lower[i..<(i + cue.count)]).elementsEqual(cue.map { Substring($0) }) {
                     var j = i + cue.count
                     // Skip a year after "©" or "Copyright".
-                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)" {
+                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)"
+                    {
                         j += 1
                     }
                     var name: [Substring] = []

@@ -132,7 +132,8 @@ public enum Tokenizer {
                 v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                 len = 3
             } else if i + 3 < n {
-                v = UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                v =
+                    UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                     | UInt32(p[i + 3] & 0x3F)
                 len = 4
             } else {

@@ -67,7 +67,16 @@ struct Extract: ParsableCommand {
             String(
                 format: "%d documents, %.2f MB: per core (CPU time %.3f s) %.1f MB/s, %.0f documents/s; "
                     + "wall clock %.3f s: %.1f MB/s (%d words)",
-                Int(docs), mb, cpu, mb / cpu, docs / cpu, seconds, mb / seconds, words))
+                Int(docs),
+                mb,
+                cpu,
+                mb / cpu,
+                docs / cpu,
+                seconds,
+                mb / seconds,
+                words
+            )
+        )
     }
 }
 
