@@ -65,23 +65,39 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
     public init(text: String, hashes: [UInt64], stopWords: WordTable) {
-        var lastNonSpace: [Unicode.Scalar] = []
-        lastNonSpace.reserveCapacity(4)
-        var prev: Unicode.Scalar = " "
+        // One pass over UTF-8: ASCII is classified byte by byte, other scalars are decoded only when they start.
+        var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var prev: UInt32 = 0x20
         var atWordStart = true
         var chars = 0
-        for s in text.unicodeScalars {
-            chars += 1
-            let isWord = Tokenizer.isWordScalar(s)
-            if isWord && atWordStart && Tokenizer.isUpper(s) { capitalized += 1 }
-            atWordStart = !isWord && s != "'" && s != "\u{2019}" && s != "-"
-            if (s == " ") && (prev == "." || prev == "!" || prev == "?" || prev == "…") { sentences += 1 }
-            if s == "@" || s == "#" { if prev == " " || chars == 1 { links += 1 } }
-            if s != " " {
-                lastNonSpace.append(s)
-                if lastNonSpace.count > 3 { lastNonSpace.removeFirst() }
+        var utf8 = text.utf8.makeIterator()
+        while let b = utf8.next() {
+            var v = UInt32(b)
+            if b >= 0x80 {
+                if b < 0xC0 { continue }
+                if b < 0xE0 {
+                    v = UInt32(b & 0x1F) << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F)
+                } else if b < 0xF0 {
+                    v = UInt32(b & 0x0F) << 12 | UInt32((utf8.next() ?? 0x80) & 0x3F) << 6
+                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F)
+                } else {
+                    v = UInt32(b & 0x07) << 18 | UInt32((utf8.next() ?? 0x80) & 0x3F) << 12
+                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F) << 6
+                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F)
+                }
             }
-            prev = s
+            chars += 1
+            let scalar = Unicode.Scalar(v) ?? " "
+            let isWord = Tokenizer.isWordScalar(scalar)
+            if isWord && atWordStart && Tokenizer.isUpper(scalar) { capitalized += 1 }
+            atWordStart = !isWord && v != 0x27 && v != 0x2019 && v != 0x2D
+            if v == 0x20 {
+                if prev == 0x2E || prev == 0x21 || prev == 0x3F || prev == 0x2026 { sentences += 1 }
+            } else {
+                if (v == 0x40 || v == 0x23) && (prev == 0x20 || chars == 1) { links += 1 }
+                last = (last.1, last.2, v)
+            }
+            prev = v
         }
         characters = chars
         self.words = hashes.count
@@ -90,19 +106,19 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             if Self.addressWords.contains(h) { readerAddress += 1 }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
-        for s in lastNonSpace.reversed() {
-            if "\"'”’»)]“".unicodeScalars.contains(s) { continue }
-            endsSentence = ".!?…".unicodeScalars.contains(s)
+        for v in [last.2, last.1, last.0] {
+            if v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019 || v == 0xBB || v == 0x29 || v == 0x5D
+                || v == 0x201C
+            {
+                continue
+            }
+            endsSentence = v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
             break
         }
         if endsSentence { sentences += 1 }
         for h in hashes where h == Self.http || h == Self.https || h == Self.www { links += 1 }
-        let first = text.unicodeScalars.first
-        if let f = first, "-•*–—·▪►".unicodeScalars.contains(f),
-            text.unicodeScalars.count > 1, text.unicodeScalars.dropFirst().first == " "
-        {
-            bullet = true
-        }
+        var head = text.unicodeScalars.makeIterator()
+        if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
         copyright =
             hashes.contains(Self.copyrightSign) || hashes.first == Self.copyrightWord
             || (ByteSearch.containsByte(0x28, in: text)
