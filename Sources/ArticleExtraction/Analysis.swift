@@ -112,7 +112,7 @@ struct Analysis {
             if b.features.words <= 45,
                 b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text)
                     || ByteSearch.containsByte(0x3A, in: b.text),
-                let c = creditParser.parse(b.text)
+                let c = creditParser.parse(b.text, hashes: b.hashes)
             {
                 blocks[i].quality = .bad
                 credits.append(c.credit)

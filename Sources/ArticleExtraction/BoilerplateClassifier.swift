@@ -15,7 +15,7 @@ public struct BoilerplateClassifier: Sendable {
     public func initialQuality(
         _ f: BlockFeatures,
         text: String,
-        words: @autoclosure () -> [String]
+        tokens: Tokens
     )
         -> (BlockQuality, String, Lexicons.Category?)
     {
@@ -32,8 +32,8 @@ public struct BoilerplateClassifier: Sendable {
         if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
-        if f.words <= 5 && f.words >= 2 && isReadingTime(words()) { return (.bad, "reading-time badge", .navigation) }
-        if f.words <= 5 && isRelativeTime(words()) { return (.bad, "timestamp", .navigation) }
+        if f.words <= 5 && f.words >= 2 && isReadingTime(tokens) { return (.bad, "reading-time badge", .navigation) }
+        if f.words <= 5 && isRelativeTime(tokens) { return (.bad, "timestamp", .navigation) }
         if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
@@ -63,13 +63,15 @@ public struct BoilerplateClassifier: Sendable {
     ]
 
     /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
-    func isRelativeTime(_ words: [String]) -> Bool {
-        guard words.count >= 2, words.count <= 5 else { return false }
-        let hasNumber = words.contains { $0.first?.isNumber == true }
-        let hasUnit = words.contains { Self.unitWords.contains($0) }
-        let hasAgo = words.contains { Self.agoWords.contains($0) }
-        return hasNumber && hasUnit && hasAgo
+    func isRelativeTime(_ t: Tokens) -> Bool {
+        guard t.hashes.count >= 2, t.hashes.count <= 5, t.numeric.contains(true) else { return false }
+        return t.hashes.contains { Self.unitTable.contains($0) } && t.hashes.contains { Self.agoTable.contains($0) }
     }
+
+    static let minuteTable = WordTable(keys: minuteWords.map(WordHash.of))
+    static let readTable = WordTable(keys: readWords.map(WordHash.of))
+    static let unitTable = WordTable(keys: unitWords.map(WordHash.of))
+    static let agoTable = WordTable(keys: agoWords.map(WordHash.of))
 
     static let tagLabels: Set<String> = [
         "tags", "tag", "topics", "topic", "categories", "category", "filed under", "more on", "keywords", "теги",
@@ -87,18 +89,17 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
-    func isReadingTime(_ words: [String]) -> Bool {
-        guard words.count <= 5, words.count >= 2 else { return false }
-        let hasMinute = words.contains { Self.minuteWords.contains($0) }
-        let hasRead = words.contains { Self.readWords.contains($0) }
-        let hasNumber = words.contains { $0.first?.isNumber == true }
-        return hasMinute && hasNumber && (hasRead || words.count == 2)
+    func isReadingTime(_ t: Tokens) -> Bool {
+        guard t.hashes.count <= 5, t.hashes.count >= 2 else { return false }
+        let hasMinute = t.hashes.contains { Self.minuteTable.contains($0) }
+        let hasRead = t.hashes.contains { Self.readTable.contains($0) }
+        return hasMinute && t.numeric.contains(true) && (hasRead || t.hashes.count == 2)
     }
 
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
     public func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body {
-            let (q, reason, category) = initialQuality(blocks[i].features, text: blocks[i].text, words: blocks[i].words)
+            let (q, reason, category) = initialQuality(blocks[i].features, text: blocks[i].text, tokens: blocks[i].tokens)
             blocks[i].quality = q
             blocks[i].reason = reason
             blocks[i].category = category

@@ -43,7 +43,10 @@ public struct BylineParser: Sendable {
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
         for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
-            if let r = rest.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
+            if let r = ByteSearch.range(of: sep, in: String(rest)) {
+                let index = rest.utf8.index(rest.startIndex, offsetBy: rest.utf8.distance(from: String(rest).startIndex, to: r.lowerBound))
+                if index < cut { cut = index }
+            }
         }
         if let idx = rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
         let namePart = rest[..<cut]

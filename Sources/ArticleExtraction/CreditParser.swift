@@ -15,6 +15,8 @@ public struct CreditParser: Sendable {
         "credit", "credits", "фото", "фотография", "foto", "fotos", "bild", "bildquelle", "crédit photo",
         "crédits photo", "crédit", "imagen", "imagem", "immagine", "video", "photographer",
     ]
+    static let agencyLines = WordTable(keys: agencies.map { WordHash.combine(Tokenizer.words($0).map(WordHash.of)) })
+    static let viaGettyImages = ["via", "getty", "images"].map(WordHash.of)
     static let agencies: Set<String> = [
         "getty images", "afp", "ap", "reuters", "epa", "tass", "ria novosti", "sputnik", "shutterstock", "efe",
         "ansa", "dpa", "picture alliance", "anadolu", "xinhua", "pa", "pa images", "alamy", "ap photo",
@@ -24,7 +26,8 @@ public struct CreditParser: Sendable {
     ]
 
     /// The credit in `line`, if the line is one or ends with one.
-    public func parse(_ line: String) -> Result? {
+    public func parse(_ line: String, hashes given: [UInt64]? = nil) -> Result? {
+        let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
         // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
         let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
@@ -39,10 +42,10 @@ public struct CreditParser: Sendable {
             }
         }
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
-        if line.utf8.count <= 48 {
-            let words = Tokenizer.words(line)
-            let joined = words.joined(separator: " ")
-            if words.count <= 6 && (Self.agencies.contains(joined) || joined.hasSuffix("via getty images")) {
+        if let h = hashes, h.count <= 6, !h.isEmpty {
+            if Self.agencyLines.contains(WordHash.combine(h))
+                || (h.count >= 3 && Array(h.suffix(3)) == Self.viaGettyImages)
+            {
                 return Result(credit: String(line.trimmed(" ()")), caption: nil)
             }
         }
