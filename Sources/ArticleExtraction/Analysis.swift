@@ -244,6 +244,16 @@ struct Analysis {
             titleText = clean
             outlet = site
         }
+        // Whole-page dumps often carry the page's <title> ("Headline - Site") above the headline itself.
+        if outlet == nil, let t = titleText {
+            for k in blocks.indices.prefix(12) where blocks[k].text.count > t.count && blocks[k].text.hasPrefix(t) {
+                let (_, site) = TitleParser().split(blocks[k].text)
+                if let site {
+                    outlet = site
+                    break
+                }
+            }
+        }
         if let hinted = hints.title {
             titleText = hinted
             let folded = Folding.fold(hinted)

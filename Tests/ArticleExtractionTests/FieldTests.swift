@@ -114,6 +114,24 @@ struct TitleTests {
         #expect(a.boilerplate.map(\.text).contains("- 3 min read"))
     }
 
+    @Test("the page title above the headline names the outlet")
+    func pageTitle() throws {
+        let text = (["Council agrees to rebuild the flooded school | Riverside Daily", "Home", "News", "Local",
+            "Council agrees to rebuild the flooded school"] + englishParagraphs).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.outlet == "Riverside Daily")
+        #expect(a.body == englishParagraphs)
+    }
+
+    @Test("degenerate inputs give an article without crashing", arguments: [
+        "Hello", "Menu\nHome\nSearch", "A single sentence that ends here.", "\u{FEFF}x", "1\n2\n3\n4\n5\n6",
+    ])
+    func degenerate(text: String) throws {
+        let a = try extract(text)
+        #expect(a.wordCount == a.body.reduce(0) { $0 + Tokenizer.words($1).count })
+    }
+
     @Test("a text that starts with a paragraph has no title")
     func noTitle() throws {
         let a = try extract(englishParagraphs.joined(separator: "\n"))
