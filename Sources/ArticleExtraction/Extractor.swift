@@ -47,7 +47,7 @@ public enum ExtractionRejection: Error, Sendable, Equatable, CustomStringConvert
 /// so that the same bytes and hints always give the same record.
 public struct Extractor: Sendable {
     /// The extractor's name and version, written into every record so that readers know what produced it.
-    public static let version = "articled 0.2.0"
+    public static let version = "articled 0.1.0"
 
     /// Creates an extractor.
     public init() {}
