@@ -99,7 +99,11 @@ public struct BoilerplateClassifier: Sendable {
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
     public func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body {
-            let (q, reason, category) = initialQuality(blocks[i].features, text: blocks[i].text, tokens: blocks[i].tokens)
+            let (q, reason, category) = initialQuality(
+                blocks[i].features,
+                text: blocks[i].text,
+                tokens: blocks[i].tokens
+            )
             blocks[i].quality = q
             blocks[i].reason = reason
             blocks[i].category = category

@@ -44,7 +44,10 @@ public struct BylineParser: Sendable {
         var cut = rest.endIndex
         for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
             if let r = ByteSearch.range(of: sep, in: String(rest)) {
-                let index = rest.utf8.index(rest.startIndex, offsetBy: rest.utf8.distance(from: String(rest).startIndex, to: r.lowerBound))
+                let index = rest.utf8.index(
+                    rest.startIndex,
+                    offsetBy: rest.utf8.distance(from: String(rest).startIndex, to: r.lowerBound)
+                )
                 if index < cut { cut = index }
             }
         }

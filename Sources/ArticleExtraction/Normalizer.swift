@@ -61,25 +61,7 @@ public enum Normalizer {
                 i += 1
                 continue
             }
-            var v: UInt32
-            var len = 1
-            if b0 < 0x80 {
-                v = UInt32(b0)
-            } else if b0 & 0xE0 == 0xC0, i + 1 < n {
-                v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                len = 2
-            } else if b0 & 0xF0 == 0xE0, i + 2 < n {
-                v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                len = 3
-            } else if i + 3 < n {
-                v =
-                    UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                    | UInt32(p[i + 3] & 0x3F)
-                len = 4
-            } else {
-                v = 0xFFFD
-                len = n - i
-            }
+            let (v, len) = UTF8Scalar.decode(p, at: i)
             let start = i
             i += len
             if v == 0x0A && previousWasCR {

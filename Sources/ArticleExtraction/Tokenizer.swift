@@ -112,8 +112,6 @@ public enum Tokenizer {
         var i = 0
         while i < n {
             let b0 = p[i]
-            var v: UInt32
-            var len = 1
             if b0 < 0x80 {
                 // ASCII fast path: letters and digits, lower-cased in place.
                 if (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x41 && b0 <= 0x5A) {
@@ -124,21 +122,8 @@ public enum Tokenizer {
                     i += 1
                     continue
                 }
-                v = UInt32(b0)
-            } else if b0 & 0xE0 == 0xC0, i + 1 < n {
-                v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                len = 2
-            } else if b0 & 0xF0 == 0xE0, i + 2 < n {
-                v = UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                len = 3
-            } else if i + 3 < n {
-                v =
-                    UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
-                    | UInt32(p[i + 3] & 0x3F)
-                len = 4
-            } else {
-                v = 0xFFFD
             }
+            let (v, len) = UTF8Scalar.decode(p, at: i)
             i += len
             guard let scalar = Unicode.Scalar(v) else { continue }
             if v >= 0x80 && isWordScalar(scalar) {

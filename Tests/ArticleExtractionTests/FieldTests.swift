@@ -116,17 +116,23 @@ struct TitleTests {
 
     @Test("the page title above the headline names the outlet")
     func pageTitle() throws {
-        let text = (["Council agrees to rebuild the flooded school | Riverside Daily", "Home", "News", "Local",
-            "Council agrees to rebuild the flooded school"] + englishParagraphs).joined(separator: "\n")
+        let text =
+            ([
+                "Council agrees to rebuild the flooded school | Riverside Daily", "Home", "News", "Local",
+                "Council agrees to rebuild the flooded school",
+            ] + englishParagraphs).joined(separator: "\n")
         let a = try extract(text)
         #expect(a.title == "Council agrees to rebuild the flooded school")
         #expect(a.outlet == "Riverside Daily")
         #expect(a.body == englishParagraphs)
     }
 
-    @Test("degenerate inputs give an article without crashing", arguments: [
-        "Hello", "Menu\nHome\nSearch", "A single sentence that ends here.", "\u{FEFF}x", "1\n2\n3\n4\n5\n6",
-    ])
+    @Test(
+        "degenerate inputs give an article without crashing",
+        arguments: [
+            "Hello", "Menu\nHome\nSearch", "A single sentence that ends here.", "\u{FEFF}x", "1\n2\n3\n4\n5\n6",
+        ]
+    )
     func degenerate(text: String) throws {
         let a = try extract(text)
         #expect(a.wordCount == a.body.reduce(0) { $0 + Tokenizer.words($1).count })
