@@ -87,11 +87,6 @@ public struct Extractor: Sendable {
             return Explanation(rejection: error, encoding: nil, language: nil, core: nil, blocks: [], article: nil)
         }
     }
-
-    /// A NUL byte in the first 8 KiB marks binary data, as in git and grep.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        TextDecoding.looksBinary(bytes)
-    }
 }
 
 /// The per-block report `articled extract --explain` prints.

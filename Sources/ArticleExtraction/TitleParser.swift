@@ -28,30 +28,6 @@ public struct TitleParser: Sendable {
     }
 }
 
-extension StringProtocol {
-    /// The last occurrence of `needle`, without Foundation.
-    func lastRange(of needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = endIndex
-        while i > startIndex {
-            i = index(before: i)
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-        }
-        return nil
-    }
-
-    /// The first occurrence of `needle`, without Foundation.
-    func firstRange(ofText needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
-    }
-}
-
 /// Finds the outlet's own name in its signatures: "A Message from The Moscow Times:", "© 2019 Meduza",
 /// "originally published by …", a republisher's "… the RSS feed from RT".
 public struct OutletFinder: Sendable {
