@@ -254,7 +254,7 @@ public struct BoilerplateClassifier: Sendable {
             defer { before += goodWords[i] }
             let b = blocks[i]
             guard b.role == .body, b.quality == .bad, let c = b.category,
-                [.donation, .subscription, .disclaimer, .newsletter].contains(c),
+                [.donation, .subscription, .disclaimer, .newsletter, .comments].contains(c),
                 before * 2 >= total
             else { continue }
             let after = blocks[(i + 1)...].filter { $0.role == .body }
@@ -265,6 +265,11 @@ public struct BoilerplateClassifier: Sendable {
             // Prose after the widget that does not talk to the reader is the article going on.
             let articleLike = after.reduce(0) {
                 $0 + ($1.quality == .good && $1.features.readerAddress == 0 ? $1.features.words : 0)
+            }
+            // Readers' comments are prose too, but they come between names and timestamps.
+            if c == .comments {
+                if afterBad * 3 >= after.count && afterGood < before { return i + 1 }
+                continue
             }
             if articleLike * 4 > afterWords { continue }
             if afterGood * 2 <= afterWords && afterBad * 2 >= after.count && afterGood < before {

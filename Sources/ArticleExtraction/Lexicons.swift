@@ -206,7 +206,7 @@ public enum Lexicons {
             .subscription,
             """
             subscribe now|subscribe to|already a subscriber|already have an account|create an account|free trial|\
-            unlimited access|subscribers only|for subscribers|sign in to|log in to|оформите подписку|подпишитесь|\
+            unlimited access|subscribers only|sign in to|log in to|оформите подписку|подпишитесь|\
             передплатіть|підпишіться|jetzt abonnieren|abonnieren sie|bereits abonnent|abonnez-vous|déjà abonné|\
             suscríbete|ya eres suscriptor|assine|já é assinante|abbonati|sei già abbonato
             """,

@@ -101,6 +101,25 @@ struct BoilerplateTests {
         #expect(a.outlet == "The Harbour Ledger")
     }
 
+    @Test("readers' comments after the article go; a list inside it stays")
+    func commentsTail() throws {
+        let list = [
+            "What changes for subscribers:", "- The premium plan rises to eighteen dollars a month",
+            "- The basic plan keeps its price until the summer",
+            "- Annual plans renewed before March keep the old price",
+        ]
+        let comments = [
+            "Comments", "John123 2 hours ago",
+            "This is outrageous, I am cancelling my subscription today and so should everybody who is tired of it.",
+            "Mary_K 3 hours ago",
+            "Still cheaper than cable, and the shows are better than anything on television these days.",
+        ]
+        let body = Array(englishParagraphs[0..<3]) + list + [englishParagraphs[3]]
+        let a = try extract((["Streaming service raises prices again"] + body + comments).joined(separator: "\n"))
+        #expect(a.title == "Streaming service raises prices again")
+        #expect(a.body == body)
+    }
+
     @Test("a paragraph repeated later is kept once, exact or reworded")
     func duplicates() throws {
         let reworded =
