@@ -184,10 +184,13 @@ struct Analysis {
                 var j = start + 1
                 var sawMeta = false
                 while j < blocks.count, blocks[j].role != .body || blocks[j].quality == .bad {
-                    if blocks[j].role != .body || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
+                    // Bylines, datelines and badges set a lead apart; a photo between paragraphs does not.
+                    let role = blocks[j].role
+                    if role == .byline || role == .dateline || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
                     j += 1
                 }
-                if sawMeta, j < blocks.count, j > start + 1, blocks[j].quality == .good {
+                let nearTop = titleText != nil || !blocks[..<start].contains { $0.role == .body && $0.quality == .good }
+                if sawMeta, nearTop, j < blocks.count, j > start + 1, blocks[j].quality == .good {
                     blocks[start].role = .standfirst
                     blocks[start].reason = "lead set apart from the body by metadata lines"
                     standfirstText = b.text

@@ -138,6 +138,15 @@ struct TitleTests {
         #expect(a.wordCount == a.body.reduce(0) { $0 + Tokenizer.words($1).count })
     }
 
+    @Test("a photo between the first paragraphs does not make the first one a standfirst")
+    func noStandfirst() throws {
+        let text = [englishParagraphs[0], "Pupils in the library. Anna Kowal / Reuters"] + englishParagraphs[1...]
+        let a = try extract(text.joined(separator: "\n"))
+        #expect(a.standfirst == nil)
+        #expect(a.body == englishParagraphs)
+        #expect(a.credits == ["Anna Kowal / Reuters"])
+    }
+
     @Test("a text that starts with a paragraph has no title")
     func noTitle() throws {
         let a = try extract(englishParagraphs.joined(separator: "\n"))
