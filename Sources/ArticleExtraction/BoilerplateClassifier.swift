@@ -28,7 +28,11 @@ public struct BoilerplateClassifier: Sendable {
         {
             return (.bad, c.rawValue, c)
         }
-        if let c = f.weakHit, f.words <= 6 && !f.endsSentence { return (.bad, c.rawValue, c) }
+        // A weak word alone ("share", "email") condemns only a widget-sized line; "Share prices fell" is a
+        // subheading, left to the neighbours.
+        if let c = f.weakHit, !f.endsSentence, f.words <= 2 || (f.weakHits >= 2 && f.words <= 6) {
+            return (.bad, c.rawValue, c)
+        }
         if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }

@@ -61,10 +61,13 @@ struct BoilerplateTests {
         #expect(!removed.reason.isEmpty)
     }
 
-    @Test("a short line between paragraphs is a subheading and stays")
-    func subheading() throws {
+    @Test(
+        "a short line between paragraphs is a subheading and stays",
+        arguments: ["What happens next", "Share prices fell", "Что будет дальше", "Kritik an den Plänen"]
+    )
+    func subheading(line: String) throws {
         var lines = englishParagraphs
-        lines.insert("What happens next", at: 2)
+        lines.insert(line, at: 2)
         let a = try extract(lines.joined(separator: "\n"))
         #expect(a.body == lines)
     }
