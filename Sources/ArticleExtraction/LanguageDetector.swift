@@ -96,7 +96,9 @@ public struct LanguageDetector: Sendable {
         }
         guard let best = candidates.max(by: { (scores[$0] ?? 0) < (scores[$1] ?? 0) }) else { return nil }
         let top = scores[best] ?? 0
-        if counted < 4 || top < 2 { return nil }
+        // Real text in a listed language has a stop-word in every third or fourth word; a few stray matches in
+        // a language we have no list for must not name one of ours.
+        if counted < 4 || top < 2 || top < Double(counted) * 0.08 { return nil }
         return best
     }
 }

@@ -242,6 +242,13 @@ struct LanguageTests {
         #expect(detected == language)
     }
 
+    @Test("a Latin-script language without a stop-word list is not forced into one of ours")
+    func unlisted() {
+        let swedish =
+            "Kommunfullmäktige beslutade på torsdagen att bygga om den översvämmade skolan efter flera månaders diskussion om vem som ska betala för arbetet."
+        #expect(LanguageDetector().detect(words: Tokenizer.words(swedish), text: swedish) == nil)
+    }
+
     @Test("too little text says nothing")
     func tooShort() {
         #expect(LanguageDetector().detect(words: ["menu"], text: "Menu") == nil)
