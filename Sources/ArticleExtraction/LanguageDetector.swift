@@ -98,7 +98,7 @@ public struct LanguageDetector: Sendable {
         let top = scores[best] ?? 0
         // Real text in a listed language has a stop-word in every third or fourth word; a few stray matches in
         // a language we have no list for must not name one of ours.
-        if counted < 4 || top < 2 || top < Double(counted) * 0.08 { return nil }
+        if counted < 4 || top < 2 || top < Double(counted) * 0.15 { return nil }
         return best
     }
 }
