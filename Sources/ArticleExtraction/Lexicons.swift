@@ -333,7 +333,7 @@ public enum Lexicons {
         ),
         (
             .donation,
-            "donate|support us|once|monthly|annual|yearly|one-time|continue|payment methods|paiment methods|"
+            "donate|support us|once|monthly|annual|yearly|one-time|continue|payment methods|"
                 + "remind me later|not now|maybe later"
         ),
         (.comments, "comments|comment|add comment|leave a comment|комментарии|коментарі|kommentare|commentaires"),
