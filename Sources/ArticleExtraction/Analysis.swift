@@ -110,9 +110,8 @@ struct Analysis {
                 continue
             }
             if b.features.words <= 45,
-                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text)
-                    || ByteSearch.containsByte(0x3A, in: b.text),
-                let c = creditParser.parse(b.text, hashes: b.hashes)
+                b.features.words <= 6 || b.features.hasSlash || b.features.hasColon,
+                let c = creditParser.parse(b.text, hashes: b.hashes, mayHaveSlash: b.features.hasSlash)
             {
                 blocks[i].quality = .bad
                 credits.append(c.credit)
@@ -218,7 +217,7 @@ struct Analysis {
 
         // 5. Captions inside the body: glued ones ("… talks. Above: …") and runs of unpunctuated picture lines.
         let markers = [" Above: ", " Below: ", " Pictured: ", " Top: ", " Main image: ", " Left: ", " Right: "]
-        for k in blocks.indices where blocks[k].role == .body && ByteSearch.containsByte(0x3A, in: blocks[k].text) {
+        for k in blocks.indices where blocks[k].role == .body && blocks[k].features.hasColon {
             for marker in markers {
                 guard let r = ByteSearch.range(of: marker, in: blocks[k].text) else { continue }
                 let head = String(blocks[k].text[..<r.lowerBound])

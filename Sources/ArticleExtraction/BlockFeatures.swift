@@ -28,6 +28,10 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     public var weakHits = 0
     /// Contains "©", "(c) 2019" or starts with "Copyright".
     public var copyright = false
+    /// The line holds ":" (a label, a caption marker), "/" (a credit), "(" (a copyright "(c)").
+    public var hasColon = false
+    public var hasSlash = false
+    public var hasParenthesis = false
     /// Second-person and first-person plural words (you, your, we, our): appeals talk to the reader.
     public var readerAddress = 0
 
@@ -87,6 +91,13 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
                 }
             }
             chars += 1
+            if v == 0x3A {
+                hasColon = true
+            } else if v == 0x2F {
+                hasSlash = true
+            } else if v == 0x28 {
+                hasParenthesis = true
+            }
             let scalar = Unicode.Scalar(v) ?? " "
             let isWord = Tokenizer.isWordScalar(scalar)
             if isWord && atWordStart && Tokenizer.isUpper(scalar) { capitalized += 1 }
@@ -121,7 +132,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
         copyright =
             hashes.contains(Self.copyrightSign) || hashes.first == Self.copyrightWord
-            || (ByteSearch.containsByte(0x28, in: text)
+            || (hasParenthesis
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
         matchLexicon(hashes)
     }

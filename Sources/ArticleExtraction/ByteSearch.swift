@@ -20,11 +20,6 @@ enum ByteSearch {
         range(of: needle, in: text) != nil
     }
 
-    /// True when `text` holds the byte `b` (an ASCII character).
-    static func containsByte(_ b: UInt8, in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? text.utf8.contains(b)
-    }
-
     static func find<C: RandomAccessCollection>(_ n: [UInt8], in h: C, backwards: Bool) -> Int?
     where C.Element == UInt8, C.Index == Int {
         let count = h.count

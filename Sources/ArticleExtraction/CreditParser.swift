@@ -26,7 +26,7 @@ public struct CreditParser: Sendable {
     ]
 
     /// The credit in `line`, if the line is one or ends with one.
-    public func parse(_ line: String, hashes given: [UInt64]? = nil) -> Result? {
+    public func parse(_ line: String, hashes given: [UInt64]? = nil, mayHaveSlash: Bool = true) -> Result? {
         let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
         // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
@@ -50,7 +50,7 @@ public struct CreditParser: Sendable {
             }
         }
         // "Peter Kovalev / TASS" at the end of the line, maybe after a caption.
-        guard
+        guard mayHaveSlash,
             let slash = ByteSearch.range(of: " / ", in: line, backwards: true)
                 ?? ByteSearch.range(of: "/ ", in: line, backwards: true)
         else { return nil }

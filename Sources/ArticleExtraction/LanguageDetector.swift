@@ -19,8 +19,8 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        // 12 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
-        var utf8 = text.utf8.prefix(12000).makeIterator()
+        // 6 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
+        var utf8 = text.utf8.prefix(6000).makeIterator()
         while let b = utf8.next() {
             if b < 0x80 {
                 if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
