@@ -47,7 +47,7 @@ struct Analysis {
                     lineNumber: line.lineNumber,
                     blankBefore: line.blankBefore,
                     tokens: tokens[k],
-                    features: BlockFeatures(text: line.text, hashes: hashed[k], stopWords: stop)
+                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopWords: stop)
                 )
             )
         }

@@ -68,48 +68,17 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, hashes: [UInt64], stopWords: WordTable) {
-        // One pass over UTF-8: ASCII is classified byte by byte, other scalars are decoded only when they start.
-        var last: (UInt32, UInt32, UInt32) = (0, 0, 0)
-        var prev: UInt32 = 0x20
-        var atWordStart = true
-        var chars = 0
-        var utf8 = text.utf8.makeIterator()
-        while let b = utf8.next() {
-            var v = UInt32(b)
-            if b >= 0x80 {
-                if b < 0xC0 { continue }
-                if b < 0xE0 {
-                    v = UInt32(b & 0x1F) << 6 | UInt32((utf8.next() ?? 0x80) & 0x3F)
-                } else if b < 0xF0 {
-                    v = UInt32(b & 0x0F) << 12 | UInt32((utf8.next() ?? 0x80) & 0x3F) << 6
-                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F)
-                } else {
-                    v = UInt32(b & 0x07) << 18 | UInt32((utf8.next() ?? 0x80) & 0x3F) << 12
-                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F) << 6
-                    v |= UInt32((utf8.next() ?? 0x80) & 0x3F)
-                }
-            }
-            chars += 1
-            if v == 0x3A {
-                hasColon = true
-            } else if v == 0x2F {
-                hasSlash = true
-            } else if v == 0x28 {
-                hasParenthesis = true
-            }
-            let scalar = Unicode.Scalar(v) ?? " "
-            let isWord = Tokenizer.isWordScalar(scalar)
-            if isWord && atWordStart && Tokenizer.isUpper(scalar) { capitalized += 1 }
-            atWordStart = !isWord && v != 0x27 && v != 0x2019 && v != 0x2D
-            if v == 0x20 {
-                if prev == 0x2E || prev == 0x21 || prev == 0x3F || prev == 0x2026 { sentences += 1 }
-            } else {
-                if (v == 0x40 || v == 0x23) && (prev == 0x20 || chars == 1) { links += 1 }
-                last = (last.1, last.2, v)
-            }
-            prev = v
-        }
+    public init(text: String, tokens: Tokens, stopWords: WordTable) {
+        let hashes = tokens.hashes
+        let shape = tokens.shape
+        let chars = shape.characters
+        capitalized = shape.capitalized
+        sentences = shape.sentenceBreaks
+        links = shape.mentions
+        hasColon = shape.hasColon
+        hasSlash = shape.hasSlash
+        hasParenthesis = shape.hasParenthesis
+        let last = shape.lastScalars
         characters = chars
         self.words = hashes.count
         for h in hashes {

@@ -12,6 +12,32 @@ public struct Tokens: Sendable, Equatable {
     public var byteCounts: [Int] = []
     /// Whether each word starts with a digit.
     public var numeric: [Bool] = []
+    /// What the same pass saw of the line's shape, so that features need no second pass.
+    public var shape = LineShape()
+}
+
+/// Shape of a line measured while tokenising it.
+public struct LineShape: Sendable, Equatable {
+    /// Unicode scalars.
+    public var characters = 0
+    /// Words starting with an upper-case letter.
+    public var capitalized = 0
+    /// Spaces right after ".", "!", "?" or "…".
+    public var sentenceBreaks = 0
+    /// "@" or "#" at the start of a word.
+    public var mentions = 0
+    /// The last three scalars that are not spaces, oldest first.
+    public var lastScalars: (UInt32, UInt32, UInt32) = (0, 0, 0)
+    /// The line holds ":" (a label, a caption marker), "/" (a credit), "(" (a copyright "(c)").
+    public var hasColon = false
+    public var hasSlash = false
+    public var hasParenthesis = false
+
+    public static func == (a: LineShape, b: LineShape) -> Bool {
+        a.characters == b.characters && a.capitalized == b.capitalized && a.sentenceBreaks == b.sentenceBreaks
+            && a.mentions == b.mentions && a.lastScalars == b.lastScalars && a.hasColon == b.hasColon
+            && a.hasSlash == b.hasSlash && a.hasParenthesis == b.hasParenthesis
+    }
 }
 
 /// Splits text into lower-case words without Foundation, because every block is tokenised once and the extractor
@@ -108,6 +134,8 @@ public enum Tokenizer {
         var pendingJoiner: UInt8 = 0
         var encoded: [UInt8] = []
         encoded.reserveCapacity(8)
+        var shape = LineShape()
+        var prev: UInt32 = 0x20
         let n = p.count
         var i = 0
         while i < n {
@@ -117,18 +145,37 @@ public enum Tokenizer {
                 if (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x41 && b0 <= 0x5A) {
                     if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
                     pendingJoiner = 0
-                    w.add(b0 >= 0x41 && b0 <= 0x5A ? b0 + 32 : b0)
+                    let upper = b0 >= 0x41 && b0 <= 0x5A
+                    if upper && w.bytes == 0 { shape.capitalized += 1 }
+                    w.add(upper ? b0 + 32 : b0)
                     w.letters += 1
+                    shape.characters += 1
+                    shape.lastScalars = (shape.lastScalars.1, shape.lastScalars.2, UInt32(b0))
+                    prev = UInt32(b0)
                     i += 1
                     continue
                 }
             }
             let (v, len) = UTF8Scalar.decode(p, at: i)
             i += len
+            shape.characters += 1
+            switch v {
+            case 0x20:
+                if prev == 0x2E || prev == 0x21 || prev == 0x3F || prev == 0x2026 { shape.sentenceBreaks += 1 }
+            case 0x40, 0x23:
+                if prev == 0x20 || shape.characters == 1 { shape.mentions += 1 }
+            case 0x3A: shape.hasColon = true
+            case 0x2F: shape.hasSlash = true
+            case 0x28: shape.hasParenthesis = true
+            default: break
+            }
+            if v != 0x20 { shape.lastScalars = (shape.lastScalars.1, shape.lastScalars.2, v) }
+            prev = v
             guard let scalar = Unicode.Scalar(v) else { continue }
             if v >= 0x80 && isWordScalar(scalar) {
                 if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
                 pendingJoiner = 0
+                if w.bytes == 0 && isUpper(scalar) { shape.capitalized += 1 }
                 encoded.removeAll(keepingCapacity: true)
                 appendLowercasedUTF8(scalar, to: &encoded)
                 for b in encoded { w.add(b) }
@@ -147,6 +194,7 @@ public enum Tokenizer {
             }
         }
         w.finish(into: &out)
+        out.shape = shape
         return out
     }
 
