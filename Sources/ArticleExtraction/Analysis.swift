@@ -32,7 +32,7 @@ struct Analysis {
         var sample: [UInt64] = []
         for t in hashed {
             sample.append(contentsOf: t)
-            if sample.count > 3000 { break }
+            if sample.count > 1500 { break }
         }
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         let known = language.flatMap { Lexicons.stopWordHashes[$0] }
@@ -282,6 +282,14 @@ struct Analysis {
         if let p = hints.published { publishedText = p }
 
         let body = blocks.filter { $0.role == .body }
+        // The language reported is the article's: read it again from the body alone, without the page's chrome.
+        var bodyHashes: [UInt64] = []
+        var bodyText = ""
+        for b in body where bodyHashes.count < 1500 {
+            bodyHashes.append(contentsOf: b.hashes)
+            if bodyText.utf8.count < 4000 { bodyText += b.text + " " }
+        }
+        let articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
         var boilerplate: [RemovedBlock] = []
         for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
             boilerplate.append(
@@ -300,7 +308,7 @@ struct Analysis {
             outlet: outlet,
             published: publishedText,
             updated: updated?.iso8601,
-            language: language,
+            language: articleLanguage,
             encoding: decoded.encoding,
             body: body.map(\.text),
             captions: captions,

@@ -19,8 +19,8 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        // 6 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
-        var utf8 = text.utf8.prefix(6000).makeIterator()
+        // 4 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
+        var utf8 = text.utf8.prefix(4000).makeIterator()
         while let b = utf8.next() {
             if b < 0x80 {
                 if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
@@ -73,7 +73,7 @@ public struct LanguageDetector: Sendable {
         var counted = 0
         var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
         let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
-        for w in words.prefix(3000) {
+        for w in words.prefix(1500) {
             counted += 1
             // One look-up per word: the mask of languages whose stop-words include it.
             guard let all = Lexicons.stopWordLanguages[w] else { continue }

@@ -249,6 +249,19 @@ struct LanguageTests {
         #expect(LanguageDetector().detect(words: Tokenizer.words(swedish), text: swedish) == nil)
     }
 
+    @Test("the article's language wins over the page's chrome")
+    func articleLanguage() throws {
+        let chrome = (1...40).map { "Home News World Business Sport Culture Opinion Video Podcasts Newsletters \($0)" }
+        let russian = [
+            "Совет города в четверг утвердил план ремонта старого моста через реку, сообщили в администрации.",
+            "Работы начнутся весной и продлятся почти два года, а движение по мосту на это время будет ограничено.",
+            "Жители соседних районов просят построить временную переправу для пешеходов и велосипедистов.",
+        ]
+        let a = try extract((chrome + russian).joined(separator: "\n"))
+        #expect(a.language == "ru")
+        #expect(a.body == russian)
+    }
+
     @Test("too little text says nothing")
     func tooShort() {
         #expect(LanguageDetector().detect(words: ["menu"], text: "Menu") == nil)
