@@ -140,8 +140,8 @@ public enum TextDecoding {
         guard let handle = uchardet_new() else { return "windows-1252" }
         defer { uchardet_delete(handle) }
         // uchardet's cost grows with what it is fed, and ASCII says nothing about a legacy charset: feed it only the
-        // words that hold non-ASCII bytes, up to 8 KiB.
-        let sample = nonASCIIWords(bytes, limit: 8192)
+        // words that hold non-ASCII bytes, up to 3 KiB (plenty for a confident answer).
+        let sample = nonASCIIWords(bytes, limit: 3072)
         _ = sample.withUnsafeBufferPointer { p in
             p.withMemoryRebound(to: CChar.self) { c in uchardet_handle_data(handle, c.baseAddress, c.count) }
         }
