@@ -282,14 +282,20 @@ struct Analysis {
         if let p = hints.published { publishedText = p }
 
         let body = blocks.filter { $0.role == .body }
-        // The language reported is the article's: read it again from the body alone, without the page's chrome.
-        var bodyHashes: [UInt64] = []
-        var bodyText = ""
-        for b in body where bodyHashes.count < 1500 {
-            bodyHashes.append(contentsOf: b.hashes)
-            if bodyText.utf8.count < 4000 { bodyText += b.text + " " }
+        // The language reported is the article's: when chrome made up much of the text, read it again from the
+        // body alone.
+        var articleLanguage = language
+        let allWords = blocks.reduce(0) { $0 + $1.hashes.count }
+        let bodyWords = body.reduce(0) { $0 + $1.hashes.count }
+        if bodyWords * 10 < allWords * 7 {
+            var bodyHashes: [UInt64] = []
+            var bodyText = ""
+            for b in body where bodyHashes.count < 1500 {
+                bodyHashes.append(contentsOf: b.hashes)
+                if bodyText.utf8.count < 4000 { bodyText += b.text + " " }
+            }
+            articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
         }
-        let articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
         var boilerplate: [RemovedBlock] = []
         for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
             boilerplate.append(
