@@ -28,14 +28,13 @@ struct Analysis {
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         let tokens = lines.map { Tokenizer.tokenize($0.text) }
-        let tokenized = tokens.map(\.words)
         let hashed = tokens.map(\.hashes)
         var sample: [UInt64] = []
         for t in hashed {
             sample.append(contentsOf: t)
-            if sample.count > 3000 { break }
+            if sample.count > 1500 { break }
         }
-        let language = LanguageDetector().detect(hashes: sample, text: decoded.text[...].unicodeScalars)
+        let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         let known = language.flatMap { Lexicons.stopWordHashes[$0] }
         let stop = known ?? Lexicons.anyStopWordHash
         var blocks: [Block] = []
@@ -44,9 +43,13 @@ struct Analysis {
             let line = lines[k]
             blocks.append(
                 Block(
-                    text: line.text, lineNumber: line.lineNumber, blankBefore: line.blankBefore, words: tokenized[k],
-                    hashes: hashed[k], stems: tokens[k].stems, lengths: tokens[k].lengths,
-                    features: BlockFeatures(text: line.text, words: tokenized[k], hashes: hashed[k], stopWords: stop)))
+                    text: line.text,
+                    lineNumber: line.lineNumber,
+                    blankBefore: line.blankBefore,
+                    tokens: tokens[k],
+                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopWords: stop)
+                )
+            )
         }
 
         // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
@@ -62,16 +65,23 @@ struct Analysis {
         let bylines = BylineParser()
         let creditParser = CreditParser()
         for i in blocks.indices {
-            let b = blocks[i]
-            if b.features.words <= 18, b.words.contains(where: Self.startsWithDigit),
+            // Read through the array, not a copy: a Block copy retains a dozen buffers.
+            let b = BlockView(blocks: blocks, index: i)
+            let t = b.tokens
+            if b.features.words <= 18, t.numeric.contains(true),
                 b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
-                    || b.words.contains(where: { ($0.utf8.count == 4 || $0.utf8.count >= 8) && Self.startsWithDigit($0) }), let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear) {
-                let extra = b.words.filter {
+                    || t.numeric.indices.contains(where: {
+                        t.numeric[$0] && (t.byteCounts[$0] == 4 || t.byteCounts[$0] >= 8)
+                    }),
+                let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear)
+            {
+                let words = b.words
+                let extra = words.filter {
                     !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
                         && $0.first?.isNumber != true
                 }
-                let isUpdate = b.words.prefix(3).contains { Self.updateWords.contains($0) }
-                let keyword = b.words.first.map { Self.dateWords.contains($0) } ?? false
+                let isUpdate = words.prefix(3).contains { Self.updateWords.contains($0) }
+                let keyword = words.first.map { Self.dateWords.contains($0) } ?? false
                 if extra.count <= 1 || (keyword && extra.count <= 3) {
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
@@ -100,8 +110,8 @@ struct Analysis {
                 continue
             }
             if b.features.words <= 45,
-                b.features.words <= 6 || ByteSearch.containsByte(0x2F, in: b.text) || ByteSearch.containsByte(0x3A, in: b.text),
-                let c = creditParser.parse(b.text)
+                b.features.words <= 6 || b.features.hasSlash || b.features.hasColon,
+                let c = creditParser.parse(b.text, hashes: b.hashes, mayHaveSlash: b.features.hasSlash)
             {
                 blocks[i].quality = .bad
                 credits.append(c.credit)
@@ -123,6 +133,7 @@ struct Analysis {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
                 blocks[k].quality = .bad
                 blocks[k].reason = "after the article, inside a run of appeals and widgets"
+                blocks[k].inAppealTail = true
             }
         }
         var core = classifier.core(blocks)
@@ -172,10 +183,13 @@ struct Analysis {
                 var j = start + 1
                 var sawMeta = false
                 while j < blocks.count, blocks[j].role != .body || blocks[j].quality == .bad {
-                    if blocks[j].role != .body || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
+                    // Bylines, datelines and badges set a lead apart; a photo between paragraphs does not.
+                    let role = blocks[j].role
+                    if role == .byline || role == .dateline || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
                     j += 1
                 }
-                if sawMeta, j < blocks.count, j > start + 1, blocks[j].quality == .good {
+                let nearTop = titleText != nil || !blocks[..<start].contains { $0.role == .body && $0.quality == .good }
+                if sawMeta, nearTop, j < blocks.count, j > start + 1, blocks[j].quality == .good {
                     blocks[start].role = .standfirst
                     blocks[start].reason = "lead set apart from the body by metadata lines"
                     standfirstText = b.text
@@ -193,7 +207,8 @@ struct Analysis {
                 blocks[k].role = .boilerplate
             } else if let s = bodyStart, k < s {
                 // Between the headline and the first paragraph: kept only when it reads as prose.
-                if blocks[k].quality != .good || !blocks[k].features.endsSentence {
+                // A long block of prose stays even without a final full stop (some sites drop it).
+                if blocks[k].quality != .good || (!blocks[k].features.endsSentence && blocks[k].features.words < 15) {
                     blocks[k].role = .boilerplate
                     blocks[k].reason = "before the first paragraph (\(blocks[k].reason))"
                 }
@@ -202,18 +217,14 @@ struct Analysis {
 
         // 5. Captions inside the body: glued ones ("… talks. Above: …") and runs of unpunctuated picture lines.
         let markers = [" Above: ", " Below: ", " Pictured: ", " Top: ", " Main image: ", " Left: ", " Right: "]
-        for k in blocks.indices where blocks[k].role == .body && ByteSearch.containsByte(0x3A, in: blocks[k].text) {
+        for k in blocks.indices where blocks[k].role == .body && blocks[k].features.hasColon {
             for marker in markers {
                 guard let r = ByteSearch.range(of: marker, in: blocks[k].text) else { continue }
                 let head = String(blocks[k].text[..<r.lowerBound])
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                let t = Tokenizer.tokenize(head)
-                blocks[k].words = t.words
-                blocks[k].hashes = t.hashes
-                blocks[k].stems = t.stems
-                blocks[k].lengths = t.lengths
+                blocks[k].tokens = Tokenizer.tokenize(head)
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -235,6 +246,16 @@ struct Analysis {
             titleText = clean
             outlet = site
         }
+        // Whole-page dumps often carry the page's <title> ("Headline - Site") above the headline itself.
+        if outlet == nil, let t = titleText {
+            for k in blocks.indices.prefix(12) where blocks[k].text.count > t.count && blocks[k].text.hasPrefix(t) {
+                let (_, site) = TitleParser().split(blocks[k].text)
+                if let site {
+                    outlet = site
+                    break
+                }
+            }
+        }
         if let hinted = hints.title {
             titleText = hinted
             let folded = Folding.fold(hinted)
@@ -246,8 +267,9 @@ struct Analysis {
         if outlet == nil {
             let finder = OutletFinder()
             for b in blocks
-            where b.role == .boilerplate && [.donation, .legal, .disclaimer].contains(b.category ?? .navigation)
-                || b.reason.contains("appeals")
+            where b.role == .boilerplate
+                && ([.donation, .legal, .disclaimer].contains(b.category ?? .navigation) || b.inAppealTail)
+                && b.hashes.contains(where: { OutletFinder.cueFirstWords.contains($0) })
             {
                 if let o = finder.find(in: b.text) {
                     outlet = o
@@ -260,9 +282,28 @@ struct Analysis {
         if let p = hints.published { publishedText = p }
 
         let body = blocks.filter { $0.role == .body }
+        // The language reported is the article's: when chrome made up much of the text, read it again from the
+        // body alone.
+        var articleLanguage = language
+        let allWords = blocks.reduce(0) { $0 + $1.hashes.count }
+        let bodyWords = body.reduce(0) { $0 + $1.hashes.count }
+        if bodyWords * 10 < allWords * 7 {
+            var bodyHashes: [UInt64] = []
+            var bodyText = ""
+            for b in body where bodyHashes.count < 1500 {
+                bodyHashes.append(contentsOf: b.hashes)
+                if bodyText.utf8.count < 4000 { bodyText += b.text + " " }
+            }
+            articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
+        }
         var boilerplate: [RemovedBlock] = []
         for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
-            boilerplate.append(RemovedBlock(text: b.text, reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"))
+            boilerplate.append(
+                RemovedBlock(
+                    text: b.text,
+                    reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"
+                )
+            )
         }
         self.blocks = blocks
         self.core = coreRange
@@ -273,12 +314,12 @@ struct Analysis {
             outlet: outlet,
             published: publishedText,
             updated: updated?.iso8601,
-            language: language,
+            language: articleLanguage,
             encoding: decoded.encoding,
             body: body.map(\.text),
             captions: captions,
             credits: credits,
-            wordCount: body.reduce(0) { $0 + $1.words.count },
+            wordCount: body.reduce(0) { $0 + $1.hashes.count },
             boilerplate: boilerplate
         )
         self.article.addEntitiesAndQuotes()
@@ -323,10 +364,13 @@ struct Analysis {
     /// In a text whose paragraphs end like sentences, two or more consecutive unpunctuated lines of moderate
     /// length inside the body are picture captions (scrapers emit a gallery's captions in a row).
     static func markCaptionRuns(_ blocks: inout [Block], after start: Int, captions: inout [String]) {
-        let long = blocks.filter { $0.role == .body && $0.features.words >= 12 }
-        guard long.count >= 4 else { return }
-        let punctuated = long.filter { $0.features.endsSentence }.count
-        guard punctuated * 10 >= long.count * 7 else { return }
+        var long = 0
+        var punctuated = 0
+        for k in blocks.indices where blocks[k].role == .body && blocks[k].features.words >= 12 {
+            long += 1
+            if blocks[k].features.endsSentence { punctuated += 1 }
+        }
+        guard long >= 4, punctuated * 10 >= long * 7 else { return }
         func isCandidate(_ b: Block) -> Bool {
             b.role == .body && !b.features.endsSentence && (10...30).contains(b.features.words) && !b.features.bullet
                 && b.text.last != ":"
@@ -387,4 +431,15 @@ public enum Folding {
         }
         return String(out)
     }
+}
+
+/// Read-only access to one block inside the array, without copying it.
+struct BlockView {
+    let blocks: [Block]
+    let index: Int
+    var text: String { blocks[index].text }
+    var features: BlockFeatures { blocks[index].features }
+    var tokens: Tokens { blocks[index].tokens }
+    var hashes: [UInt64] { blocks[index].tokens.hashes }
+    var words: [String] { blocks[index].words }
 }

@@ -1,6 +1,8 @@
 /// How prose-like a block looks on its own, before its role in the article is decided (jusText's classes).
 public enum BlockQuality: String, Sendable, Equatable {
-    case good, nearGood = "near-good", short, bad
+    case good
+    case nearGood = "near-good"
+    case short, bad
 }
 
 /// What a block turned out to be in the article.
@@ -16,14 +18,12 @@ public struct Block: Sendable, Equatable {
     public var lineNumber: Int
     /// A blank line separates it from the previous block.
     public var blankBefore: Bool
-    /// Lower-case words.
-    public var words: [String]
-    /// Hashes of `words`.
-    public var hashes: [UInt64]
-    /// Stems of `words` (see `Tokens.stems`).
-    public var stems: [UInt64] = []
-    /// Letters per word.
-    public var lengths: [Int] = []
+    /// Lower-case words, rebuilt on demand: the hot path works on `tokens` alone.
+    public var words: [String] { Tokenizer.words(text) }
+    /// Hashes, stems and lengths of the words.
+    public var tokens: Tokens
+    /// Hashes of the words.
+    public var hashes: [UInt64] { tokens.hashes }
     /// Measurements.
     public var features: BlockFeatures
     /// The classifier's judgement.
@@ -34,4 +34,6 @@ public struct Block: Sendable, Equatable {
     public var reason: String = ""
     /// The classifier's category for a removed block, when a lexicon said so.
     public var category: Lexicons.Category? = nil
+    /// Removed as part of a run of appeals after the article (where outlets sign their appeals).
+    public var inAppealTail = false
 }

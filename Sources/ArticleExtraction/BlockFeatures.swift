@@ -28,6 +28,10 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     public var weakHits = 0
     /// Contains "©", "(c) 2019" or starts with "Copyright".
     public var copyright = false
+    /// The line holds ":" (a label, a caption marker), "/" (a credit), "(" (a copyright "(c)").
+    public var hasColon = false
+    public var hasSlash = false
+    public var hasParenthesis = false
     /// Second-person and first-person plural words (you, your, we, our): appeals talk to the reader.
     public var readerAddress = 0
 
@@ -51,7 +55,12 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         return parts.joined(separator: " ")
     }
 
-    static let addressWords: Set<UInt64> = Set(addressWordList.map(WordHash.of))
+    static let http = WordHash.of("http")
+    static let https = WordHash.of("https")
+    static let www = WordHash.of("www")
+    static let copyrightSign = WordHash.of("©")
+    static let copyrightWord = WordHash.of("copyright")
+    static let addressWords = WordTable(keys: addressWordList.map(WordHash.of))
     static let addressWordList: [String] = [
         "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
         "sie", "ihr", "wir", "uns", "unser", "vous", "votre", "nous", "notre", "usted", "nosotros", "nuestro",
@@ -59,60 +68,53 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     ]
 
     /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, words tokens: [String], hashes: [UInt64], stopWords: Set<UInt64>) {
-        var lastNonSpace: [Unicode.Scalar] = []
-        lastNonSpace.reserveCapacity(4)
-        var prev: Unicode.Scalar = " "
-        var atWordStart = true
-        var chars = 0
-        for s in text.unicodeScalars {
-            chars += 1
-            let isWord = Tokenizer.isWordScalar(s)
-            if isWord && atWordStart && Tokenizer.isUpper(s) { capitalized += 1 }
-            atWordStart = !isWord && s != "'" && s != "\u{2019}" && s != "-"
-            if (s == " ") && (prev == "." || prev == "!" || prev == "?" || prev == "…") { sentences += 1 }
-            if s == "@" || s == "#" { if prev == " " || chars == 1 { links += 1 } }
-            if s != " " {
-                lastNonSpace.append(s)
-                if lastNonSpace.count > 3 { lastNonSpace.removeFirst() }
-            }
-            prev = s
-        }
+    public init(text: String, tokens: Tokens, stopWords: WordTable) {
+        let hashes = tokens.hashes
+        let shape = tokens.shape
+        let chars = shape.characters
+        capitalized = shape.capitalized
+        sentences = shape.sentenceBreaks
+        links = shape.mentions
+        hasColon = shape.hasColon
+        hasSlash = shape.hasSlash
+        hasParenthesis = shape.hasParenthesis
+        let last = shape.lastScalars
         characters = chars
-        self.words = tokens.count
+        self.words = hashes.count
         for h in hashes {
             if stopWords.contains(h) { self.stopWords += 1 }
             if Self.addressWords.contains(h) { readerAddress += 1 }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
-        for s in lastNonSpace.reversed() {
-            if "\"'”’»)]“".unicodeScalars.contains(s) { continue }
-            endsSentence = ".!?…".unicodeScalars.contains(s)
+        for v in [last.2, last.1, last.0] {
+            if v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019 || v == 0xBB || v == 0x29 || v == 0x5D
+                || v == 0x201C
+            {
+                continue
+            }
+            endsSentence = v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
             break
         }
         if endsSentence { sentences += 1 }
-        for t in tokens where t == "http" || t == "https" || t == "www" { links += 1 }
-        let first = text.unicodeScalars.first
-        if let f = first, "-•*–—·▪►".unicodeScalars.contains(f),
-            text.unicodeScalars.count > 1, text.unicodeScalars.dropFirst().first == " "
-        {
-            bullet = true
-        }
+        for h in hashes where h == Self.http || h == Self.https || h == Self.www { links += 1 }
+        var head = text.unicodeScalars.makeIterator()
+        if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
         copyright =
-            tokens.contains("©") || tokens.first == "copyright"
-            || (ByteSearch.containsByte(0x28, in: text)
+            hashes.contains(Self.copyrightSign) || hashes.first == Self.copyrightWord
+            || (hasParenthesis
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
         matchLexicon(hashes)
     }
 
     mutating func matchLexicon(_ tokens: [UInt64]) {
         if tokens.count <= 6 && !tokens.isEmpty {
-            if let c = Lexicons.wholeLines[WordHash.combine(tokens)] { wholeLine = c }
+            if let c = Lexicons.wholeLineTable[WordHash.combine(tokens)] { wholeLine = Lexicons.Category.allCases[c] }
         }
         var i = 0
         var seenStrong: [UInt64] = []
         while i < tokens.count {
-            if let phrases = Lexicons.phrasesByFirstWord[tokens[i]] {
+            if let group = Lexicons.phraseIndex[tokens[i]] {
+                let phrases = Lexicons.phraseGroups[group]
                 for p in phrases {
                     guard i + p.hashes.count <= tokens.count else { continue }
                     var ok = true
@@ -142,4 +144,3 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-

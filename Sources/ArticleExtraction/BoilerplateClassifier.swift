@@ -12,7 +12,13 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// The context-free class of one block and the reason for it.
-    public func initialQuality(_ f: BlockFeatures, words: [String]) -> (BlockQuality, String, Lexicons.Category?) {
+    public func initialQuality(
+        _ f: BlockFeatures,
+        text: String,
+        tokens: Tokens
+    )
+        -> (BlockQuality, String, Lexicons.Category?)
+    {
         if let c = f.wholeLine { return (.bad, c.rawValue, c) }
         if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
         // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
@@ -22,11 +28,17 @@ public struct BoilerplateClassifier: Sendable {
         {
             return (.bad, c.rawValue, c)
         }
-        if let c = f.weakHit, f.words <= 6 && !f.endsSentence { return (.bad, c.rawValue, c) }
+        // A weak word alone ("share", "email") condemns only a widget-sized line; "Share prices fell" is a
+        // subheading, left to the neighbours.
+        if let c = f.weakHit, !f.endsSentence, f.words <= 2 || (f.weakHits >= 2 && f.words <= 6) {
+            return (.bad, c.rawValue, c)
+        }
         if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
         if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
-        if isReadingTime(words) { return (.bad, "reading-time badge", .navigation) }
+        if f.words <= 5 && f.words >= 2 && isReadingTime(tokens) { return (.bad, "reading-time badge", .navigation) }
+        if f.words <= 5 && isRelativeTime(tokens) { return (.bad, "timestamp", .navigation) }
+        if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
         if f.words >= 10 && prose { return (.good, "prose", nil) }
@@ -43,19 +55,59 @@ public struct BoilerplateClassifier: Sendable {
         "lettura", "de",
     ]
 
+    static let agoWords: Set<String> = [
+        "ago", "назад", "тому", "vor", "il", "hace", "há", "fa", "geleden", "temu",
+    ]
+    static let unitWords: Set<String> = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week",
+        "weeks", "month", "months", "год", "года", "лет", "час", "часа", "часов", "минут", "минуты", "минуту", "день",
+        "дня", "дней", "годину", "години", "годин", "хвилин", "хвилини", "хвилину", "днів", "stunde", "stunden",
+        "minuten", "tag", "tagen", "heure", "heures", "jour", "jours", "hora", "horas", "minuto", "minutos", "día",
+        "días", "dia", "dias", "ora", "ore", "minuti", "giorno", "giorni", "y", "a", "h", "m", "d",
+    ]
+
+    /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
+    func isRelativeTime(_ t: Tokens) -> Bool {
+        guard t.hashes.count >= 2, t.hashes.count <= 5, t.numeric.contains(true) else { return false }
+        return t.hashes.contains { Self.unitTable.contains($0) } && t.hashes.contains { Self.agoTable.contains($0) }
+    }
+
+    static let minuteTable = WordTable(keys: minuteWords.map(WordHash.of))
+    static let readTable = WordTable(keys: readWords.map(WordHash.of))
+    static let unitTable = WordTable(keys: unitWords.map(WordHash.of))
+    static let agoTable = WordTable(keys: agoWords.map(WordHash.of))
+
+    static let tagLabels: Set<String> = [
+        "tags", "tag", "topics", "topic", "categories", "category", "filed under", "more on", "keywords", "теги",
+        "тэги", "темы", "тема", "рубрика", "рубрики", "ключевые слова", "мітки", "теми", "рубрика", "schlagworte",
+        "themen", "stichworte", "mots-clés", "mots clés", "sujets", "etiquetas", "temas", "tópicos",
+        "tags relacionadas",
+        "argomenti", "parole chiave",
+    ]
+
+    /// "Tags: Russia, Ukraine", "Темы: политика".
+    func hasTagLabel(_ text: String) -> Bool {
+        guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A) else { return false }
+        let label = text[..<colon].lowercased()
+        return Self.tagLabels.contains(label)
+    }
+
     /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
-    func isReadingTime(_ words: [String]) -> Bool {
-        guard words.count <= 5, words.count >= 2 else { return false }
-        let hasMinute = words.contains { Self.minuteWords.contains($0) }
-        let hasRead = words.contains { Self.readWords.contains($0) }
-        let hasNumber = words.contains { $0.first?.isNumber == true }
-        return hasMinute && hasNumber && (hasRead || words.count == 2)
+    func isReadingTime(_ t: Tokens) -> Bool {
+        guard t.hashes.count <= 5, t.hashes.count >= 2 else { return false }
+        let hasMinute = t.hashes.contains { Self.minuteTable.contains($0) }
+        let hasRead = t.hashes.contains { Self.readTable.contains($0) }
+        return hasMinute && t.numeric.contains(true) && (hasRead || t.hashes.count == 2)
     }
 
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
     public func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body {
-            let (q, reason, category) = initialQuality(blocks[i].features, words: blocks[i].words)
+            let (q, reason, category) = initialQuality(
+                blocks[i].features,
+                text: blocks[i].text,
+                tokens: blocks[i].tokens
+            )
             blocks[i].quality = q
             blocks[i].reason = reason
             blocks[i].category = category
@@ -75,7 +127,9 @@ public struct BoilerplateClassifier: Sendable {
             while end < blocks.count && !blocks[end].blankBefore { end += 1 }
             if end - start >= 3 {
                 let bad = (start..<end).filter { blocks[$0].quality == .bad }.count
-                if bad * 2 > end - start, let category = blocks[start..<end].first(where: { $0.quality == .bad })?.category {
+                if bad * 2 > end - start,
+                    let category = blocks[start..<end].first(where: { $0.quality == .bad })?.category
+                {
                     for k in start..<end where blocks[k].role == .body && blocks[k].quality != .bad {
                         blocks[k].quality = .bad
                         blocks[k].category = category
@@ -204,7 +258,7 @@ public struct BoilerplateClassifier: Sendable {
             defer { before += goodWords[i] }
             let b = blocks[i]
             guard b.role == .body, b.quality == .bad, let c = b.category,
-                [.donation, .subscription, .disclaimer, .newsletter].contains(c),
+                [.donation, .subscription, .disclaimer, .newsletter, .comments].contains(c),
                 before * 2 >= total
             else { continue }
             let after = blocks[(i + 1)...].filter { $0.role == .body }
@@ -215,6 +269,11 @@ public struct BoilerplateClassifier: Sendable {
             // Prose after the widget that does not talk to the reader is the article going on.
             let articleLike = after.reduce(0) {
                 $0 + ($1.quality == .good && $1.features.readerAddress == 0 ? $1.features.words : 0)
+            }
+            // Readers' comments are prose too, but they come between names and timestamps.
+            if c == .comments {
+                if afterBad * 3 >= after.count && afterGood < before { return i + 1 }
+                continue
             }
             if articleLike * 4 > afterWords { continue }
             if afterGood * 2 <= afterWords && afterBad * 2 >= after.count && afterGood < before {

@@ -10,7 +10,7 @@ public struct BylineParser: Sendable {
         ["auteur"],
     ]
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
-    static let firstWords: Set<UInt64> = Set(prefixes.map { WordHash.of($0[0]) })
+    static let firstWords = WordTable(keys: prefixes.map { WordHash.of($0[0]) })
     static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",
@@ -43,7 +43,13 @@ public struct BylineParser: Sendable {
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
         for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
-            if let r = rest.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
+            if let r = ByteSearch.range(of: sep, in: String(rest)) {
+                let index = rest.utf8.index(
+                    rest.startIndex,
+                    offsetBy: rest.utf8.distance(from: String(rest).startIndex, to: r.lowerBound)
+                )
+                if index < cut { cut = index }
+            }
         }
         if let idx = rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
         let namePart = rest[..<cut]

@@ -5,9 +5,10 @@ enum ByteSearch {
     static func range(of needle: String, in text: String, backwards: Bool = false) -> Range<String.Index>? {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return nil }
-        let offset: Int? = text.utf8.withContiguousStorageIfAvailable { h -> Int? in
-            find(n, in: h, backwards: backwards)
-        } ?? find(n, in: Array(text.utf8), backwards: backwards)
+        let offset: Int? =
+            text.utf8.withContiguousStorageIfAvailable { h -> Int? in
+                find(n, in: h, backwards: backwards)
+            } ?? find(n, in: Array(text.utf8), backwards: backwards)
         guard let o = offset else { return nil }
         let start = text.utf8.index(text.utf8.startIndex, offsetBy: o)
         let end = text.utf8.index(start, offsetBy: n.count)
@@ -17,11 +18,6 @@ enum ByteSearch {
     /// True when `text` contains `needle`.
     static func contains(_ needle: String, in text: String) -> Bool {
         range(of: needle, in: text) != nil
-    }
-
-    /// True when `text` holds the byte `b` (an ASCII character).
-    static func containsByte(_ b: UInt8, in text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(b) } ?? text.utf8.contains(b)
     }
 
     static func find<C: RandomAccessCollection>(_ n: [UInt8], in h: C, backwards: Bool) -> Int?

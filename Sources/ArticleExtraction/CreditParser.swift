@@ -10,11 +10,13 @@ public struct CreditParser: Sendable {
         public var caption: String?
     }
 
-    static let labels: [String] = [
+    static let labels: Set<String> = [
         "image", "images", "photo", "photos", "photograph", "photo credit", "picture", "pictures", "pic",
-        "credit", "credits", "фото", "фотография", "фото", "foto", "fotos", "bild", "bildquelle", "crédit photo",
-        "crédits photo", "crédit", "imagen", "imagem", "immagine", "video",
+        "credit", "credits", "фото", "фотография", "foto", "fotos", "bild", "bildquelle", "crédit photo",
+        "crédits photo", "crédit", "imagen", "imagem", "immagine", "video", "photographer",
     ]
+    static let agencyLines = WordTable(keys: agencies.map { WordHash.combine(Tokenizer.words($0).map(WordHash.of)) })
+    static let viaGettyImages = ["via", "getty", "images"].map(WordHash.of)
     static let agencies: Set<String> = [
         "getty images", "afp", "ap", "reuters", "epa", "tass", "ria novosti", "sputnik", "shutterstock", "efe",
         "ansa", "dpa", "picture alliance", "anadolu", "xinhua", "pa", "pa images", "alamy", "ap photo",
@@ -24,14 +26,13 @@ public struct CreditParser: Sendable {
     ]
 
     /// The credit in `line`, if the line is one or ends with one.
-    public func parse(_ line: String) -> Result? {
-        let words = Tokenizer.words(line)
-        guard !words.isEmpty, words.count <= 45 else { return nil }
-        // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС".
+    public func parse(_ line: String, hashes given: [UInt64]? = nil, mayHaveSlash: Bool = true) -> Result? {
+        let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
+        // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
         let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
         if wrapped { body = body.dropFirst().dropLast() }
-        if let colon = body.firstIndex(of: ":") {
+        if let colon = body.utf8.prefix(32).firstIndex(of: 0x3A) {
             let label = body[..<colon].lowercased().trimmed(" ")
             if Self.labels.contains(String(label)) {
                 let value = body[body.index(after: colon)...].trimmed(" .")
@@ -41,18 +42,22 @@ public struct CreditParser: Sendable {
             }
         }
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
-        let joined = words.joined(separator: " ")
-        if Self.agencies.contains(joined) || (joined.hasSuffix("via getty images") && words.count <= 6) {
-            if words.count <= 6 { return Result(credit: String(line.trimmed(" ()")), caption: nil) }
+        if let h = hashes, h.count <= 6, !h.isEmpty {
+            if Self.agencyLines.contains(WordHash.combine(h))
+                || (h.count >= 3 && Array(h.suffix(3)) == Self.viaGettyImages)
+            {
+                return Result(credit: String(line.trimmed(" ()")), caption: nil)
+            }
         }
         // "Peter Kovalev / TASS" at the end of the line, maybe after a caption.
-        guard
+        guard mayHaveSlash,
             let slash = ByteSearch.range(of: " / ", in: line, backwards: true)
                 ?? ByteSearch.range(of: "/ ", in: line, backwards: true)
         else { return nil }
         let after = line[slash.upperBound...].trimmed(" .")
         let afterWords = after.split(separator: " ")
-        guard (1...3).contains(afterWords.count), !after.contains(".") || Self.agencies.contains(after.lowercased())
+        guard (1...3).contains(afterWords.count),
+            !after.unicodeScalars.contains(".") || Self.agencies.contains(after.lowercased())
         else { return nil }
         guard let f = after.unicodeScalars.first, Tokenizer.isUpper(f) || Self.agencies.contains(after.lowercased())
         else { return nil }

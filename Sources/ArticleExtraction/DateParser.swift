@@ -211,7 +211,11 @@ public struct DateParser: Sendable {
         }
     }
 
-    enum Zone { case fixed(Int), us(Int), eu(Int) }
+    enum Zone {
+        case fixed(Int)
+        case us(Int)
+        case eu(Int)
+    }
 
     static let zones: [String: Zone] = [
         "ist": .fixed(19800), "gmt": .fixed(0), "utc": .fixed(0), "z": .fixed(0), "bst": .fixed(3600),
@@ -297,7 +301,7 @@ public struct DateParser: Sendable {
     }
 
     /// Hashes of every month name, to skip lines without one cheaply.
-    static let monthHashes: Set<UInt64> = Set(months.keys.map(WordHash.of))
+    static let monthHashes = WordTable(keys: months.keys.map(WordHash.of))
 
     static let dottedStems: Set<String> = ["a", "p", "a.m", "p.m"]
 
@@ -400,7 +404,8 @@ public struct DateParser: Sendable {
                     }
                     var j = kk
                     while j < n && scalars[j] == " " { j += 1 }
-                    let ampm = j < n && (scalars[j] == "a" || scalars[j] == "p" || scalars[j] == "A" || scalars[j] == "P")
+                    let ampm =
+                        j < n && (scalars[j] == "a" || scalars[j] == "p" || scalars[j] == "A" || scalars[j] == "P")
                     if isColon || ampm {
                         tokens.append(.time(value, minutes, seconds))
                         i = kk
@@ -421,7 +426,7 @@ public struct DateParser: Sendable {
                 i = k
                 continue
             }
-            if (s == "+" || s == "-" || s == "−"), i > 0, digitAt(i + 1) != nil {
+            if s == "+" || s == "-" || s == "−", i > 0, digitAt(i + 1) != nil {
                 // An offset: +05:30, +0530, +3 after GMT/UTC.
                 var k = i + 1
                 let (h, hd) = readNumber(&k)

@@ -29,14 +29,29 @@ public struct GoldArticle: Sendable, Equatable {
             func s(_ k: String) -> String? { d[k] as? String }
             func list(_ k: String) -> [String] { (d[k] as? [Any])?.compactMap { $0 as? String } ?? [] }
             var scored = Set<String>()
-            for k in ["title", "standfirst", "outlet", "published", "updated"] where d.keys.contains(k) { scored.insert(k) }
-            let pairs = (d["near_duplicates"] as? [Any])?.compactMap { ($0 as? [Any])?.compactMap { ($0 as? NSNumber)?.intValue } } ?? []
+            for k in ["title", "standfirst", "outlet", "published", "updated"] where d.keys.contains(k) {
+                scored.insert(k)
+            }
+            let pairs =
+                (d["near_duplicates"] as? [Any])?.compactMap {
+                    ($0 as? [Any])?.compactMap { ($0 as? NSNumber)?.intValue }
+                } ?? []
             result[name] = GoldArticle(
-                title: s("title"), standfirst: s("standfirst"), titleOrStandfirst: s("title_or_standfirst"),
-                outlet: s("outlet"), published: s("published"), updated: s("updated"), body: list("body"),
-                boilerplate: list("boilerplate"), captions: list("captions"), credits: list("credits"),
-                nearDuplicates: pairs, ignore: list("ignore"), byline: d["byline"] == nil ? nil : list("byline"),
-                scoredFields: scored)
+                title: s("title"),
+                standfirst: s("standfirst"),
+                titleOrStandfirst: s("title_or_standfirst"),
+                outlet: s("outlet"),
+                published: s("published"),
+                updated: s("updated"),
+                body: list("body"),
+                boilerplate: list("boilerplate"),
+                captions: list("captions"),
+                credits: list("credits"),
+                nearDuplicates: pairs,
+                ignore: list("ignore"),
+                byline: d["byline"] == nil ? nil : list("byline"),
+                scoredFields: scored
+            )
         }
         return result
     }
@@ -83,7 +98,9 @@ public struct Scorer: Sendable {
         case (nil, nil): return true
         case (let x?, let y?):
             let p = DateParser()
-            guard let dx = p.parse(x)?.date, let dy = p.parse(y)?.date else { return Folding.fold(x) == Folding.fold(y) }
+            guard let dx = p.parse(x)?.date, let dy = p.parse(y)?.date else {
+                return Folding.fold(x) == Folding.fold(y)
+            }
             return dx.epochSeconds == dy.epochSeconds
         default: return false
         }
@@ -169,9 +186,18 @@ public struct Scorer: Sendable {
             if present == 1 { kept += 1 }
         }
         return ArticleScore(
-            precision: precision, recall: recall, f1: f1, fieldErrors: errors, fieldsScored: scored, leaks: leaks,
-            captionsFound: captionsFound, captionsExpected: gold.captions.count, creditsFound: creditsFound,
-            creditsExpected: gold.credits.count, nearDuplicatesKept: kept,
-            nearDuplicatesExpected: gold.nearDuplicates.count)
+            precision: precision,
+            recall: recall,
+            f1: f1,
+            fieldErrors: errors,
+            fieldsScored: scored,
+            leaks: leaks,
+            captionsFound: captionsFound,
+            captionsExpected: gold.captions.count,
+            creditsFound: creditsFound,
+            creditsExpected: gold.credits.count,
+            nearDuplicatesKept: kept,
+            nearDuplicatesExpected: gold.nearDuplicates.count
+        )
     }
 }

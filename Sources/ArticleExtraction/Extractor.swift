@@ -47,13 +47,16 @@ public enum ExtractionRejection: Error, Sendable, Equatable, CustomStringConvert
 /// so that the same bytes and hints always give the same record.
 public struct Extractor: Sendable {
     /// The extractor's name and version, written into every record so that readers know what produced it.
-    public static let version = "articled 0.2.0"
+    public static let version = "articled 0.1.0"
 
     /// Creates an extractor.
     public init() {}
 
     /// Extracts an article, or says why the bytes are not one.
-    public func extract(_ bytes: [UInt8], hints: ExtractionHints = ExtractionHints()) throws(ExtractionRejection)
+    public func extract(
+        _ bytes: [UInt8],
+        hints: ExtractionHints = ExtractionHints()
+    ) throws(ExtractionRejection)
         -> Article
     {
         try Analysis(bytes: bytes, hints: hints).article
@@ -64,21 +67,25 @@ public struct Extractor: Sendable {
         do {
             let analysis = try Analysis(bytes: bytes, hints: hints)
             return Explanation(
-                rejection: nil, encoding: analysis.article.encoding, language: analysis.article.language,
+                rejection: nil,
+                encoding: analysis.article.encoding,
+                language: analysis.article.language,
                 core: analysis.core,
                 blocks: analysis.blocks.map {
                     Explanation.Entry(
-                        line: $0.lineNumber, text: $0.text, role: $0.role.rawValue, quality: $0.quality.rawValue,
-                        features: $0.features.description, reason: $0.reason)
-                }, article: analysis.article)
+                        line: $0.lineNumber,
+                        text: $0.text,
+                        role: $0.role.rawValue,
+                        quality: $0.quality.rawValue,
+                        features: $0.features.description,
+                        reason: $0.reason
+                    )
+                },
+                article: analysis.article
+            )
         } catch {
             return Explanation(rejection: error, encoding: nil, language: nil, core: nil, blocks: [], article: nil)
         }
-    }
-
-    /// A NUL byte in the first 8 KiB marks binary data, as in git and grep.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        TextDecoding.looksBinary(bytes)
     }
 }
 

@@ -6,12 +6,12 @@ public struct LanguageDetector: Sendable {
     public init() {}
 
     /// Detects the language of `words` (lower-case tokens) and `text` (for the script).
-    public func detect(words: [String], text: Substring.UnicodeScalarView) -> String? {
+    public func detect(words: [String], text: String) -> String? {
         detect(hashes: words.map(WordHash.of), text: text)
     }
 
     /// Detects the language from word hashes (see `WordHash`) and the text's scalars.
-    public func detect(hashes words: [UInt64], text: Substring.UnicodeScalarView) -> String? {
+    public func detect(hashes words: [UInt64], text: String) -> String? {
         var latin = 0
         var cyrillic = 0
         var other: [String: Int] = [:]
@@ -19,14 +19,24 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        var seen = 0
-        for s in text {
-            seen += 1
-            if seen > 20000 { break }
-            let v = s.value
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { latin += 1 }
+        // 4 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
+        var utf8 = text.utf8.prefix(4000).makeIterator()
+        while let b = utf8.next() {
+            if b < 0x80 {
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
                 continue
+            }
+            guard b >= 0xC0 else { continue }
+            var v: UInt32
+            if b < 0xE0 {
+                guard let c1 = utf8.next() else { break }
+                v = UInt32(b & 0x1F) << 6 | UInt32(c1 & 0x3F)
+            } else if b < 0xF0 {
+                guard let c1 = utf8.next(), let c2 = utf8.next() else { break }
+                v = UInt32(b & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
+            } else {
+                guard let c1 = utf8.next(), let c2 = utf8.next(), let c3 = utf8.next() else { break }
+                v = UInt32(b & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6 | UInt32(c3 & 0x3F)
             }
             letters += 1
             switch v {
@@ -52,7 +62,6 @@ public struct LanguageDetector: Sendable {
             default: break
             }
         }
-        latin += 0
         // A non-Latin, non-Cyrillic script that dominates names the language by itself.
         if let (lang, count) = other.max(by: { $0.value < $1.value }), count > latin + cyrillic {
             if lang == "zh" && (other["ja"] ?? 0) > 0 { return "ja" }
@@ -64,10 +73,12 @@ public struct LanguageDetector: Sendable {
         var counted = 0
         var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
         let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
-        for w in words.prefix(3000) {
+        for w in words.prefix(1500) {
             counted += 1
             // One look-up per word: the mask of languages whose stop-words include it.
-            guard let mask = Lexicons.stopWordLanguages[w].map({ $0 & candidateMask }), mask != 0 else { continue }
+            guard let all = Lexicons.stopWordLanguages[w] else { continue }
+            let mask = all & candidateMask
+            if mask == 0 { continue }
             let weight = 1.0 / Double(mask.nonzeroBitCount)
             var m = mask
             while m != 0 {
@@ -85,7 +96,9 @@ public struct LanguageDetector: Sendable {
         }
         guard let best = candidates.max(by: { (scores[$0] ?? 0) < (scores[$1] ?? 0) }) else { return nil }
         let top = scores[best] ?? 0
-        if counted < 4 || top < 2 { return nil }
+        // Real text in a listed language has a stop-word in every third or fourth word; a few stray matches in
+        // a language we have no list for must not name one of ours.
+        if counted < 4 || top < 2 || top < Double(counted) * 0.15 { return nil }
         return best
     }
 }

@@ -13,114 +13,114 @@ public enum Lexicons {
     }()
 
     /// For each stop-word's hash, a bit mask of the languages (indices into `languages`) that have it.
-    public static let stopWordLanguages: [UInt64: Int] = {
-        var d: [UInt64: Int] = [:]
+    public static let stopWordLanguages: WordTable = {
+        var pairs: [(UInt64, Int)] = []
         for (i, lang) in languages.enumerated() {
-            for w in stopWords[lang] ?? [] { d[WordHash.of(w), default: 0] |= 1 << i }
+            for w in stopWords[lang] ?? [] { pairs.append((WordHash.of(w), 1 << i)) }
         }
-        return d
+        return WordTable(pairs, merge: { $0 | $1 })
     }()
 
     /// Stop-words per language as word hashes, for the hot path.
-    public static let stopWordHashes: [String: Set<UInt64>] = stopWords.mapValues { Set($0.map(WordHash.of)) }
+    public static let stopWordHashes: [String: WordTable] = stopWords.mapValues { WordTable(keys: $0.map(WordHash.of)) }
 
     /// Every language's stop-words as hashes.
-    public static let anyStopWordHash: Set<UInt64> = Set(anyStopWord.map(WordHash.of))
+    public static let anyStopWordHash: WordTable = WordTable(keys: anyStopWord.map(WordHash.of))
 
     /// Every language's stop-words together, for blocks whose language we do not know.
     public static let anyStopWord: Set<String> = stopWords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
 
     static let stopWordText: [String: String] = [
         "en": """
-            a about above after again against all also am an and any are as at be because been before being below \
-            between both but by can could did do does doing down during each few for from further had has have \
-            having he her here hers herself him himself his how i if in into is it its itself just me more most my \
-            myself no nor not now of off on once only or other our ours ourselves out over own same she should so \
-            some such than that the their theirs them themselves then there these they this those through to too \
-            under until up very was we were what when where which while who whom why will with would you your \
-            yours yourself said says according would could may might must shall since though although whether \
-            however also still yet already who's it's that's there's he's she's they're we're don't didn't won't \
-            isn't wasn't aren't weren't hasn't haven't new one two three first last many much told year years
-            """,
+        a about above after again against all also am an and any are as at be because been before being below \
+        between both but by can could did do does doing down during each few for from further had has have \
+        having he her here hers herself him himself his how i if in into is it its itself just me more most my \
+        myself no nor not now of off on once only or other our ours ourselves out over own same she should so \
+        some such than that the their theirs them themselves then there these they this those through to too \
+        under until up very was we were what when where which while who whom why will with would you your \
+        yours yourself said says according would could may might must shall since though although whether \
+        however also still yet already who's it's that's there's he's she's they're we're don't didn't won't \
+        isn't wasn't aren't weren't hasn't haven't new one two three first last many much told year years
+        """,
         "ru": """
-            и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне было \
-            вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас \
-            нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем \
-            была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем \
-            ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два \
-            об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем \
-            хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это также \
-            который которые которая которых году года заявил сообщил словам время однако является стал россии \
-            также
-            """,
+        и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее её мне было \
+        вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас \
+        нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем \
+        была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем \
+        ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два \
+        об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем \
+        хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это также \
+        который которые которая которых году года заявил сообщил словам время однако является стал россии \
+        также
+        """,
         "uk": """
-            і й та в у на з із зі до від не що як це але або якщо то він вона воно вони ми ви я ти його її їх їм \
-            нам вам мене тебе себе був була було були буде будуть є бути також вже ще лише тільки коли де там тут \
-            який яка яке які якого якої яких про для без під над через після перед між при так ні чи бо адже щоб \
-            цей ця ці цього цієї цих того тому може можна треба має мають році року заявив повідомив словами \
-            зокрема однак проте тобто наразі сьогодні вчора україни україні також свою своїх свого інших інші
-            """,
+        і й та в у на з із зі до від не що як це але або якщо то він вона воно вони ми ви я ти його її їх їм \
+        нам вам мене тебе себе був була було були буде будуть є бути також вже ще лише тільки коли де там тут \
+        який яка яке які якого якої яких про для без під над через після перед між при так ні чи бо адже щоб \
+        цей ця ці цього цієї цих того тому може можна треба має мають році року заявив повідомив словами \
+        зокрема однак проте тобто наразі сьогодні вчора україни україні також свою своїх свого інших інші
+        """,
         "de": """
-            aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf \
-            aus bei bin bis bist da damit dann das dass daß dein deine dem den der des dessen dich die dies diese \
-            dieselbe diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines einig \
-            einige einigem einigen einiger er es etwas euer eure für gegen gewesen hab habe haben hat hatte hatten \
-            hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im in indem ins ist jede jedem \
-            jeden jeder jedes jene jetzt kann kein keine keinem keinen keiner können könnte machen man manche mein \
-            meine mich mir mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem \
-            seinen seiner seit sich sie sind so solche soll sollte sondern sonst über um und uns unser unter viel \
-            vom von vor während war waren warum was weil welche welchem welchen welcher wenn werde werden wie \
-            wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen sagte laut jahr
-            """,
+        aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes auch auf \
+        aus bei bin bis bist da damit dann das dass daß dein deine dem den der des dessen dich die dies diese \
+        dieselbe diesem diesen dieser dieses dir doch dort du durch ein eine einem einen einer eines einig \
+        einige einigem einigen einiger er es etwas euer eure für gegen gewesen hab habe haben hat hatte hatten \
+        hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren ihrer ihres im in indem ins ist jede jedem \
+        jeden jeder jedes jene jetzt kann kein keine keinem keinen keiner können könnte machen man manche mein \
+        meine mich mir mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem \
+        seinen seiner seit sich sie sind so solche soll sollte sondern sonst über um und uns unser unter viel \
+        vom von vor während war waren warum was weil welche welchem welchen welcher wenn werde werden wie \
+        wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen sagte laut jahr
+        """,
         "fr": """
-            au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon \
-            ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos \
-            votre vous c d j l à m n s t y été étée étés étant suis es est sommes êtes sont serai sera seront \
-            serait étais était étions étaient fus fut ai as avons avez ont aurai aura aurons auront aurait avais \
-            avait avaient eu cette cet ceux celle comme aussi plus selon après avant depuis encore entre lors \
-            dont où sans sous tout tous toutes très ont été déclaré a-t-il alors ainsi donc car leurs
-            """,
+        au aux avec ce ces dans de des du elle en et eux il je la le les leur lui ma mais me même mes moi mon \
+        ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos \
+        votre vous c d j l à m n s t y été étée étés étant suis es est sommes êtes sont serai sera seront \
+        serait étais était étions étaient fus fut ai as avons avez ont aurai aura aurons auront aurait avais \
+        avait avaient eu cette cet ceux celle comme aussi plus selon après avant depuis encore entre lors \
+        dont où sans sous tout tous toutes très ont été déclaré a-t-il alors ainsi donc car leurs
+        """,
         "es": """
-            de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o este sí \
-            porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos \
-            uno les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él \
-            tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú \
-            te ti tu tus ellas nosotras vosotros os mío mía tuyo suyo nuestro nuestra vuestro esos esas estoy \
-            está estamos están fue fueron era eran ha han había habían ser es son sido será según dijo tras \
-            aunque así además años año hoy ayer
-            """,
+        de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o este sí \
+        porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos \
+        uno les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él \
+        tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú \
+        te ti tu tus ellas nosotras vosotros os mío mía tuyo suyo nuestro nuestra vuestro esos esas estoy \
+        está estamos están fue fueron era eran ha han había habían ser es son sido será según dijo tras \
+        aunque así además años año hoy ayer
+        """,
         "pt": """
-            de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à \
-            seu sua ou ser quando muito há nos já está eu também só pelo pela até isso ela entre era depois sem \
-            mesmo aos ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha têm \
-            numa pelos elas havia seja qual será nós tenho lhe deles essas esses pelas este fosse dele tu te \
-            vocês vos lhes meus minhas teu tua nosso nossa nossos nossas dela delas esta estes estas aquele \
-            aquela aqueles aquelas isto aquilo estou estamos estive esteve estivemos estiveram segundo disse \
-            após ainda sobre anos ano então porque
-            """,
+        de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à \
+        seu sua ou ser quando muito há nos já está eu também só pelo pela até isso ela entre era depois sem \
+        mesmo aos ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha têm \
+        numa pelos elas havia seja qual será nós tenho lhe deles essas esses pelas este fosse dele tu te \
+        vocês vos lhes meus minhas teu tua nosso nossa nossos nossas dela delas esta estes estas aquele \
+        aquela aqueles aquelas isto aquilo estou estamos estive esteve estivemos estiveram segundo disse \
+        após ainda sobre anos ano então porque
+        """,
         "it": """
-            ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl dalla dalle di del \
-            dello dei degli dell degl della delle in nel nello nei negli nell negl nella nelle su sul sullo sui \
-            sugli sull sugl sulla sulle per tra contro io tu lui lei noi voi loro mio mia miei mie tuo tua tuoi \
-            tue suo sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre mi ti ci vi lo la li le \
-            gli ne il un uno una ma ed se perché anche come dov dove che chi cui non più quale quanto quanti \
-            quanta quante quello quelli quella quelle questo questi questa queste si tutto tutti a c e i l o ho \
-            hai ha abbiamo avete hanno è sono siamo era erano stato stata stati essere fatto secondo dopo ancora \
-            già così detto anni anno oggi ieri
-            """,
+        ad al allo ai agli all agl alla alle con col coi da dal dallo dai dagli dall dagl dalla dalle di del \
+        dello dei degli dell degl della delle in nel nello nei negli nell negl nella nelle su sul sullo sui \
+        sugli sull sugl sulla sulle per tra contro io tu lui lei noi voi loro mio mia miei mie tuo tua tuoi \
+        tue suo sua suoi sue nostro nostra nostri nostre vostro vostra vostri vostre mi ti ci vi lo la li le \
+        gli ne il un uno una ma ed se perché anche come dov dove che chi cui non più quale quanto quanti \
+        quanta quante quello quelli quella quelle questo questi questa queste si tutto tutti a c e i l o ho \
+        hai ha abbiamo avete hanno è sono siamo era erano stato stata stati essere fatto secondo dopo ancora \
+        già così detto anni anno oggi ieri
+        """,
         "nl": """
-            de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou \
-            of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben \
-            deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben \
-            zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na \
-            reeds wil kon niets uw iemand geweest andere volgens jaar
-            """,
+        de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem dan zou \
+        of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe heeft hebben \
+        deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen toen moet ben \
+        zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen ons zelf tegen na \
+        reeds wil kon niets uw iemand geweest andere volgens jaar
+        """,
         "pl": """
-            i w z na się nie do to że a o jak ale po co tak za od jest jego jej ich go ja ty on ona ono my wy oni \
-            one mnie ci mu był była było były będzie są być może także oraz który która które którzy tym tego \
-            tej ten ta te przez przy dla bez pod nad przed między już jeszcze tylko bardzo kiedy gdzie czy lub \
-            albo więc jednak też ze we u jako roku lat według powiedział
-            """,
+        i w z na się nie do to że a o jak ale po co tak za od jest jego jej ich go ja ty on ona ono my wy oni \
+        one mnie ci mu był była było były będzie są być może także oraz który która które którzy tym tego \
+        tej ten ta te przez przy dla bez pod nad przed między już jeszcze tylko bardzo kiedy gdzie czy lub \
+        albo więc jednak też ze we u jako roku lat według powiedział
+        """,
     ]
 
     /// What a removed block was, in the words an operator reads in `boilerplate[].reason`.
@@ -147,6 +147,12 @@ public enum Lexicons {
     }
 
     /// Phrases indexed by their first word, so that a block is matched in one pass over its words.
+    /// Phrases grouped by first word: the table maps a first word's hash to its group in `phraseGroups`.
+    public static let phraseIndex: WordTable = WordTable(phraseGroupKeys.enumerated().map { ($1, $0) })
+    static let phraseGroupKeys: [UInt64] = Array(phrasesByFirstWord.keys).sorted()
+    /// The groups, in the order of `phraseIndex`'s values.
+    public static let phraseGroups: [[Phrase]] = phraseGroupKeys.map { phrasesByFirstWord[$0]! }
+
     public static let phrasesByFirstWord: [UInt64: [Phrase]] = {
         var d: [UInt64: [Phrase]] = [:]
         for (category, strongText, weakText) in phraseText {
@@ -155,7 +161,8 @@ public enum Lexicons {
                     let words = Tokenizer.words(String(entry))
                     guard let first = words.first else { continue }
                     d[WordHash.of(first), default: []].append(
-                        Phrase(words: words, hashes: words.map(WordHash.of), category: category, strong: strong))
+                        Phrase(words: words, hashes: words.map(WordHash.of), category: category, strong: strong)
+                    )
                 }
             }
         }
@@ -163,6 +170,11 @@ public enum Lexicons {
     }()
 
     /// Whole lines that are widgets whatever surrounds them ("Read more", "Advertisement").
+    /// `wholeLines` as a table of indices into `Category.allCases`.
+    public static let wholeLineTable: WordTable = WordTable(
+        wholeLines.map { ($0.key, Category.allCases.firstIndex(of: $0.value)!) }
+    )
+
     public static let wholeLines: [UInt64: Category] = {
         var d: [UInt64: Category] = [:]
         for (category, text) in wholeLineText {
@@ -188,18 +200,18 @@ public enum Lexicons {
             sostieni
             """,
             "donate|donation|donations|contribution|contributions|patreon|spenden|spende|donar|doação|donazione|"
-            + "independent journalism|journalism is banned|reading experience"
+                + "independent journalism|journalism is banned|reading experience"
         ),
         (
             .subscription,
             """
             subscribe now|subscribe to|already a subscriber|already have an account|create an account|free trial|\
-            unlimited access|subscribers only|for subscribers|sign in to|log in to|оформите подписку|подпишитесь|\
+            unlimited access|subscribers only|sign in to|log in to|оформите подписку|подпишитесь|\
             передплатіть|підпишіться|jetzt abonnieren|abonnieren sie|bereits abonnent|abonnez-vous|déjà abonné|\
             suscríbete|ya eres suscriptor|assine|já é assinante|abbonati|sei già abbonato
             """,
             "subscribe|subscription|sign in|log in|sign up|register|login|подписка|войти|регистрация|підписка|увійти|"
-            + "abonnement|anmelden|abo|s'abonner|connexion|suscripción|iniciar sesión|assinatura|entrar|abbonamento|accedi"
+                + "abonnement|anmelden|abo|s'abonner|connexion|suscripción|iniciar sesión|assinatura|entrar|abbonamento|accedi"
         ),
         (
             .newsletter,
@@ -221,12 +233,15 @@ public enum Lexicons {
         (
             .share,
             """
-            share on facebook|share on twitter|share this article|share this story|share via|copy link|\
+            share on facebook|share on twitter|share this article|share this story|share via|copy link|link copied|\
+            follow us|join us on|whatsapp channel|google news|download our app|get the app|подписывайтесь|\
+            следите за нами|наш telegram|наш канал|telegram-канал|приєднуйтесь|стежте за нами|folgen sie uns|\
+            suivez-nous|síguenos|siga-nos|seguici|\
             поделиться|поширити|teilen sie|artikel teilen|partager sur|partagez|compartir en|compartilhe|\
             condividi
             """,
             "share|tweet|whatsapp|telegram|facebook|twitter|vkontakte|linkedin|pinterest|email|print|reddit|"
-            + "flipboard|teilen|partager|compartir|compartilhar"
+                + "flipboard|teilen|partager|compartir|compartilhar"
         ),
         (
             .related,
@@ -278,10 +293,12 @@ public enum Lexicons {
             .navigation,
             """
             skip to content|skip to main content|back to top|next article|previous article|main menu|\
+            click here|tap here|enable javascript|ad blocker|view gallery|photo gallery|report an error|\
+            found a typo|нашли опечатку|нажмите ctrl|ctrl enter|сообщить об ошибке|знайшли помилку|\
             перейти к содержанию|наверх|zum inhalt|retour en haut|volver arriba|voltar ao topo|torna su
             """,
             "menu|home|search|sections|меню|главная|головна|поиск|пошук|startseite|suche|accueil|recherche|inicio|"
-            + "buscar|início|pesquisar|cerca"
+                + "buscar|início|pesquisar|cerca"
         ),
     ]
 
@@ -316,7 +333,7 @@ public enum Lexicons {
         ),
         (
             .donation,
-            "donate|support us|once|monthly|annual|yearly|one-time|continue|payment methods|paiment methods|"
+            "donate|support us|once|monthly|annual|yearly|one-time|continue|payment methods|"
                 + "remind me later|not now|maybe later"
         ),
         (.comments, "comments|comment|add comment|leave a comment|комментарии|коментарі|kommentare|commentaires"),

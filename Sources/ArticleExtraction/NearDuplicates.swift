@@ -10,53 +10,123 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     /// Content words: not stop-words, three letters or more, possessive "'s" dropped.
-    public static func contentWords(_ block: Block, stopWords: Set<UInt64>) -> Set<UInt64> {
-        var set = Set<UInt64>()
-        set.reserveCapacity(block.hashes.count)
-        for k in block.hashes.indices where block.lengths[k] >= 3 && !stopWords.contains(block.hashes[k]) {
-            set.insert(block.stems[k])
+    public static func contentWords(_ block: Block, stopWords: WordTable) -> [UInt64] {
+        var stems: [UInt64] = []
+        let t = block.tokens
+        stems.reserveCapacity(t.hashes.count)
+        for k in t.hashes.indices where t.lengths[k] >= 3 && !stopWords.contains(t.hashes[k]) {
+            stems.append(t.stems[k])
         }
-        return set
+        stems.sort()
+        // Unique, in place.
+        var w = 0
+        for r in stems.indices where r == 0 || stems[r] != stems[r - 1] {
+            stems[w] = stems[r]
+            w += 1
+        }
+        stems.removeLast(stems.count - w)
+        return stems
     }
 
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
-    public func duplicates(of candidates: [Int], blocks: [Block], stopWords: Set<UInt64>) -> [Int: Int] {
+    public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
         var result: [Int: Int] = [:]
-        var index: [UInt64: [Int]] = [:]
-        var sets: [Int: Set<UInt64>] = [:]
-        var exact: [UInt64: Int] = [:]
-        for i in candidates {
-            let key = WordHash.combine(blocks[i].hashes)
-            if blocks[i].hashes.count >= 4, let first = exact[key] {
-                result[i] = first
-                continue
-            }
-            exact[key] = exact[key] ?? i
-            let set = Self.contentWords(blocks[i], stopWords: stopWords)
-            if set.count >= minimumWords {
-                var overlap: [Int: Int] = [:]
-                for w in set {
-                    guard let posting = index[w], posting.count <= 64 else { continue }
-                    for j in posting { overlap[j, default: 0] += 1 }
-                }
-                var best: (Int, Double)? = nil
-                for (j, shared) in overlap {
-                    let smaller = min(set.count, sets[j]!.count)
-                    let score = Double(shared) / Double(smaller)
-                    let union = set.count + sets[j]!.count - shared
-                    let jaccard = Double(shared) / Double(union)
-                    if score >= threshold && jaccard >= 0.3 && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0)) {
-                        best = (j, score)
-                    }
-                }
-                if let (j, _) = best {
-                    result[i] = j
+        // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash.
+        let totalWords = candidates.reduce(0) { $0 + blocks[$1].tokens.hashes.count }
+        var capacity = 64
+        while capacity < totalWords * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var heads = [Int32](repeating: -1, count: capacity)
+        var lengths = [Int32](repeating: 0, count: capacity)
+        var entryBlock: [Int32] = []
+        var entryNext: [Int32] = []
+        var setSize = [Int](repeating: 0, count: candidates.count)
+        var counts = [Int32](repeating: 0, count: candidates.count)
+        var touched: [Int] = []
+        var exact = WordTableBuilder(capacity: candidates.count)
+        func slot(_ k: UInt64) -> Int {
+            var i = Int(truncatingIfNeeded: (k ^ (k >> 29)) & UInt64(mask))
+            while heads[i] >= 0 && keys[i] != k { i = (i + 1) & mask }
+            return i
+        }
+        for (position, i) in candidates.enumerated() {
+            let hashes = blocks[i].tokens.hashes
+            if hashes.count >= 4 {
+                let key = WordHash.combine(hashes)
+                if let first = exact.insertOrGet(key, value: i) {
+                    result[i] = first
                     continue
                 }
-                for w in set { index[w, default: []].append(i) }
-                sets[i] = set
+            }
+            let set = Self.contentWords(blocks[i], stopWords: stopWords)
+            guard set.count >= minimumWords else { continue }
+            for w in set {
+                let s = slot(w)
+                guard heads[s] >= 0, lengths[s] <= 64 else { continue }
+                var e = heads[s]
+                while e >= 0 {
+                    let j = Int(entryBlock[Int(e)])
+                    if counts[j] == 0 { touched.append(j) }
+                    counts[j] += 1
+                    e = entryNext[Int(e)]
+                }
+            }
+            var best: (Int, Double)? = nil
+            for j in touched {
+                let shared = Int(counts[j])
+                let smaller = min(set.count, setSize[j])
+                let score = Double(shared) / Double(smaller)
+                let jaccard = Double(shared) / Double(set.count + setSize[j] - shared)
+                if score >= threshold && jaccard >= 0.3
+                    && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0))
+                {
+                    best = (j, score)
+                }
+            }
+            for j in touched { counts[j] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            if let (j, _) = best {
+                result[i] = candidates[j]
+                continue
+            }
+            setSize[position] = set.count
+            for w in set {
+                let s = slot(w)
+                keys[s] = w
+                entryBlock.append(Int32(position))
+                entryNext.append(heads[s])
+                heads[s] = Int32(entryBlock.count - 1)
+                lengths[s] += 1
             }
         }
         return result
+    }
+}
+
+/// A growable open-addressing map from line hashes to the first block index that had them.
+struct WordTableBuilder {
+    var keys: [UInt64]
+    var values: [Int]
+    var mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The value already stored for `key`, or nil after storing `value`.
+    mutating func insertOrGet(_ key: UInt64, value: Int) -> Int? {
+        var i = Int(truncatingIfNeeded: (key ^ (key >> 31)) & UInt64(mask))
+        while values[i] >= 0 {
+            if keys[i] == key { return values[i] }
+            i = (i + 1) & mask
+        }
+        keys[i] = key
+        values[i] = value
+        return nil
     }
 }

@@ -15,6 +15,13 @@ public struct NormalizedLine: Sendable, Equatable {
 public enum Normalizer {
     /// Splits `text` into non-empty normalised lines.
     public static func lines(_ text: String) -> [NormalizedLine] {
+        var text = text
+        return text.withUTF8 { lines(utf8: $0) }
+    }
+
+    /// Works on the UTF-8 bytes: ASCII is handled byte by byte, other scalars are decoded only to be classified
+    /// and then copied as they are.
+    static func lines(utf8 p: UnsafeBufferPointer<UInt8>) -> [NormalizedLine] {
         var result: [NormalizedLine] = []
         var buffer: [UInt8] = []
         buffer.reserveCapacity(512)
@@ -28,7 +35,9 @@ public enum Normalizer {
             if !buffer.isEmpty {
                 var s = String(decoding: buffer, as: UTF8.self)
                 if needsNFC { s = s.precomposedStringWithCanonicalMapping }
-                result.append(NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber))
+                result.append(
+                    NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber)
+                )
                 blankSeen = false
             } else {
                 blankSeen = true
@@ -38,8 +47,23 @@ public enum Normalizer {
             needsNFC = false
         }
 
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b0 = p[i]
+            if b0 >= 0x21 && b0 < 0x7F {
+                if pendingSpace {
+                    buffer.append(0x20)
+                    pendingSpace = false
+                }
+                buffer.append(b0)
+                previousWasCR = false
+                i += 1
+                continue
+            }
+            let (v, len) = UTF8Scalar.decode(p, at: i)
+            let start = i
+            i += len
             if v == 0x0A && previousWasCR {
                 previousWasCR = false
                 continue
@@ -64,11 +88,11 @@ public enum Normalizer {
                 buffer.append(0x20)
                 pendingSpace = false
             }
-            if v < 0x80 {
-                buffer.append(UInt8(v))
+            if v >= 0x300 && !needsNFC, let scalar = Unicode.Scalar(v), mayChangeUnderNFC(scalar) { needsNFC = true }
+            if v == 0xFFFD && len != 3 {
+                buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
             } else {
-                if v >= 0x300 && !needsNFC && mayChangeUnderNFC(scalar) { needsNFC = true }
-                appendUTF8(v, to: &buffer)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
             }
         }
         flush()
@@ -79,6 +103,8 @@ public enum Normalizer {
     @inline(__always)
     static func mayChangeUnderNFC(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // Cyrillic letters, Latin-1 and general punctuation never change; only look up the rest.
+        if (v >= 0x400 && v <= 0x482) || (v >= 0x48A && v <= 0x52F) || (v >= 0x2000 && v <= 0x20CF) { return false }
         if v >= 0x1100 && v <= 0x11FF { return true }
         if v >= 0x2126 && v <= 0x212B { return true }
         return s.properties.canonicalCombiningClass != .notReordered

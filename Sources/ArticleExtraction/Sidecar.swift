@@ -24,7 +24,11 @@ extension ExtractionHints {
             return t.isEmpty ? nil : String(t)
         }
         self.init(
-            url: string("url"), title: string("title"), outlet: string("outlet"), published: string("published"),
-            modified: modified)
+            url: string("url"),
+            title: string("title"),
+            outlet: string("outlet"),
+            published: string("published"),
+            modified: modified
+        )
     }
 }

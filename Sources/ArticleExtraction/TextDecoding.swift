@@ -1,7 +1,7 @@
 import CUchardet
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// The text of a file and the encoding it was read from.
@@ -29,7 +29,9 @@ public enum TextDecoding {
         }
         if let endian = bomlessUTF16(bytes) {
             return DecodedText(
-                text: decodeUTF16(bytes[...], littleEndian: endian), encoding: endian ? "utf-16le" : "utf-16be")
+                text: decodeUTF16(bytes[...], littleEndian: endian),
+                encoding: endian ? "utf-16le" : "utf-16be"
+            )
         }
         if looksBinary(bytes) { throw .binary }
         if isValidUTF8(bytes) {
@@ -137,7 +139,9 @@ public enum TextDecoding {
     static func detectCharset(_ bytes: [UInt8]) -> String {
         guard let handle = uchardet_new() else { return "windows-1252" }
         defer { uchardet_delete(handle) }
-        let sample = bytes.count > 65536 ? Array(bytes.prefix(65536)) : bytes
+        // uchardet's cost grows with what it is fed, and ASCII says nothing about a legacy charset: feed it only the
+        // words that hold non-ASCII bytes, up to 3 KiB (plenty for a confident answer).
+        let sample = nonASCIIWords(bytes, limit: 3072)
         _ = sample.withUnsafeBufferPointer { p in
             p.withMemoryRebound(to: CChar.self) { c in uchardet_handle_data(handle, c.baseAddress, c.count) }
         }
@@ -155,6 +159,31 @@ public enum TextDecoding {
             return name
         default: return name
         }
+    }
+
+    /// The space-separated words of `bytes` that contain a byte ≥ 0x80, joined by spaces.
+    static func nonASCIIWords(_ bytes: [UInt8], limit: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(min(bytes.count, limit) + 64)
+        var start = 0
+        var high = false
+        var i = 0
+        let n = bytes.count
+        while i <= n && out.count < limit {
+            let b: UInt8 = i < n ? bytes[i] : 0x20
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+                if high && i > start {
+                    out.append(contentsOf: bytes[start..<i])
+                    out.append(0x20)
+                }
+                start = i + 1
+                high = false
+            } else if b >= 0x80 {
+                high = true
+            }
+            i += 1
+        }
+        return out
     }
 
     /// Decodes with iconv to UTF-8, turning every byte it cannot convert into U+FFFD and carrying on.

@@ -9,45 +9,22 @@ public struct TitleParser: Sendable {
     /// The headline and, when present, the site suffix.
     public func split(_ title: String) -> (title: String, site: String?) {
         for sep in Self.separators {
-            guard let r = title.lastRange(of: sep) else { continue }
+            guard let r = ByteSearch.range(of: sep, in: title, backwards: true) else { continue }
             let head = title[..<r.lowerBound]
             let tail = title[r.upperBound...]
             let tailWords = tail.split(separator: " ")
             let headWords = head.split(separator: " ")
             guard (1...4).contains(tailWords.count), headWords.count >= 3 else { continue }
-            let allCapitalised = tailWords.allSatisfy { w in
+            // Every word capitalised, except short joiners inside ("Diario del Valle", "Corriere della Sera").
+            let allCapitalised = tailWords.enumerated().allSatisfy { k, w in
                 guard let f = w.unicodeScalars.first else { return false }
-                return Tokenizer.isUpper(f) || f.properties.numericType != nil || w == "of" || w == "the"
-                    || w.contains(".")
+                if k > 0 && k < tailWords.count - 1 && OutletFinder.joiners.contains(String(w)) { return true }
+                return Tokenizer.isUpper(f) || f.properties.numericType != nil || w.utf8.contains(0x2E)
             }
             guard allCapitalised, !tail.hasSuffix(".") || tail.contains(".com") else { continue }
             return (String(head), String(tail))
         }
         return (title, nil)
-    }
-}
-
-extension StringProtocol {
-    /// The last occurrence of `needle`, without Foundation.
-    func lastRange(of needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = endIndex
-        while i > startIndex {
-            i = index(before: i)
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-        }
-        return nil
-    }
-
-    /// The first occurrence of `needle`, without Foundation.
-    func firstRange(ofText needle: String) -> Range<Index>? {
-        guard !needle.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(needle) { return i..<index(i, offsetBy: needle.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }
 
@@ -63,7 +40,18 @@ public struct OutletFinder: Sendable {
         ["originally", "appeared", "on"], ["feed", "from"], ["content", "from"], ["article", "from"],
         ["courtesy", "of"], ["©"], ["copyright"], ["support"], ["supporting"],
     ]
-    static let joiners: Set<String> = ["of", "the", "and", "&", "for", "de", "la", "di"]
+    /// First words of every cue, to skip blocks that cannot hold a signature.
+    static let cueFirstWords = WordTable(keys: cues.map { WordHash.of($0[0]) })
+    static let joiners: Set<String> = [
+        "of", "the", "and", "&", "for", "de", "del", "la", "di", "della", "do", "da", "der", "des", "du", "y", "e",
+    ]
+    /// Cues after which the whole phrase up to punctuation is the name, whatever its capitalisation
+    /// ("© 2021 Городские новости.").
+    static let phraseCues: Set<[String]> = [["©"], ["copyright"], ["a", "message", "from"]]
+    /// Words that end a copyright holder's name.
+    static let stopAfterName: Set<String> = [
+        "all", "все", "всі", "alle", "tous", "todos", "tutti", "reproduction", "rights",
+    ]
 
     /// The outlet named in `text`, if a signature names one.
     public func find(in text: String) -> String? {
@@ -75,16 +63,24 @@ public struct OutletFinder: Sendable {
                 if Array(lower[i..<(i + cue.count)]).elementsEqual(cue.map { Substring($0) }) {
                     var j = i + cue.count
                     // Skip a year after "©" or "Copyright".
-                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)" {
+                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)"
+                    {
                         j += 1
                     }
                     var name: [Substring] = []
+                    let wholePhrase = Self.phraseCues.contains(cue)
                     while j < tokens.count && name.count < 6 {
                         let raw = tokens[j]
                         let word = raw.trimmed(".,:;()\"“”")
                         guard let f = word.unicodeScalars.first else { break }
                         let capital = Tokenizer.isUpper(f)
-                        if !capital && !(Self.joiners.contains(String(word)) && !name.isEmpty || word == "The") { break }
+                        if wholePhrase && !name.isEmpty && Self.stopAfterName.contains(word.lowercased()) { break }
+                        if wholePhrase && name.isEmpty && !capital { break }
+                        if !wholePhrase && !capital
+                            && !(Self.joiners.contains(String(word)) && !name.isEmpty || word == "The")
+                        {
+                            break
+                        }
                         name.append(word)
                         if raw.last.map({ ".,:;)".contains($0) }) == true { break }
                         j += 1

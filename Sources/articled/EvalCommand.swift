@@ -34,8 +34,10 @@ struct Eval: ParsableCommand {
         var f1s: [Double] = []
         var fieldsOK = 0
         var fieldsAll = 0
-        print(pad("article", 28) + pad("P", 7) + pad("R", 7) + pad("F1", 7) + pad("fields", 8) + pad("leaks", 7)
-            + pad("capt", 6) + pad("cred", 6) + pad("dups", 6) + "errors")
+        print(
+            pad("article", 28) + pad("P", 7) + pad("R", 7) + pad("F1", 7) + pad("fields", 8) + pad("leaks", 7)
+                + pad("capt", 6) + pad("cred", 6) + pad("dups", 6) + "errors"
+        )
         for name in gold.keys.sorted() {
             let path = dir.appendingPathComponent(name).path
             let input = try InputFile.read(path)
@@ -59,13 +61,17 @@ struct Eval: ParsableCommand {
             print(
                 pad(String(name.prefix(27)), 28) + pad(fmt(s.precision), 7) + pad(fmt(s.recall), 7) + pad(fmt(s.f1), 7)
                     + pad("\(s.fieldsScored - s.fieldErrors.count)/\(s.fieldsScored)", 8) + pad("\(s.leaks.count)", 7)
-                    + pad("\(s.captionsFound)/\(s.captionsExpected)", 6) + pad("\(s.creditsFound)/\(s.creditsExpected)", 6)
-                    + pad("\(s.nearDuplicatesKept)/\(s.nearDuplicatesExpected)", 6) + problems.joined(separator: "; "))
+                    + pad("\(s.captionsFound)/\(s.captionsExpected)", 6)
+                    + pad("\(s.creditsFound)/\(s.creditsExpected)", 6)
+                    + pad("\(s.nearDuplicatesKept)/\(s.nearDuplicatesExpected)", 6) + problems.joined(separator: "; ")
+            )
             if let g = goldEntities[name] {
                 let e = EntityScore(article, gold: g)
                 entityScores.append(e)
-                print("    entities: people \(e.peopleFound)/\(e.peopleExpected), places \(e.placesFound)/\(e.placesExpected), speakers \(e.speakersRight)/\(e.quotesExpected)"
-                    + (e.problems.isEmpty ? "" : "; " + e.problems.joined(separator: "; ")))
+                print(
+                    "    entities: people \(e.peopleFound)/\(e.peopleExpected), places \(e.placesFound)/\(e.placesExpected), speakers \(e.speakersRight)/\(e.quotesExpected)"
+                        + (e.problems.isEmpty ? "" : "; " + e.problems.joined(separator: "; "))
+                )
             }
             if s.f1 < minBodyF1 { failed = true }
             if !allowFieldErrors
@@ -77,7 +83,9 @@ struct Eval: ParsableCommand {
         }
         let mean = f1s.isEmpty ? 0 : f1s.reduce(0, +) / Double(f1s.count)
         let minimum = f1s.min() ?? 0
-        print("total: \(f1s.count) articles, mean body F1 \(fmt(mean)), min \(fmt(minimum)), fields \(fieldsOK)/\(fieldsAll), leaks \(totalLeaks)")
+        print(
+            "total: \(f1s.count) articles, mean body F1 \(fmt(mean)), min \(fmt(minimum)), fields \(fieldsOK)/\(fieldsAll), leaks \(totalLeaks)"
+        )
         printEntityTotals(entityScores)
         if totalLeaks > maxLeaks { failed = true }
         if failed {
@@ -92,9 +100,13 @@ struct Eval: ParsableCommand {
         func sum(_ f: (EntityScore) -> Int) -> Int { scores.reduce(0) { $0 + f($1) } }
         let extracted = sum(\.peopleExtracted)
         let precision = extracted == 0 ? 0 : Double(sum(\.peopleCorrect)) / Double(extracted)
-        print("entities: people \(sum(\.peopleFound))/\(sum(\.peopleExpected)) found, precision \(fmt(precision)) (\(sum(\.peopleCorrect))/\(extracted)); places \(sum(\.placesFound))/\(sum(\.placesExpected)); quote speakers \(sum(\.speakersRight))/\(sum(\.quotesExpected))")
+        print(
+            "entities: people \(sum(\.peopleFound))/\(sum(\.peopleExpected)) found, precision \(fmt(precision)) (\(sum(\.peopleCorrect))/\(extracted)); places \(sum(\.placesFound))/\(sum(\.placesExpected)); quote speakers \(sum(\.speakersRight))/\(sum(\.quotesExpected))"
+        )
     }
 
     func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
-    func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }
+    func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
 }

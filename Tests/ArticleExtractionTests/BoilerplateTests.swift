@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ArticleExtraction
 
 /// One kind of clutter per row, in several languages: each is placed between, before or after prose paragraphs
@@ -18,7 +19,8 @@ struct BoilerplateTests {
         ("Read more", .middle), ("Advertisement", .middle), ("Anzeige", .middle), ("Реклама", .middle),
         ("Publicité", .middle), ("Читайте также: Как изменится расписание автобусов", .middle),
         ("Lesen Sie auch: Neue Buslinie zum Flughafen", .middle), ("Leia também: Obras terminam em outubro", .middle),
-        ("Leggi anche: Al via i lavori in piazza", .middle), ("À lire aussi : Les musées gratuits le dimanche", .middle),
+        ("Leggi anche: Al via i lavori in piazza", .middle),
+        ("À lire aussi : Les musées gratuits le dimanche", .middle),
         // Badges.
         ("- World News", .top), ("- 2 min read", .top), ("5 min read", .top), ("Lesezeit: 3 Minuten", .top),
         // Cookies, newsletters, share widgets.
@@ -30,10 +32,19 @@ struct BoilerplateTests {
         // Legal, copyright, disclaimers.
         ("© 2019 Riverside Daily. All rights reserved.", .bottom), ("Все права защищены", .bottom),
         ("Alle Rechte vorbehalten", .bottom), ("Tous droits réservés", .bottom),
-        ("The views expressed in this article do not necessarily reflect those of the publisher, which republished it from a partner feed.", .bottom),
+        (
+            "The views expressed in this article do not necessarily reflect those of the publisher, which republished it from a partner feed.",
+            .bottom
+        ),
         // Navigation.
         ("Skip to main content", .top), ("Menu", .top), ("Back to top", .bottom), ("Leave a comment", .bottom),
-        ("Home", .top),
+        ("Home", .top), ("Click here to read the full report", .middle),
+        // Follow prompts, tags, timestamps, typo reports.
+        ("Follow us on Twitter", .bottom), ("Подписывайтесь на наш Telegram-канал", .bottom),
+        ("Tags: Schools, Floods, Council", .bottom), ("Темы: Образование", .bottom),
+        ("Schlagworte: Schule, Hochwasser", .bottom),
+        ("2 hours ago", .top), ("5 минут назад", .top), ("vor 3 Stunden", .top),
+        ("Нашли опечатку? Выделите текст и нажмите Ctrl+Enter", .bottom),
     ]
 
     @Test("clutter is removed with a reason and the body is intact", arguments: clutter)
@@ -50,10 +61,13 @@ struct BoilerplateTests {
         #expect(!removed.reason.isEmpty)
     }
 
-    @Test("a short line between paragraphs is a subheading and stays")
-    func subheading() throws {
+    @Test(
+        "a short line between paragraphs is a subheading and stays",
+        arguments: ["What happens next", "Share prices fell", "Что будет дальше", "Kritik an den Plänen"]
+    )
+    func subheading(line: String) throws {
         var lines = englishParagraphs
-        lines.insert("What happens next", at: 2)
+        lines.insert(line, at: 2)
         let a = try extract(lines.joined(separator: "\n"))
         #expect(a.body == lines)
     }
@@ -61,8 +75,13 @@ struct BoilerplateTests {
     @Test("menus before and footers after the article are dropped")
     func wholePage() throws {
         let menu = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
-        let footer = ["About us", "Contact", "Careers", "Advertise with us", "Privacy policy", "© 2024 Riverside Daily"]
-        let related = ["Related", "Bridge tolls to rise again next year", "Fishing fleet faces new quotas", "Ten walks along the harbour"]
+        let footer = [
+            "About us", "Contact", "Careers", "Advertise with us", "Privacy policy", "© 2024 Riverside Daily",
+        ]
+        let related = [
+            "Related", "Bridge tolls to rise again next year", "Fishing fleet faces new quotas",
+            "Ten walks along the harbour",
+        ]
         let text = (menu + ["Council agrees to rebuild the flooded school"] + englishParagraphs + related + footer)
             .joined(separator: "\n")
         let a = try extract(text)
@@ -85,9 +104,29 @@ struct BoilerplateTests {
         #expect(a.outlet == "The Harbour Ledger")
     }
 
+    @Test("readers' comments after the article go; a list inside it stays")
+    func commentsTail() throws {
+        let list = [
+            "What changes for subscribers:", "- The premium plan rises to eighteen dollars a month",
+            "- The basic plan keeps its price until the summer",
+            "- Annual plans renewed before March keep the old price",
+        ]
+        let comments = [
+            "Comments", "John123 2 hours ago",
+            "This is outrageous, I am cancelling my subscription today and so should everybody who is tired of it.",
+            "Mary_K 3 hours ago",
+            "Still cheaper than cable, and the shows are better than anything on television these days.",
+        ]
+        let body = Array(englishParagraphs[0..<3]) + list + [englishParagraphs[3]]
+        let a = try extract((["Streaming service raises prices again"] + body + comments).joined(separator: "\n"))
+        #expect(a.title == "Streaming service raises prices again")
+        #expect(a.body == body)
+    }
+
     @Test("a paragraph repeated later is kept once, exact or reworded")
     func duplicates() throws {
-        let reworded = "Parents have been collecting signatures for a new school building ever since the river burst its banks in spring and ruined the ground floor."
+        let reworded =
+            "Parents have been collecting signatures for a new school building ever since the river burst its banks in spring and ruined the ground floor."
         let text = (englishParagraphs + [englishParagraphs[0], reworded]).joined(separator: "\n")
         let a = try extract(text)
         #expect(a.body == englishParagraphs)
@@ -108,7 +147,9 @@ struct BoilerplateTests {
 
     @Test("extraction is deterministic")
     func deterministic() throws {
-        let text = (["Menu", "A headline for the story"] + englishParagraphs + ["Read more", "Share"]).joined(separator: "\n")
+        let text = (["Menu", "A headline for the story"] + englishParagraphs + ["Read more", "Share"]).joined(
+            separator: "\n"
+        )
         #expect(try extract(text) == extract(text))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ArticleExtraction
 
 @Suite("Dates")
@@ -28,7 +29,8 @@ struct DateParserTests {
             ("Oct 30, 2022 10:00 CET", nil, "2022-10-30T10:00:00+01:00"),
             ("Mar 27, 2022 10:00 CET", nil, "2022-03-27T10:00:00+02:00"),
             ("1st May 2020, 12:00 BST", nil, "2020-05-01T12:00:00+01:00"),
-        ])
+        ]
+    )
     func parses(text: String, zone: String?, expected: String) throws {
         let m = try #require(DateParser().parse(text, zone: zone ?? "utc"))
         if text.hasPrefix("Sunday") {
@@ -39,7 +41,10 @@ struct DateParserTests {
         }
     }
 
-    @Test("text without a date gives nothing", arguments: ["Read more", "The talks lasted 5 hours", "Chapter 12", "1,000 people"])
+    @Test(
+        "text without a date gives nothing",
+        arguments: ["Read more", "The talks lasted 5 hours", "Chapter 12", "1,000 people"]
+    )
     func noDate(text: String) {
         #expect(DateParser().parse(text) == nil)
     }
@@ -56,13 +61,17 @@ struct DateParserTests {
         // 2022-03-04T00:00:00Z
         let article = try extract(text, hints: ExtractionHints(modified: 1_646_352_000))
         #expect(article.published == nil)
-        let past = try extract(text.replacingOccurrences(of: "2031", with: "2022"), hints: ExtractionHints(modified: 1_646_352_000))
+        let past = try extract(
+            text.replacingOccurrences(of: "2031", with: "2022"),
+            hints: ExtractionHints(modified: 1_646_352_000)
+        )
         #expect(past.published == "2022-03-03T09:00:00+00:00")
     }
 
     @Test("published and updated datelines are told apart and removed from the body")
     func publishedAndUpdated() throws {
-        let text = "Published 13:42 IST, February 27th 2022\nA headline about the talks\n"
+        let text =
+            "Published 13:42 IST, February 27th 2022\nA headline about the talks\n"
             + englishParagraphs.joined(separator: "\n") + "\nUpdated 15:10 IST, February 27th 2022"
         let a = try extract(text)
         #expect(a.published == "2022-02-27T13:42:00+05:30")

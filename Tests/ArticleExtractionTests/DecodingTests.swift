@@ -1,13 +1,18 @@
 import Foundation
 import Testing
+
 @testable import ArticleExtraction
 
 @Suite("Decoding")
 struct DecodingTests {
-    static let russian = "Совет города в четверг утвердил план ремонта старого моста через реку. Работы начнутся весной и продлятся почти два года, сообщили в администрации."
-    static let ukrainian = "Міська рада у четвер затвердила план ремонту старого мосту через річку. Роботи почнуться навесні й триватимуть майже два роки, повідомили в адміністрації."
-    static let french = "Le conseil municipal a approuvé jeudi la rénovation du vieux pont. Les travaux commenceront au printemps et dureront près de deux ans, a précisé la mairie."
-    static let german = "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre, teilte die Verwaltung mit."
+    static let russian =
+        "Совет города в четверг утвердил план ремонта старого моста через реку. Работы начнутся весной и продлятся почти два года, сообщили в администрации."
+    static let ukrainian =
+        "Міська рада у четвер затвердила план ремонту старого мосту через річку. Роботи почнуться навесні й триватимуть майже два роки, повідомили в адміністрації."
+    static let french =
+        "Le conseil municipal a approuvé jeudi la rénovation du vieux pont. Les travaux commenceront au printemps et dureront près de deux ans, a précisé la mairie."
+    static let german =
+        "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre, teilte die Verwaltung mit."
 
     @Test(
         "legacy encodings are detected and decoded",
@@ -18,14 +23,24 @@ struct DecodingTests {
             (french, "ISO-8859-1", "iso-8859-1"),
             (german, "ISO-8859-1", "iso-8859-1"),
             ("\u{201C}Quoted,\u{201D} she said \u{2014} and left. " + french, "WINDOWS-1252", "windows-1252"),
-        ])
+        ]
+    )
     func legacy(text: String, charset: String, expected: String) throws {
         let decoded = try TextDecoding.decode(encode(text, as: charset))
         #expect(decoded.text == text)
-        #expect(decoded.encoding == expected || (expected.hasPrefix("iso-8859") && decoded.encoding.hasPrefix("windows-125")))
+        #expect(
+            decoded.encoding == expected
+                || (expected.hasPrefix("iso-8859") && decoded.encoding.hasPrefix("windows-125"))
+        )
     }
 
-    @Test("byte-order marks win", arguments: [("UTF-16LE", [0xFF, 0xFE] as [UInt8], "utf-16le"), ("UTF-16BE", [0xFE, 0xFF], "utf-16be"), ("UTF-8", [0xEF, 0xBB, 0xBF], "utf-8")])
+    @Test(
+        "byte-order marks win",
+        arguments: [
+            ("UTF-16LE", [0xFF, 0xFE] as [UInt8], "utf-16le"), ("UTF-16BE", [0xFE, 0xFF], "utf-16be"),
+            ("UTF-8", [0xEF, 0xBB, 0xBF], "utf-8"),
+        ]
+    )
     func bom(charset: String, bom: [UInt8], expected: String) throws {
         let decoded = try TextDecoding.decode(bom + encode(Self.russian, as: charset))
         #expect(decoded.text == Self.russian)
@@ -39,9 +54,13 @@ struct DecodingTests {
         #expect(decoded.text == Self.ukrainian)
     }
 
-    @Test("undecodable bytes become U+FFFD, never a crash", arguments: [
-        [0x41, 0xC3, 0x28, 0x42] as [UInt8], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xFF, 0xFF, 0x41, 0x80, 0x80], [0xED, 0xA0, 0x80],
-    ])
+    @Test(
+        "undecodable bytes become U+FFFD, never a crash",
+        arguments: [
+            [0x41, 0xC3, 0x28, 0x42] as [UInt8], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xFF, 0xFF, 0x41, 0x80, 0x80],
+            [0xED, 0xA0, 0x80],
+        ]
+    )
     func broken(bytes: [UInt8]) throws {
         let decoded = try TextDecoding.decode(bytes + Array(" plain text after the damage".utf8))
         #expect(decoded.text.hasSuffix("plain text after the damage"))
@@ -49,7 +68,9 @@ struct DecodingTests {
 
     @Test("binary data is refused")
     func binary() {
-        #expect(throws: ExtractionRejection.binary) { try TextDecoding.decode([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]) }
+        #expect(throws: ExtractionRejection.binary) {
+            try TextDecoding.decode([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00])
+        }
         #expect(throws: ExtractionRejection.binary) { try TextDecoding.decode([UInt8](repeating: 0x01, count: 64)) }
     }
 
@@ -71,8 +92,12 @@ struct NormalizerTests {
             ("control\u{07}\u{1B}chars\u{0}", ["controlchars"]),
             ("  trimmed  \n\n\n  lines ", ["trimmed", "lines"]),
             ("e\u{301}te\u{301}", ["\u{E9}t\u{E9}"]),
-            ("\u{201C}curly\u{201D} \u{AB}guillemets\u{BB} \u{2018}single\u{2019}", ["\u{201C}curly\u{201D} \u{AB}guillemets\u{BB} \u{2018}single\u{2019}"]),
-        ])
+            (
+                "\u{201C}curly\u{201D} \u{AB}guillemets\u{BB} \u{2018}single\u{2019}",
+                ["\u{201C}curly\u{201D} \u{AB}guillemets\u{BB} \u{2018}single\u{2019}"]
+            ),
+        ]
+    )
     func normalises(input: String, expected: [String]) {
         let lines = Normalizer.lines(input).map(\.text)
         #expect(lines == expected)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ArticleExtraction
 
 @Suite("Evaluation")
@@ -7,13 +8,29 @@ struct EvaluationTests {
     @Test("shingles, leaks, fields and near-duplicates are scored as the seeds README says")
     func scorer() {
         let gold = GoldArticle(
-            title: "A title", standfirst: nil, titleOrStandfirst: nil, outlet: "Daily", published: "2022-02-27T13:42:00+05:30",
-            updated: nil, body: englishParagraphs, boilerplate: ["Read more", "Support our newsroom today please"],
-            captions: ["A caption"], credits: ["AP"], nearDuplicates: [], ignore: [], byline: nil,
-            scoredFields: ["title", "standfirst", "outlet", "published"])
+            title: "A title",
+            standfirst: nil,
+            titleOrStandfirst: nil,
+            outlet: "Daily",
+            published: "2022-02-27T13:42:00+05:30",
+            updated: nil,
+            body: englishParagraphs,
+            boilerplate: ["Read more", "Support our newsroom today please"],
+            captions: ["A caption"],
+            credits: ["AP"],
+            nearDuplicates: [],
+            ignore: [],
+            byline: nil,
+            scoredFields: ["title", "standfirst", "outlet", "published"]
+        )
         var article = Article(
-            title: "A title", outlet: "Daily", published: "2022-02-27T08:12:00Z", body: englishParagraphs,
-            captions: ["A caption"], credits: ["AP"])
+            title: "A title",
+            outlet: "Daily",
+            published: "2022-02-27T08:12:00Z",
+            body: englishParagraphs,
+            captions: ["A caption"],
+            credits: ["AP"]
+        )
         var s = Scorer().score(article, gold: gold, sourceLines: [])
         #expect(s.f1 == 1)
         #expect(s.fieldErrors.isEmpty)
@@ -38,8 +55,10 @@ struct EvaluationTests {
         try evaluate(folder: fixturesURL)
     }
 
-    @Test("the shared seeds: every field right, body F1 ≥ 0.97, no leaks, captions and credits found",
-          .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path)))
+    @Test(
+        "the shared seeds: every field right, body F1 ≥ 0.97, no leaks, captions and credits found",
+        .enabled(if: FileManager.default.fileExists(atPath: seedsURL.appendingPathComponent("gold.json").path))
+    )
     func seeds() throws {
         try evaluate(folder: seedsURL)
     }
@@ -50,7 +69,9 @@ struct EvaluationTests {
         for (name, expected) in gold.sorted(by: { $0.key < $1.key }) {
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
             let article = try Extractor().extract(bytes)
-            let lines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+            let lines = String(decoding: bytes, as: UTF8.self).split(omittingEmptySubsequences: false) {
+                $0 == "\n" || $0 == "\r\n"
+            }.map(String.init)
             let s = Scorer().score(article, gold: expected, sourceLines: lines)
             #expect(s.f1 >= 0.97, "\(name): body F1 \(s.f1)")
             #expect(s.fieldErrors.isEmpty, "\(name): \(s.fieldErrors)")

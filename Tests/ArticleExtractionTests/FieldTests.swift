@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ArticleExtraction
 
 @Suite("Bylines")
@@ -16,15 +17,19 @@ struct BylineTests {
             ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
             ("Por Carlos Ruiz y Lucía Gómez", ["Carlos Ruiz", "Lucía Gómez"]),
             ("Автор: Иван Петров", ["Иван Петров"]),
-        ] as [(String, [String])])
+        ] as [(String, [String])]
+    )
     func bylines(line: String, names: [String]) {
         #expect(BylineParser().parse(line) == names)
     }
 
-    @Test("prose that starts with By is not a byline", arguments: [
-        "By Monday, the river had fallen by almost a metre and the roads were open again.",
-        "by the way",
-    ])
+    @Test(
+        "prose that starts with By is not a byline",
+        arguments: [
+            "By Monday, the river had fallen by almost a metre and the roads were open again.",
+            "by the way",
+        ]
+    )
     func notBylines(line: String) {
         #expect(BylineParser().parse(line) == nil)
     }
@@ -41,8 +46,12 @@ struct CreditTests {
             ("Getty Images", "Getty Images", nil),
             ("Peter Novak / TASS", "Peter Novak / TASS", nil),
             ("Brest Region, Belarus. Anna Kowal / TASS", "Anna Kowal / TASS", "Brest Region, Belarus."),
-            ("The delegation arrives at the border post. @ForeignOffice / twitter", "@ForeignOffice / twitter", "The delegation arrives at the border post."),
-        ] as [(String, String, String?)])
+            (
+                "The delegation arrives at the border post. @ForeignOffice / twitter", "@ForeignOffice / twitter",
+                "The delegation arrives at the border post."
+            ),
+        ] as [(String, String, String?)]
+    )
     func credits(line: String, credit: String, caption: String?) throws {
         let r = try #require(CreditParser().parse(line))
         #expect(r.credit == credit)
@@ -51,7 +60,8 @@ struct CreditTests {
 
     @Test("a caption glued to a paragraph is split off")
     func glued() throws {
-        let text = englishParagraphs[0] + "\n" + englishParagraphs[1]
+        let text =
+            englishParagraphs[0] + "\n" + englishParagraphs[1]
             + " Above: Parents gather outside the flooded school on Monday\n" + englishParagraphs[2]
         let a = try extract(text)
         #expect(a.captions == ["Parents gather outside the flooded school on Monday"])
@@ -60,10 +70,11 @@ struct CreditTests {
 
     @Test("a run of unpunctuated picture lines inside the body are captions")
     func runs() throws {
-        let text = (englishParagraphs + [
-            "Workers carry desks out of the flooded ground floor of the school on Monday morning",
-            "The river seen from the bridge a day after it burst its banks near the school",
-        ] + englishParagraphs.map { $0.replacingOccurrences(of: "the", with: "a") }).joined(separator: "\n")
+        let text =
+            (englishParagraphs + [
+                "Workers carry desks out of the flooded ground floor of the school on Monday morning",
+                "The river seen from the bridge a day after it burst its banks near the school",
+            ] + englishParagraphs.map { $0.replacingOccurrences(of: "the", with: "a") }).joined(separator: "\n")
         let a = try extract(text)
         #expect(a.captions.count == 2)
         #expect(!a.body.contains { $0.hasPrefix("Workers carry desks") })
@@ -80,7 +91,8 @@ struct TitleTests {
             ("Talks resume in the capital — The Harbour Ledger", "Talks resume in the capital", "The Harbour Ledger"),
             ("Ukraine-Russia talks resume", "Ukraine-Russia talks resume", nil),
             ("Talks resume - and fail again", "Talks resume - and fail again", nil),
-        ] as [(String, String, String?)])
+        ] as [(String, String, String?)]
+    )
     func suffix(title: String, clean: String, site: String?) {
         let (t, s) = TitleParser().split(title)
         #expect(t == clean)
@@ -89,14 +101,50 @@ struct TitleTests {
 
     @Test("headline, standfirst separated by badges, and the body")
     func headline() throws {
-        let text = "Council agrees to rebuild the flooded school\n"
+        let text =
+            "Council agrees to rebuild the flooded school\n"
             + "The decision ends months of argument over who should pay for the new building in the town.\n"
             + "- Local News\n- 3 min read\n" + englishParagraphs.joined(separator: "\n")
         let a = try extract(text)
         #expect(a.title == "Council agrees to rebuild the flooded school")
-        #expect(a.standfirst == "The decision ends months of argument over who should pay for the new building in the town.")
+        #expect(
+            a.standfirst == "The decision ends months of argument over who should pay for the new building in the town."
+        )
         #expect(a.body == englishParagraphs)
         #expect(a.boilerplate.map(\.text).contains("- 3 min read"))
+    }
+
+    @Test("the page title above the headline names the outlet")
+    func pageTitle() throws {
+        let text =
+            ([
+                "Council agrees to rebuild the flooded school | Riverside Daily", "Home", "News", "Local",
+                "Council agrees to rebuild the flooded school",
+            ] + englishParagraphs).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.outlet == "Riverside Daily")
+        #expect(a.body == englishParagraphs)
+    }
+
+    @Test(
+        "degenerate inputs give an article without crashing",
+        arguments: [
+            "Hello", "Menu\nHome\nSearch", "A single sentence that ends here.", "\u{FEFF}x", "1\n2\n3\n4\n5\n6",
+        ]
+    )
+    func degenerate(text: String) throws {
+        let a = try extract(text)
+        #expect(a.wordCount == a.body.reduce(0) { $0 + Tokenizer.words($1).count })
+    }
+
+    @Test("a photo between the first paragraphs does not make the first one a standfirst")
+    func noStandfirst() throws {
+        let text = [englishParagraphs[0], "Pupils in the library. Anna Kowal / Reuters"] + englishParagraphs[1...]
+        let a = try extract(text.joined(separator: "\n"))
+        #expect(a.standfirst == nil)
+        #expect(a.body == englishParagraphs)
+        #expect(a.credits == ["Anna Kowal / Reuters"])
     }
 
     @Test("a text that starts with a paragraph has no title")
@@ -106,23 +154,30 @@ struct TitleTests {
         #expect(a.body == englishParagraphs)
     }
 
-    @Test("outlet from signatures", arguments: [
-        ("A Message from The Harbour Ledger:", "The Harbour Ledger"),
-        ("© 2019 Riverside Daily. All rights reserved.", "Riverside Daily"),
-        ("This article was originally published by Coastal Weekly.", "Coastal Weekly"),
-    ])
+    @Test(
+        "outlet from signatures",
+        arguments: [
+            ("A Message from The Harbour Ledger:", "The Harbour Ledger"),
+            ("© 2019 Riverside Daily. All rights reserved.", "Riverside Daily"),
+            ("This article was originally published by Coastal Weekly.", "Coastal Weekly"),
+        ]
+    )
     func outlet(signature: String, outlet: String) throws {
-        let a = try extract("A headline for the school story\n" + englishParagraphs.joined(separator: "\n") + "\n" + signature)
+        let a = try extract(
+            "A headline for the school story\n" + englishParagraphs.joined(separator: "\n") + "\n" + signature
+        )
         #expect(a.outlet == outlet)
     }
 
     @Test("sidecar hints win over guesses")
     func sidecar() throws {
-        let json = #"{"url": "https://example.org/a", "outlet": "Example Post", "published": "2020-01-02T03:04:05Z", "title": "Council agrees to rebuild the flooded school", "extra": 1}"#
+        let json =
+            #"{"url": "https://example.org/a", "outlet": "Example Post", "published": "2020-01-02T03:04:05Z", "title": "Council agrees to rebuild the flooded school", "extra": 1}"#
         let hints = try ExtractionHints(sidecarJSON: Array(json.utf8), modified: 1_600_000_000)
         #expect(hints.url == "https://example.org/a")
         #expect(hints.modified == 1_600_000_000)
-        let text = "Council agrees to rebuild the flooded school\nPublished 09:00 GMT, March 3rd 2019\n"
+        let text =
+            "Council agrees to rebuild the flooded school\nPublished 09:00 GMT, March 3rd 2019\n"
             + englishParagraphs.joined(separator: "\n") + "\n© 2019 Riverside Daily"
         let a = try extract(text, hints: hints)
         #expect(a.title == "Council agrees to rebuild the flooded school")
@@ -143,24 +198,72 @@ struct LanguageTests {
         "detected from stop-words and letters",
         arguments: [
             ("en", englishParagraphs.joined(separator: " ")),
-            ("ru", "Совет города в четверг утвердил план ремонта старого моста через реку. Работы начнутся весной и продлятся почти два года, сообщили в администрации."),
-            ("uk", "Міська рада у четвер затвердила план ремонту старого мосту через річку. Роботи почнуться навесні й триватимуть майже два роки, повідомили в адміністрації."),
-            ("de", "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre."),
-            ("fr", "Le conseil municipal a approuvé jeudi la rénovation du vieux pont. Les travaux commenceront au printemps et dureront près de deux ans."),
-            ("es", "El ayuntamiento aprobó el jueves la reforma del viejo puente. Las obras comenzarán en primavera y durarán casi dos años, según la alcaldía."),
-            ("pt", "A câmara aprovou na quinta-feira a reforma da velha ponte. As obras vão começar na primavera e devem durar quase dois anos, segundo a autarquia."),
-            ("it", "Il consiglio comunale ha approvato giovedì il restauro del vecchio ponte. I lavori inizieranno in primavera e dureranno quasi due anni."),
-            ("nl", "De gemeenteraad heeft donderdag de renovatie van de oude brug goedgekeurd. De werken beginnen in het voorjaar en duren bijna twee jaar."),
-            ("pl", "Rada miasta w czwartek zatwierdziła remont starego mostu. Prace rozpoczną się wiosną i potrwają prawie dwa lata, jak podał urząd."),
+            (
+                "ru",
+                "Совет города в четверг утвердил план ремонта старого моста через реку. Работы начнутся весной и продлятся почти два года, сообщили в администрации."
+            ),
+            (
+                "uk",
+                "Міська рада у четвер затвердила план ремонту старого мосту через річку. Роботи почнуться навесні й триватимуть майже два роки, повідомили в адміністрації."
+            ),
+            (
+                "de",
+                "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre."
+            ),
+            (
+                "fr",
+                "Le conseil municipal a approuvé jeudi la rénovation du vieux pont. Les travaux commenceront au printemps et dureront près de deux ans."
+            ),
+            (
+                "es",
+                "El ayuntamiento aprobó el jueves la reforma del viejo puente. Las obras comenzarán en primavera y durarán casi dos años, según la alcaldía."
+            ),
+            (
+                "pt",
+                "A câmara aprovou na quinta-feira a reforma da velha ponte. As obras vão começar na primavera e devem durar quase dois anos, segundo a autarquia."
+            ),
+            (
+                "it",
+                "Il consiglio comunale ha approvato giovedì il restauro del vecchio ponte. I lavori inizieranno in primavera e dureranno quasi due anni."
+            ),
+            (
+                "nl",
+                "De gemeenteraad heeft donderdag de renovatie van de oude brug goedgekeurd. De werken beginnen in het voorjaar en duren bijna twee jaar."
+            ),
+            (
+                "pl",
+                "Rada miasta w czwartek zatwierdziła remont starego mostu. Prace rozpoczną się wiosną i potrwają prawie dwa lata, jak podał urząd."
+            ),
             ("el", "Το δημοτικό συμβούλιο ενέκρινε την Πέμπτη την ανακαίνιση της παλιάς γέφυρας."),
-        ])
+        ]
+    )
     func detects(language: String, text: String) {
-        let detected = LanguageDetector().detect(words: Tokenizer.words(text), text: text[...].unicodeScalars)
+        let detected = LanguageDetector().detect(words: Tokenizer.words(text), text: text)
         #expect(detected == language)
+    }
+
+    @Test("a Latin-script language without a stop-word list is not forced into one of ours")
+    func unlisted() {
+        let swedish =
+            "Kommunfullmäktige beslutade på torsdagen att bygga om den översvämmade skolan efter flera månaders diskussion om vem som ska betala för arbetet."
+        #expect(LanguageDetector().detect(words: Tokenizer.words(swedish), text: swedish) == nil)
+    }
+
+    @Test("the article's language wins over the page's chrome")
+    func articleLanguage() throws {
+        let chrome = (1...40).map { "Home News World Business Sport Culture Opinion Video Podcasts Newsletters \($0)" }
+        let russian = [
+            "Совет города в четверг утвердил план ремонта старого моста через реку, сообщили в администрации.",
+            "Работы начнутся весной и продлятся почти два года, а движение по мосту на это время будет ограничено.",
+            "Жители соседних районов просят построить временную переправу для пешеходов и велосипедистов.",
+        ]
+        let a = try extract((chrome + russian).joined(separator: "\n"))
+        #expect(a.language == "ru")
+        #expect(a.body == russian)
     }
 
     @Test("too little text says nothing")
     func tooShort() {
-        #expect(LanguageDetector().detect(words: ["menu"], text: "Menu"[...].unicodeScalars) == nil)
+        #expect(LanguageDetector().detect(words: ["menu"], text: "Menu") == nil)
     }
 }

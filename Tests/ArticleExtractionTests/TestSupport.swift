@@ -1,8 +1,9 @@
 import Foundation
+
 @testable import ArticleExtraction
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Encodes text into a legacy charset with iconv, so that decoding tests start from real bytes.

@@ -149,6 +149,46 @@ docs["it_region.txt"] = dict(encoding="iso-8859-15", newline="\n", outlet=None, 
     ("X", "Condividi"),
 ])
 
+docs["ru_whole_page_koi8.txt"] = dict(encoding="koi8-r", newline="\n", outlet="Городские новости",
+    published="2021-05-05T12:30:00+03:00", byline=["Иван Петров"], lines=[
+    ("X", "Главная"), ("X", "Новости"), ("X", "Общество"), ("X", "Экономика"), ("X", "Спорт"), ("X", "Войти"),
+    ("X", "Мы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с этим."),
+    ("T", "В городском парке высадили двести новых деревьев"),
+    ("Y", "Автор: Иван Петров"),
+    ("D", "12:30, 5 мая 2021"),
+    ("B", "В субботу в центральном парке прошёл субботник, во время которого волонтёры высадили двести молодых лип и клёнов."),
+    ("B", "Саженцы предоставил городской питомник, а инструменты привезли сотрудники управления благоустройства."),
+    ("K", "Фото: РИА Новости"),
+    ("B", "По словам организаторов, в акции приняли участие больше трёхсот человек, в том числе школьники и пенсионеры."),
+    ("X", "Реклама"),
+    ("B", "Что будет дальше"),
+    ("B", "Летом за деревьями будут ухаживать сотрудники парка, а осенью специалисты проверят, сколько саженцев прижилось."),
+    ("B", "В мэрии пообещали, что следующая акция пройдёт в сентябре в сквере у вокзала."),
+    ("X", "Читайте также: В городе откроют три новые библиотеки"),
+    ("X", "Теги: парк, экология, волонтёры"),
+    ("X", "Поделиться"),
+    ("X", "Новости партнёров"), ("X", "Как выбрать велосипед для города"), ("X", "Пять маршрутов выходного дня"),
+    ("X", "Летние фестивали в области"),
+    ("X", "© 2021 Городские новости. Все права защищены."),
+])
+
+docs["es_whole_page.txt"] = dict(encoding="utf-8", newline="\n", outlet="Diario del Valle",
+    published="2023-06-02T10:45:00+02:00", byline=["Lucía Gómez"], lines=[
+    ("X", "Portada"), ("X", "Nacional"), ("X", "Internacional"), ("X", "Deportes"), ("X", "Suscríbete"), ("",""),
+    ("T", "La biblioteca del barrio abre también por las noches - Diario del Valle"), ("",""),
+    ("S", "El ayuntamiento amplía el horario para los estudiantes durante la época de exámenes."), ("",""),
+    ("Y", "Por Lucía Gómez"), ("D", "2 de junio de 2023, 10:45"), ("",""),
+    ("B", "La biblioteca municipal del barrio norte permanecerá abierta hasta la medianoche durante todo el mes de junio."), ("",""),
+    ("B", "La medida, que ya se probó el año pasado, responde a la demanda de los estudiantes que preparan sus exámenes finales."), ("",""),
+    ("X", "Publicidad"), ("",""),
+    ("B", "Según la concejala de cultura, el coste del servicio nocturno se cubrirá con el presupuesto previsto para actividades de verano."), ("",""),
+    ("B", "Los usuarios deberán presentar el carné de la biblioteca a partir de las diez de la noche."), ("",""),
+    ("X", "Lee también: El festival de cine de verano presenta su programa"), ("",""),
+    ("X", "Etiquetas: bibliotecas, educación, barrio norte"), ("",""),
+    ("X", "Compartir en Facebook"), ("X", "Compartir en Twitter"), ("",""),
+    ("X", "Aviso legal"), ("X", "Política de privacidad"), ("X", "\u00a9 2023 Diario del Valle. Todos los derechos reservados."),
+])
+
 gold = {}
 for name, d in docs.items():
     out_lines, g = [], dict(title=None, standfirst=None, outlet=d.get("outlet"), published=d.get("published"),
