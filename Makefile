@@ -44,6 +44,10 @@ run: build
 # we are root; otherwise that step prints "skipped: …".
 test: build
 	$(SWIFT) test
+	@# Extraction quality on the shared seed articles (used by path, never copied), and on our own fixtures.
+	@if [ -f ../shared/corpus/seeds/gold.json ]; then $(BIN_DEBUG) eval ../shared/corpus/seeds; \
+	else echo "eval: ../shared/corpus/seeds absent, skipped"; fi
+	$(BIN_DEBUG) eval Tests/ArticleExtractionTests/Fixtures
 	$(MAKE) test-systemd
 
 # The binary install.sh ships: Swift runtime linked statically, so it runs in a container without the toolchain.
