@@ -1,3 +1,4 @@
+import ArticleLog
 import Glibc
 
 /// Moves originals out of the drop folder once their record is durable: to `done/` (articles, duplicates) or
@@ -90,19 +91,10 @@ struct FileMover: Sendable {
     }
 
     static func makeDirectories(_ path: String) throws(IngestError) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw .system(call: "mkdir", path: current, errno: errno)
-            }
-        }
+        do { try DurableDirectory.create(path) } catch { throw IngestError(error) }
     }
 
     static func syncDirectory(_ path: String) throws(IngestError) {
-        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd < 0 { throw .system(call: "open", path: path, errno: errno) }
-        defer { Glibc.close(fd) }
-        if Glibc.fsync(fd) != 0 { throw .system(call: "fsync", path: path, errno: errno) }
+        do { try DurableDirectory.sync(path) } catch { throw IngestError(error) }
     }
 }

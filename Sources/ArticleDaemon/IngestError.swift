@@ -1,3 +1,4 @@
+import ArticleLog
 import Glibc
 
 /// Failures of the daemon's own file handling (not of a dropped file, which becomes a `rejected` record).
@@ -13,6 +14,17 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
         case .closed:
             return "the daemon is shutting down"
+        }
+    }
+}
+
+extension IngestError {
+    /// The same failure, reported by the log's directory helpers.
+    init(_ error: LogError) {
+        if case .system(let call, let path, let errno) = error {
+            self = .system(call: call, path: path, errno: errno)
+        } else {
+            self = .system(call: "\(error)", path: "", errno: 0)
         }
     }
 }

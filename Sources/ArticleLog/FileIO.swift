@@ -93,3 +93,16 @@ enum FileIO {
         }
     }
 }
+
+/// Directory operations that make file moves and new files durable, shared by the log and the daemon's mover.
+public enum DurableDirectory {
+    /// Creates `path` and any missing parents (mkdir -p).
+    public static func create(_ path: String) throws(LogError) {
+        try FileIO.makeDirectories(path)
+    }
+
+    /// fsync on the directory itself, so that entries created, renamed or removed in it survive a crash.
+    public static func sync(_ path: String) throws(LogError) {
+        try FileIO.fsyncDirectory(path)
+    }
+}
