@@ -91,10 +91,10 @@ struct FileMover: Sendable {
     }
 
     static func makeDirectories(_ path: String) throws(IngestError) {
-        do { try DurableDirectory.create(path) } catch { throw IngestError(error) }
+        do { try DurableDirectory.create(path) } catch { throw .directory(error) }
     }
 
     static func syncDirectory(_ path: String) throws(IngestError) {
-        do { try DurableDirectory.sync(path) } catch { throw IngestError(error) }
+        do { try DurableDirectory.sync(path) } catch { throw .directory(error) }
     }
 }

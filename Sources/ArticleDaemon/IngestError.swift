@@ -7,6 +7,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case system(call: String, path: String, errno: Int32)
     /// The daemon is shutting down and takes no more work.
     case closed
+    /// A directory operation shared with the log failed (creating or syncing a folder).
+    case directory(LogError)
 
     public var description: String {
         switch self {
@@ -14,17 +16,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
         case .closed:
             return "the daemon is shutting down"
-        }
-    }
-}
-
-extension IngestError {
-    /// The same failure, reported by the log's directory helpers.
-    init(_ error: LogError) {
-        if case .system(let call, let path, let errno) = error {
-            self = .system(call: call, path: path, errno: errno)
-        } else {
-            self = .system(call: "\(error)", path: "", errno: 0)
+        case .directory(let error):
+            return error.description
         }
     }
 }

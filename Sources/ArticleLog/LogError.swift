@@ -24,10 +24,4 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the log writer is closed"
         }
     }
-
-    /// Whether waiting may fix it (a full disk, a quota) rather than needing a person.
-    public var errno: Int32? {
-        if case .system(_, _, let e) = self { return e }
-        return nil
-    }
 }

@@ -72,12 +72,6 @@ public final class LogWriter: Sendable {
         try await queue.submit(draft)
     }
 
-    /// The seq of the first article with this content. The writer decides again when the record is committed,
-    /// so a race between workers is harmless.
-    public func firstArticle(withSHA256 sha256: String) -> Int? {
-        appender.index.withLock { $0.firstArticle(withSHA256: sha256) }
-    }
-
     /// Counts and sizes, for status.
     public func stats() -> LogStats {
         appender.stats()

@@ -1,6 +1,6 @@
 /// What the log already holds, for deciding duplicates and replays: built from the log at start-up and kept
 /// current by the writer. Memory grows with the log (two small map entries per record).
-public struct SeenIndex: Sendable, Equatable {
+public struct SeenIndex: Sendable {
     struct ReplayKey: Hashable, Sendable {
         var path: String
         var fingerprint: String
@@ -48,13 +48,5 @@ public struct SeenIndex: Sendable, Equatable {
         case .duplicate: duplicates += 1
         case .rejected: rejected += 1
         }
-    }
-
-    public static func == (a: SeenIndex, b: SeenIndex) -> Bool {
-        a.firstArticle == b.firstArticle && a.articles == b.articles && a.duplicates == b.duplicates
-            && a.rejected == b.rejected && a.recorded.count == b.recorded.count
-            && a.recorded.allSatisfy { key, value in
-                b.recorded[key].map { $0.seq == value.seq && $0.kind == value.kind } ?? false
-            }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleExtraction
+import ArticleLog
 import Foundation
 
 /// `articled extract [--explain] FILE…`: what the daemon would record for each file, without a daemon.
@@ -26,7 +27,7 @@ struct Extract: ParsableCommand {
             return
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var failures = 0
         for (path, input) in inputs {
             if explain {
@@ -36,11 +37,11 @@ struct Extract: ParsableCommand {
             }
             do {
                 let article = try extractor.extract(input.bytes, hints: input.hints)
-                let data = try encoder.encode(article)
-                print(String(decoding: data, as: UTF8.self))
-            } catch let rejection as ExtractionRejection {
+                // The same bytes a record's `article` holds: sorted keys, stable from run to run.
+                print(String(decoding: RecordDraft.encode(article), as: UTF8.self))
+            } catch {
                 failures += 1
-                let data = try encoder.encode(["file": path, "rejected": rejection.description])
+                let data = try encoder.encode(["file": path, "rejected": error.description])
                 print(String(decoding: data, as: UTF8.self))
             }
         }
