@@ -68,11 +68,8 @@ struct Analysis {
             // Read through the array, not a copy: a Block copy retains a dozen buffers.
             let b = BlockView(blocks: blocks, index: i)
             let t = b.tokens
-            if b.features.words <= 18, t.numeric.contains(true),
-                b.hashes.contains(where: { DateParser.monthHashes.contains($0) })
-                    || t.numeric.indices.contains(where: {
-                        t.numeric[$0] && (t.byteCounts[$0] == 4 || t.byteCounts[$0] >= 8)
-                    }),
+            if b.features.words <= 18, t.shape.numericWords > 0,
+                t.shape.yearLikeNumbers > 0 || b.hashes.contains(where: { DateParser.monthHashes.contains($0) }),
                 let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear)
             {
                 let words = b.words

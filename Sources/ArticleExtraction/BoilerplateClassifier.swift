@@ -68,7 +68,7 @@ public struct BoilerplateClassifier: Sendable {
 
     /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
     func isRelativeTime(_ t: Tokens) -> Bool {
-        guard t.hashes.count >= 2, t.hashes.count <= 5, t.numeric.contains(true) else { return false }
+        guard t.hashes.count >= 2, t.hashes.count <= 5, t.shape.numericWords > 0 else { return false }
         return t.hashes.contains { Self.unitTable.contains($0) } && t.hashes.contains { Self.agoTable.contains($0) }
     }
 
@@ -97,7 +97,7 @@ public struct BoilerplateClassifier: Sendable {
         guard t.hashes.count <= 5, t.hashes.count >= 2 else { return false }
         let hasMinute = t.hashes.contains { Self.minuteTable.contains($0) }
         let hasRead = t.hashes.contains { Self.readTable.contains($0) }
-        return hasMinute && t.numeric.contains(true) && (hasRead || t.hashes.count == 2)
+        return hasMinute && t.shape.numericWords > 0 && (hasRead || t.hashes.count == 2)
     }
 
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.

@@ -14,7 +14,7 @@ public struct NearDuplicates: Sendable {
         var stems: [UInt64] = []
         let t = block.tokens
         stems.reserveCapacity(t.hashes.count)
-        for k in t.hashes.indices where t.lengths[k] >= 3 && !stopWords.contains(t.hashes[k]) {
+        for k in t.hashes.indices where t.stems[k] != 0 && !stopWords.contains(t.hashes[k]) {
             stems.append(t.stems[k])
         }
         stems.sort()

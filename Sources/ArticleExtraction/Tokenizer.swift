@@ -1,17 +1,12 @@
 /// Lower-case words of a text with their hashes, produced in one pass over the UTF-8 bytes.
 public struct Tokens: Sendable, Equatable {
-    /// The words.
+    /// The words (only when asked for: building a `String` per word is the costliest part of tokenising).
     public var words: [String] = []
     /// `WordHash.of(word)` for each word.
     public var hashes: [UInt64] = []
-    /// A hash of each word's first five letters (without a possessive "'s"): a crude stem.
+    /// A hash of each word's first five letters (without a possessive "'s"): a crude stem. Zero for words of fewer
+    /// than three letters, which say nothing about a paragraph's content.
     public var stems: [UInt64] = []
-    /// Letters in each word.
-    public var lengths: [Int] = []
-    /// UTF-8 bytes in each word.
-    public var byteCounts: [Int] = []
-    /// Whether each word starts with a digit.
-    public var numeric: [Bool] = []
     /// What the same pass saw of the line's shape, so that features need no second pass.
     public var shape = LineShape()
 }
@@ -26,6 +21,11 @@ public struct LineShape: Sendable, Equatable {
     public var sentenceBreaks = 0
     /// "@" or "#" at the start of a word.
     public var mentions = 0
+    /// Words that start with a digit.
+    public var numericWords = 0
+    /// Words that start with a digit and are four bytes ("2022") or eight and more ("2022-02-27"): years and
+    /// whole dates.
+    public var yearLikeNumbers = 0
     /// The last three scalars that are not spaces, oldest first.
     public var lastScalars: (UInt32, UInt32, UInt32) = (0, 0, 0)
     /// The line holds ":" (a label, a caption marker), "/" (a credit), "(" (a copyright "(c)").
@@ -35,8 +35,9 @@ public struct LineShape: Sendable, Equatable {
 
     public static func == (a: LineShape, b: LineShape) -> Bool {
         a.characters == b.characters && a.capitalized == b.capitalized && a.sentenceBreaks == b.sentenceBreaks
-            && a.mentions == b.mentions && a.lastScalars == b.lastScalars && a.hasColon == b.hasColon
-            && a.hasSlash == b.hasSlash && a.hasParenthesis == b.hasParenthesis
+            && a.mentions == b.mentions && a.numericWords == b.numericWords
+            && a.yearLikeNumbers == b.yearLikeNumbers && a.lastScalars == b.lastScalars
+            && a.hasColon == b.hasColon && a.hasSlash == b.hasSlash && a.hasParenthesis == b.hasParenthesis
     }
 }
 
@@ -49,8 +50,7 @@ public enum Tokenizer {
         tokenize(text, keepWords: true).words
     }
 
-    /// Hashes, stems and lengths in one pass, and the words themselves when `keepWords` (building a `String` per
-    /// word is the costliest part, and the hot path needs only hashes).
+    /// Hashes, stems and the line's shape in one pass, and the words themselves when `keepWords`.
     public static func tokenize(_ text: String, keepWords: Bool = false) -> Tokens {
         var text = text
         return text.withUTF8 { tokenize(bytes: $0, keepWords: keepWords) }
@@ -68,8 +68,6 @@ public enum Tokenizer {
         var lastByte: UInt8 = 0
         var stemBeforeApostrophe: UInt64 = 0
         var lettersBeforeApostrophe = -1
-        var keepWords: Bool
-        var buffer: [UInt8] = []
 
         @inline(__always)
         mutating func add(_ b: UInt8) {
@@ -83,7 +81,26 @@ public enum Tokenizer {
             if bytes == 0 { firstByte = b }
             bytes += 1
             lastByte = b
-            if keepWords { buffer.append(b) }
+        }
+
+        /// Adds one letter given as a scalar value (already lower case), in UTF-8.
+        @inline(__always)
+        mutating func addLetter(_ v: UInt32) {
+            if v < 0x80 {
+                add(UInt8(v))
+            } else if v < 0x800 {
+                add(UInt8(0xC0 | (v >> 6)))
+                add(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                add(UInt8(0xE0 | (v >> 12)))
+                add(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                add(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                add(UInt8(0xF0 | (v >> 18)))
+                add(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                add(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                add(UInt8(0x80 | (v & 0x3F)))
+            }
         }
 
         @inline(__always)
@@ -94,60 +111,97 @@ public enum Tokenizer {
             }
             add(joiner)
         }
+    }
+
+    /// Where the words go: preallocated scratch that is copied into exact-size arrays at the end, because
+    /// appending to an array checks its uniqueness and capacity on every word.
+    struct Output {
+        let hashes: UnsafeMutablePointer<UInt64>
+        let stems: UnsafeMutablePointer<UInt64>
+        var count = 0
+        var keepWords: Bool
+        var words: [String] = []
+        var wordBytes: [UInt8] = []
+        var numericWords = 0
+        var yearLike = 0
 
         @inline(__always)
-        mutating func finish(into out: inout Tokens) {
-            guard bytes > 0 else { return }
-            var stemValue = stem
-            var stemLetters = letters
+        mutating func finish(_ w: inout Tokenizer.WordState) {
+            guard w.bytes > 0 else { return }
+            var stemValue = w.stem
+            var stemLetters = w.letters
             // "russia's" → the stem of "russia": an apostrophe followed by the single letter "s" ends the word.
-            if lettersBeforeApostrophe >= 0 && letters == lettersBeforeApostrophe + 1 && lastByte == 0x73 {
-                stemValue = stemBeforeApostrophe
-                stemLetters = lettersBeforeApostrophe
+            if w.lettersBeforeApostrophe >= 0 && w.letters == w.lettersBeforeApostrophe + 1 && w.lastByte == 0x73 {
+                stemValue = w.stemBeforeApostrophe
+                stemLetters = w.lettersBeforeApostrophe
             }
-            if keepWords {
-                out.words.append(String(decoding: buffer, as: UTF8.self))
-                buffer.removeAll(keepingCapacity: true)
+            hashes[count] = w.h
+            stems[count] = stemLetters >= 3 ? stemValue : 0
+            count += 1
+            if w.firstByte >= 0x30 && w.firstByte <= 0x39 {
+                numericWords += 1
+                if w.bytes == 4 || w.bytes >= 8 { yearLike += 1 }
             }
-            out.hashes.append(h)
-            out.stems.append(stemValue)
-            out.lengths.append(stemLetters)
-            out.byteCounts.append(bytes)
-            out.numeric.append(firstByte >= 0x30 && firstByte <= 0x39)
-            h = WordHash.offset
-            stem = WordHash.offset
-            letters = 0
-            bytes = 0
-            lettersBeforeApostrophe = -1
+            w = Tokenizer.WordState()
         }
     }
 
     static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool) -> Tokens {
-        var out = Tokens()
-        let estimate = p.count / 6 + 1
-        out.hashes.reserveCapacity(estimate)
-        out.stems.reserveCapacity(estimate)
-        out.lengths.reserveCapacity(estimate)
-        out.byteCounts.reserveCapacity(estimate)
-        out.numeric.reserveCapacity(estimate)
-        var w = WordState(keepWords: keepWords)
+        let n = p.count
+        // A word is at least one byte followed by a separator, "©" aside (two bytes, a word of its own).
+        let capacity = n / 2 + 2
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity * 2) { scratch in
+            var out = Output(hashes: scratch.baseAddress!, stems: scratch.baseAddress! + capacity, keepWords: keepWords)
+            let shape = scan(p, into: &out)
+            var tokens = Tokens()
+            tokens.hashes = Array(UnsafeBufferPointer(start: out.hashes, count: out.count))
+            tokens.stems = Array(UnsafeBufferPointer(start: out.stems, count: out.count))
+            tokens.words = out.words
+            tokens.shape = shape
+            tokens.shape.numericWords = out.numericWords
+            tokens.shape.yearLikeNumbers = out.yearLike
+            return tokens
+        }
+    }
+
+    /// The single pass. Words are kept as strings only through `wordStart`/`wordBytes` when asked for.
+    @inline(__always)
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into out: inout Output) -> LineShape {
+        var w = WordState()
         var pendingJoiner: UInt8 = 0
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(8)
         var shape = LineShape()
         var prev: UInt32 = 0x20
+        let keep = out.keepWords
         let n = p.count
         var i = 0
+
+        @inline(__always)
+        func endWord() {
+            if keep && w.bytes > 0 {
+                out.words.append(String(decoding: out.wordBytes, as: UTF8.self))
+                out.wordBytes.removeAll(keepingCapacity: true)
+            }
+            out.finish(&w)
+        }
+
         while i < n {
             let b0 = p[i]
             if b0 < 0x80 {
                 // ASCII fast path: letters and digits, lower-cased in place.
-                if (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x30 && b0 <= 0x39) || (b0 >= 0x41 && b0 <= 0x5A) {
-                    if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
-                    pendingJoiner = 0
-                    let upper = b0 >= 0x41 && b0 <= 0x5A
-                    if upper && w.bytes == 0 { shape.capitalized += 1 }
-                    w.add(upper ? b0 + 32 : b0)
+                let lower = b0 | 0x20
+                let isLetter = lower >= 0x61 && lower <= 0x7A
+                if isLetter || (b0 >= 0x30 && b0 <= 0x39) {
+                    if pendingJoiner != 0 {
+                        if w.bytes > 0 {
+                            w.join(pendingJoiner)
+                            if keep { out.wordBytes.append(pendingJoiner) }
+                        }
+                        pendingJoiner = 0
+                    }
+                    let c = isLetter ? lower : b0
+                    if isLetter && b0 != lower && w.bytes == 0 { shape.capitalized += 1 }
+                    w.add(c)
+                    if keep { out.wordBytes.append(c) }
                     w.letters += 1
                     shape.characters += 1
                     shape.lastScalars = (shape.lastScalars.1, shape.lastScalars.2, UInt32(b0))
@@ -156,7 +210,15 @@ public enum Tokenizer {
                     continue
                 }
             }
-            let (v, len) = UTF8Scalar.decode(p, at: i)
+            let v: UInt32
+            let len: Int
+            if b0 & 0xE0 == 0xC0 && i + 1 < n {
+                // Two-byte scalars (Latin accents, Cyrillic, Greek) decoded inline: most non-ASCII text is here.
+                v = UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+                len = 2
+            } else {
+                (v, len) = UTF8Scalar.decode(p, at: i)
+            }
             i += len
             shape.characters += 1
             switch v {
@@ -171,31 +233,69 @@ public enum Tokenizer {
             }
             if v != 0x20 { shape.lastScalars = (shape.lastScalars.1, shape.lastScalars.2, v) }
             prev = v
-            guard let scalar = Unicode.Scalar(v) else { continue }
-            if v >= 0x80 && isWordScalar(scalar) {
-                if pendingJoiner != 0 && w.bytes > 0 { w.join(pendingJoiner) }
-                pendingJoiner = 0
-                if w.bytes == 0 && isUpper(scalar) { shape.capitalized += 1 }
-                encoded.removeAll(keepingCapacity: true)
-                appendLowercasedUTF8(scalar, to: &encoded)
-                for b in encoded { w.add(b) }
+            if v >= 0x80, let (lower, upper) = letterCase(v) {
+                if pendingJoiner != 0 {
+                    if w.bytes > 0 {
+                        w.join(pendingJoiner)
+                        if keep { out.wordBytes.append(pendingJoiner) }
+                    }
+                    pendingJoiner = 0
+                }
+                if w.bytes == 0 && upper { shape.capitalized += 1 }
+                if lower.1 == 0 {
+                    w.addLetter(lower.0)
+                    if keep { Normalizer.appendUTF8OrASCII(lower.0, to: &out.wordBytes) }
+                } else {
+                    // A few capitals lower-case to two scalars ("İ" → "i̇").
+                    for x in [lower.0, lower.1] {
+                        w.addLetter(x)
+                        if keep { Normalizer.appendUTF8OrASCII(x, to: &out.wordBytes) }
+                    }
+                }
                 w.letters += 1
             } else if (v == 0x27 || v == 0x2019 || v == 0x2D) && w.bytes > 0 && pendingJoiner == 0 {
                 pendingJoiner = v == 0x2D ? 0x2D : 0x27
             } else {
                 pendingJoiner = 0
-                w.finish(into: &out)
+                endWord()
                 if v == 0xA9 {
                     w.add(0xC2)
                     w.add(0xA9)
+                    if keep { out.wordBytes.append(contentsOf: [0xC2, 0xA9]) }
                     w.letters = 1
-                    w.finish(into: &out)
+                    endWord()
                 }
             }
         }
-        w.finish(into: &out)
-        out.shape = shape
-        return out
+        endWord()
+        return shape
+    }
+
+    /// For a non-ASCII scalar that belongs in words: its lower-case form (one or two scalars; the second is zero
+    /// when there is one) and whether it is upper case. Nil for everything else. Cyrillic and Latin-1 are decided
+    /// by arithmetic; the rest asks the Unicode tables.
+    @inline(__always)
+    static func letterCase(_ v: UInt32) -> ((UInt32, UInt32), Bool)? {
+        if v >= 0x430 && v <= 0x45F { return ((v, 0), false) }
+        if v >= 0x410 && v <= 0x42F { return ((v + 32, 0), true) }
+        if v >= 0x400 && v <= 0x40F { return ((v + 80, 0), true) }
+        if v >= 0xC0 && v <= 0xFF {
+            if v == 0xD7 || v == 0xF7 { return nil }
+            if v <= 0xDE { return ((v + 32, 0), true) }
+            return ((v, 0), false)
+        }
+        if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA ? ((v, 0), false) : nil }
+        if v >= 0x2000 && v <= 0x2BFF { return nil }
+        guard let s = Unicode.Scalar(v) else { return nil }
+        let p = s.properties
+        guard (v >= 0x400 && v <= 0x4FF) || (v <= 0x24F) || p.isAlphabetic || p.numericType != nil else {
+            return nil
+        }
+        guard p.isUppercase else { return ((v, 0), false) }
+        var it = p.lowercaseMapping.unicodeScalars.makeIterator()
+        let first = it.next()?.value ?? v
+        let second = it.next()?.value ?? 0
+        return ((first, second), true)
     }
 
     /// Letters, digits and combining marks form words.
@@ -223,17 +323,6 @@ public enum Tokenizer {
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return Unicode.Scalar(v + 32) }
         if v >= 0xDF && v <= 0xFF { return s }
         return nil
-    }
-
-    @inline(__always)
-    static func appendLowercasedUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
-        if let l = lowercased(s) {
-            Normalizer.appendUTF8OrASCII(l.value, to: &out)
-        } else if s.properties.isUppercase {
-            for x in s.properties.lowercaseMapping.unicodeScalars { Normalizer.appendUTF8OrASCII(x.value, to: &out) }
-        } else {
-            Normalizer.appendUTF8OrASCII(s.value, to: &out)
-        }
     }
 
     @inline(__always)
