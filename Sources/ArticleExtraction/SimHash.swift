@@ -1,17 +1,15 @@
-/// A 64-bit SimHash (Charikar 2002) of a text's words: near-identical texts get fingerprints a few bits apart, so
-/// the daemon can find republished copies without comparing bodies. Built only from FNV-1a hashes of lower-case
-/// words, so the value is the same on every run and machine.
+/// The body's 64-bit similarity fingerprint (the record's `simhash`): near-identical texts get fingerprints a few
+/// bits apart, so the daemon can find republished copies by Hamming distance without comparing bodies. Built only
+/// from FNV-1a hashes of lower-case words, so the value is the same on every run and machine.
 ///
-/// The features are the text's distinct words (1-word shingles) weighted by how often they occur: a function word
-/// by its count, a content word that recurs by four times its count, a content word used once by one. A bit flips
-/// only when an edit outweighs its vote, so weight on words an edit rarely touches keeps a lightly edited copy
-/// within a few bits, while the recurring content words (names, topic words) keep different articles apart. Longer
-/// shingles were measured and rejected: a two-word edit changes six 3-word shingles, which flips four or more bits
-/// in a 300-word article about 40% of the time; these weights bring that under 10% (docs/entities.md).
+/// Each bit is one bit of a minimum: for 64 fixed hash functions, the smallest hash over the body's distinct
+/// content words (1-bit minwise hashing, Li and König 2010). Two texts agree on a bit with probability
+/// (1 + J) / 2, J being the Jaccard similarity of their word sets, so the expected distance is 32·(1 − J): a
+/// two-word edit of a 150-content-word article moves about 0.4 bits, unrelated articles sit near 32. Charikar's
+/// sum of signed votes (2002), which this replaced, moves with the angle between the texts' word vectors, which a
+/// small edit changes by the square root of its share: two-word edits flipped four or more bits in 15% of cases
+/// (docs/entities.md has both measurements).
 public enum SimHash {
-    /// Weight of a content word that occurs more than once, per occurrence.
-    static let recurringWeight = 4
-
     /// The fingerprint of the paragraphs, read as one text; nil when there are no words.
     public static func fingerprint(_ paragraphs: [String]) -> UInt64? {
         fingerprint(wordHashes: EntityRecognizer.tokenize(paragraphs).compactMap { $0.isWord ? $0.hash : nil })
@@ -20,31 +18,47 @@ public enum SimHash {
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
     public static func fingerprint(wordHashes: [UInt64]) -> UInt64? {
         guard !wordHashes.isEmpty else { return nil }
-        // Counting by sorting: no hashing, and the order of the sum does not matter.
-        let sorted = wordHashes.sorted()
-        var votes = [Int32](repeating: 0, count: 64)
-        var k = 0
-        votes.withUnsafeMutableBufferPointer { v in
-            while k < sorted.count {
-                let word = sorted[k]
-                var count = 1
-                while k + count < sorted.count && sorted[k + count] == word { count += 1 }
-                k += count
-                let weight: Int32
-                if Lexicons.anyStopWordHash.contains(word) {
-                    weight = Int32(clamping: count)
-                } else {
-                    weight = count == 1 ? 1 : Int32(clamping: recurringWeight * count)
+        // The features: distinct content words. Function words are shared by any two texts in a language and
+        // would pull different articles together; a text too short to have eight content words uses every word.
+        var features = wordHashes.filter { !Lexicons.anyStopWordHash.contains($0) }
+        if features.count < 8 { features = wordHashes }
+        features.sort()
+        var distinct = 0
+        var previous: UInt64? = nil
+        for r in features.indices where features[r] != previous {
+            previous = features[r]
+            features[distinct] = mix(features[r])
+            distinct += 1
+        }
+        features.removeLast(features.count - distinct)
+        // 64 independent minimums; a multiply-add per feature and function, which the compiler vectorises.
+        var minimums = [UInt64](repeating: .max, count: 64)
+        functions.withUnsafeBufferPointer { fn in
+            minimums.withUnsafeMutableBufferPointer { mins in
+                for f in features {
+                    for j in 0..<64 {
+                        let h = f &* fn[j].multiplier &+ fn[j].increment
+                        mins[j] = Swift.min(mins[j], h)
+                    }
                 }
-                let h = mix(word)
-                // Branch-free: each bit adds +weight or -weight.
-                for bit in 0..<64 { v[bit] &+= (Int32(truncatingIfNeeded: (h >> UInt64(bit)) & 1) &* 2 &- 1) &* weight }
             }
         }
+        // One bit of each minimum: equal minimums give equal bits; different ones agree half the time.
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for j in 0..<64 where mix(minimums[j]) >> 63 == 1 { result |= 1 << UInt64(j) }
         return result
     }
+
+    /// The 64 hash functions h(x) = a·x + b (mod 2⁶⁴), a odd, on already mixed word hashes; minimums compare
+    /// the high bits, which multiply-add mixes well. Fixed constants, so fingerprints never change between runs.
+    static let functions: [(multiplier: UInt64, increment: UInt64)] = {
+        var state: UInt64 = 0x5151_5151
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return mix(state)
+        }
+        return (0..<64).map { _ in (next() | 1, next()) }
+    }()
 
     /// 16 lower-case hex digits, zero-padded, as the record's `simhash` field holds it.
     public static func hex(_ value: UInt64) -> String {

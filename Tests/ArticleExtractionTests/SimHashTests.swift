@@ -80,6 +80,59 @@ struct SimHashTests {
         #expect(SimHash.hammingDistance(Self.fingerprint(Self.harbour), Self.fingerprint(Self.orchard)) >= 12)
     }
 
+    /// Replaces two random words of `text` with words drawn from `vocabulary`, as a republisher's light edit would.
+    static func editTwoWords(_ text: String, vocabulary: [Substring], rng: inout SplitMix) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false)
+        for _ in 0..<2 {
+            let i = Int(rng.next() % UInt64(words.count))
+            words[i] = vocabulary[Int(rng.next() % UInt64(vocabulary.count))]
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Share of random two-word edits that stay within 3 bits, over `texts` (each edited `trials` times).
+    static func editRobustness(_ texts: [String], trials: Int) -> (within: Double, worst: Int) {
+        var rng = SplitMix(seed: 2026)
+        let vocabulary = texts.flatMap { $0.split(separator: " ") }
+        var within = 0
+        var worst = 0
+        for text in texts {
+            let original = fingerprint(text)
+            for _ in 0..<trials {
+                let edited = editTwoWords(text, vocabulary: vocabulary, rng: &rng)
+                let d = SimHash.hammingDistance(original, fingerprint(edited))
+                if d <= 3 { within += 1 }
+                worst = max(worst, d)
+            }
+        }
+        return (Double(within) / Double(texts.count * trials), worst)
+    }
+
+    @Test("random two-word edits stay within 3 bits in at least 98% of cases")
+    func randomEdits() {
+        let r = Self.editRobustness([Self.harbour, Self.orchard], trials: 500)
+        #expect(r.within >= 0.98, "within 3 bits: \(r.within), worst \(r.worst)")
+        #expect(r.worst <= 6)
+    }
+
+    @Test("different articles on the same subject still differ by at least 12 bits")
+    func sameSubjectDifferentArticles() {
+        // Two reports of one event in different words: shared names and topic words, different sentences.
+        let a = """
+            The harbour authority confirmed that dredging of the northern channel will start in June. Container \
+            ships will use the southern berth while the dredger works, and the fishermen's association said the \
+            lighthouse shallows had become dangerous at low tide. The council will explain the lorry routes at a \
+            public meeting.
+            """
+        let b = """
+            Work to deepen the northern channel begins this June, port officials said, after silt from the winter \
+            storms narrowed the approach to the harbour. Fishing crews, whose boats grounded twice near the \
+            lighthouse, welcomed the plan; residents near the quay fear night-time noise from the dredger.
+            """
+        let d = SimHash.hammingDistance(Self.fingerprint(a), Self.fingerprint(b))
+        #expect(d >= 12, "\(d) bits")
+    }
+
     @Test("hammingDistance counts differing bits, also from hex")
     func hamming() {
         #expect(SimHash.hammingDistance(0, 0) == 0)
@@ -103,6 +156,7 @@ struct SimHashTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: seedsURL.path).filter { $0.hasSuffix(".txt") }
             .sorted()
         var prints: [UInt64] = []
+        var bodies: [String] = []
         for name in names {
             let bytes = [UInt8](try Data(contentsOf: seedsURL.appendingPathComponent(name)))
             let a = try Extractor().extract(bytes)
@@ -114,7 +168,10 @@ struct SimHashTests {
             body[body.count - 1] = body[body.count - 1] + " indeed"
             let edited = try #require(SimHash.fingerprint(body))
             #expect(SimHash.hammingDistance(h, edited) <= 3, "\(name)")
+            bodies.append(a.body.joined(separator: " "))
         }
+        let r = Self.editRobustness(bodies, trials: 200)
+        #expect(r.within >= 0.98, "within 3 bits: \(r.within), worst \(r.worst)")
         for i in prints.indices {
             for j in prints.indices where j > i {
                 #expect(SimHash.hammingDistance(prints[i], prints[j]) >= 12, "\(names[i]) vs \(names[j])")
