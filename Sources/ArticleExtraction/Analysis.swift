@@ -278,27 +278,32 @@ struct Analysis {
         var publishedText = published?.iso8601
         if let p = hints.published { publishedText = p }
 
-        let body = blocks.filter { $0.role == .body }
+        // Indices, not copies: a Block copy retains and releases every buffer it holds.
+        let body = blocks.indices.filter { blocks[$0].role == .body }
         // The language reported is the article's: when chrome made up much of the text, read it again from the
         // body alone.
         var articleLanguage = language
-        let allWords = blocks.reduce(0) { $0 + $1.hashes.count }
-        let bodyWords = body.reduce(0) { $0 + $1.hashes.count }
+        var allWords = 0
+        for k in blocks.indices { allWords += blocks[k].tokens.hashes.count }
+        var bodyWords = 0
+        for k in body { bodyWords += blocks[k].tokens.hashes.count }
         if bodyWords * 10 < allWords * 7 {
             var bodyHashes: [UInt64] = []
             var bodyText = ""
-            for b in body where bodyHashes.count < 1500 {
-                bodyHashes.append(contentsOf: b.hashes)
-                if bodyText.utf8.count < 4000 { bodyText += b.text + " " }
+            for k in body where bodyHashes.count < 1500 {
+                bodyHashes.append(contentsOf: blocks[k].tokens.hashes)
+                if bodyText.utf8.count < 4000 { bodyText += blocks[k].text + " " }
             }
             articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
         }
         var boilerplate: [RemovedBlock] = []
-        for b in blocks where b.role != .body && b.role != .title && b.role != .standfirst {
+        for k in blocks.indices {
+            let role = blocks[k].role
+            guard role != .body && role != .title && role != .standfirst else { continue }
             boilerplate.append(
                 RemovedBlock(
-                    text: b.text,
-                    reason: b.role == .boilerplate ? b.reason : "\(b.role.rawValue): \(b.reason)"
+                    text: blocks[k].text,
+                    reason: role == .boilerplate ? blocks[k].reason : "\(role.rawValue): \(blocks[k].reason)"
                 )
             )
         }
@@ -313,10 +318,10 @@ struct Analysis {
             updated: updated?.iso8601,
             language: articleLanguage,
             encoding: decoded.encoding,
-            body: body.map(\.text),
+            body: body.map { blocks[$0].text },
             captions: captions,
             credits: credits,
-            wordCount: body.reduce(0) { $0 + $1.hashes.count },
+            wordCount: bodyWords,
             boilerplate: boilerplate
         )
         self.article.addEntitiesAndQuotes()

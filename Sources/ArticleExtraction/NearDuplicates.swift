@@ -32,7 +32,10 @@ public struct NearDuplicates: Sendable {
     public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
         var result: [Int: Int] = [:]
         // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash.
-        let totalWords = candidates.reduce(0) { $0 + blocks[$1].tokens.hashes.count }
+        // Sized by the content words actually indexed (not all words): the tables are zeroed per document, and a
+        // table sized for every word of a long page cost more in page faults than the comparison itself.
+        let sets = candidates.map { Self.contentWords(blocks[$0], stopWords: stopWords) }
+        let totalWords = sets.reduce(0) { $0 + ($1.count >= minimumWords ? $1.count : 0) }
         var capacity = 64
         while capacity < totalWords * 2 { capacity <<= 1 }
         let mask = capacity - 1
@@ -59,7 +62,7 @@ public struct NearDuplicates: Sendable {
                     continue
                 }
             }
-            let set = Self.contentWords(blocks[i], stopWords: stopWords)
+            let set = sets[position]
             guard set.count >= minimumWords else { continue }
             for w in set {
                 let s = slot(w)

@@ -19,84 +19,122 @@ public enum Normalizer {
         return text.withUTF8 { lines(utf8: $0) }
     }
 
-    /// Works on the UTF-8 bytes: ASCII is handled byte by byte, other scalars are decoded only to be classified
-    /// and then copied as they are.
+    /// Works on the UTF-8 bytes: runs of printable ASCII and two-byte letters (Latin, Cyrillic) are copied as
+    /// they are, other scalars are decoded only to be classified. Each line is assembled in one scratch buffer.
     static func lines(utf8 p: UnsafeBufferPointer<UInt8>) -> [NormalizedLine] {
-        var result: [NormalizedLine] = []
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(512)
-        var lineNumber = 1
-        var blankSeen = false
-        var pendingSpace = false
-        var needsNFC = false
-        var previousWasCR = false
-
-        func flush() {
-            if !buffer.isEmpty {
-                var s = String(decoding: buffer, as: UTF8.self)
-                if needsNFC { s = s.precomposedStringWithCanonicalMapping }
-                result.append(
-                    NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber)
-                )
-                blankSeen = false
-            } else {
-                blankSeen = true
-            }
-            buffer.removeAll(keepingCapacity: true)
-            pendingSpace = false
-            needsNFC = false
-        }
-
         let n = p.count
-        var i = 0
-        while i < n {
-            let b0 = p[i]
-            if b0 >= 0x21 && b0 < 0x7F {
+        // The input is valid UTF-8 (it came from a String), so a line never grows: the scratch can be the input's
+        // size.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 4) { out in
+            var result: [NormalizedLine] = []
+            result.reserveCapacity(n / 64 + 1)
+            var o = 0
+            var lineNumber = 1
+            var blankSeen = false
+            var pendingSpace = false
+            var needsNFC = false
+            var previousWasCR = false
+
+            func flush() {
+                if o > 0 {
+                    var s = String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
+                    if needsNFC { s = s.precomposedStringWithCanonicalMapping }
+                    result.append(
+                        NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber)
+                    )
+                    blankSeen = false
+                } else {
+                    blankSeen = true
+                }
+                o = 0
+                pendingSpace = false
+                needsNFC = false
+            }
+
+            var i = 0
+            while i < n {
+                let b0 = p[i]
+                if b0 >= 0x21 && b0 < 0x7F {
+                    if pendingSpace {
+                        out[o] = 0x20
+                        o += 1
+                        pendingSpace = false
+                    }
+                    var j = i + 1
+                    while j < n && p[j] >= 0x21 && p[j] < 0x7F { j += 1 }
+                    (out.baseAddress! + o).update(from: p.baseAddress! + i, count: j - i)
+                    o += j - i
+                    i = j
+                    previousWasCR = false
+                    continue
+                }
+                if b0 == 0x20 {
+                    if o > 0 { pendingSpace = true }
+                    previousWasCR = false
+                    i += 1
+                    continue
+                }
+                // Latin-1 letters to spacing modifiers (U+00C0–U+02FF) and basic Cyrillic (U+0400–U+047F): nothing
+                // to drop, fold or compose.
+                if (b0 >= 0xC3 && b0 <= 0xCB) || b0 == 0xD0 || b0 == 0xD1, i + 1 < n {
+                    if pendingSpace {
+                        out[o] = 0x20
+                        o += 1
+                        pendingSpace = false
+                    }
+                    out[o] = b0
+                    out[o + 1] = p[i + 1]
+                    o += 2
+                    i += 2
+                    previousWasCR = false
+                    continue
+                }
+                let (v, len) = UTF8Scalar.decode(p, at: i)
+                let start = i
+                i += len
+                if v == 0x0A && previousWasCR {
+                    previousWasCR = false
+                    continue
+                }
+                previousWasCR = v == 0x0D
+                switch v {
+                case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                    flush()
+                    lineNumber += 1
+                    continue
+                case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                    if o > 0 { pendingSpace = true }
+                    continue
+                case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064,
+                    0x2066...0x2069, 0xFEFF, 0xFFF9...0xFFFB:
+                    // Invisible and control characters carry nothing a reader sees.
+                    continue
+                default:
+                    break
+                }
                 if pendingSpace {
-                    buffer.append(0x20)
+                    out[o] = 0x20
+                    o += 1
                     pendingSpace = false
                 }
-                buffer.append(b0)
-                previousWasCR = false
-                i += 1
-                continue
+                if v >= 0x300 && !needsNFC, let scalar = Unicode.Scalar(v), mayChangeUnderNFC(scalar) {
+                    needsNFC = true
+                }
+                if v == 0xFFFD && len != 3 {
+                    // A stray byte, impossible in a String's bytes; U+FFFD takes three, so only where there is room.
+                    guard o + 3 <= out.count else { continue }
+                    out[o] = 0xEF
+                    out[o + 1] = 0xBF
+                    out[o + 2] = 0xBD
+                    o += 3
+                } else {
+                    (out.baseAddress! + o).update(from: p.baseAddress! + start, count: len)
+                    o += len
+                }
             }
-            let (v, len) = UTF8Scalar.decode(p, at: i)
-            let start = i
-            i += len
-            if v == 0x0A && previousWasCR {
-                previousWasCR = false
-                continue
-            }
-            previousWasCR = v == 0x0D
-            switch v {
-            case 0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-                flush()
-                lineNumber += 1
-                continue
-            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                if !buffer.isEmpty { pendingSpace = true }
-                continue
-            case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064,
-                0x2066...0x2069, 0xFEFF, 0xFFF9...0xFFFB:
-                // Invisible and control characters carry nothing a reader sees.
-                continue
-            default:
-                break
-            }
-            if pendingSpace {
-                buffer.append(0x20)
-                pendingSpace = false
-            }
-            if v >= 0x300 && !needsNFC, let scalar = Unicode.Scalar(v), mayChangeUnderNFC(scalar) { needsNFC = true }
-            if v == 0xFFFD && len != 3 {
-                buffer.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            } else {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
-            }
+            flush()
+            return result
         }
-        flush()
-        return result
     }
 
     /// Combining marks and Hangul jamo are what NFC composes; everything else is already composed.

@@ -104,6 +104,75 @@ struct NormalizerTests {
         #expect(lines.allSatisfy { $0.unicodeScalars.elementsEqual($0.precomposedForTest.unicodeScalars) })
     }
 
+    /// The same normalisation written scalar by scalar with the standard library, to hold the byte loop to.
+    static func reference(_ text: String) -> [NormalizedLine] {
+        let breaks: Set<UInt32> = [0x0A, 0x0D, 0x0B, 0x0C, 0x85, 0x2028, 0x2029]
+        var lines: [[Unicode.Scalar]] = [[]]
+        var previousCR = false
+        for s in text.unicodeScalars {
+            if s.value == 0x0A && previousCR {
+                previousCR = false
+                continue
+            }
+            previousCR = s.value == 0x0D
+            if breaks.contains(s.value) { lines.append([]) } else { lines[lines.count - 1].append(s) }
+        }
+        var result: [NormalizedLine] = []
+        var blank = false
+        for (k, line) in lines.enumerated() {
+            var out = String.UnicodeScalarView()
+            var space = false
+            for s in line {
+                let v = s.value
+                let isSpace = v == 0x09 || v == 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v)
+                    || v == 0x202F || v == 0x205F || v == 0x3000
+                let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xAD || v == 0x200B || v == 0x200E
+                    || v == 0x200F || (0x202A...0x202E).contains(v) || (0x2060...0x2064).contains(v)
+                    || (0x2066...0x2069).contains(v) || v == 0xFEFF || (0xFFF9...0xFFFB).contains(v)
+                if isSpace {
+                    space = !out.isEmpty
+                } else if !invisible {
+                    if space { out.append(" ") }
+                    space = false
+                    out.append(s)
+                }
+            }
+            if out.isEmpty {
+                blank = true
+                continue
+            }
+            let text = String(out).precomposedStringWithCanonicalMapping
+            result.append(NormalizedLine(text: text, blankBefore: blank && !result.isEmpty, lineNumber: k + 1))
+            blank = false
+        }
+        return result
+    }
+
+    @Test("the byte loop equals the scalar-by-scalar definition on fixtures and random text")
+    func differential() throws {
+        var texts: [String] = []
+        for url in try FileManager.default.contentsOfDirectory(at: fixturesURL, includingPropertiesForKeys: nil)
+        where url.pathExtension == "txt" {
+            texts.append(try TextDecoding.decode([UInt8](Data(contentsOf: url))).text)
+        }
+        var rng = SplitMix(seed: 11)
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "\t", "\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{A0}", "\u{2009}", "\u{200B}", "\u{AD}",
+            "\u{FEFF}", "\u{07}", "é", "e", "\u{301}", "Ж", "\u{483}", "ї", "ǅ", "\u{1100}", "\u{1161}", "中", "😀", "«",
+            "\u{2019}", ".",
+        ]
+        for _ in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int(rng.next() % 24) { s.append(alphabet[Int(rng.next() % UInt64(alphabet.count))]) }
+            texts.append(String(s))
+        }
+        for text in texts {
+            let fast = Normalizer.lines(text)
+            let slow = Self.reference(text)
+            #expect(fast == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test("blank lines are remembered as paragraph breaks")
     func blanks() {
         let lines = Normalizer.lines("a\n\nb\nc")
