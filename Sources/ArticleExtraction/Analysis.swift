@@ -341,8 +341,8 @@ struct Analysis {
         out.reserveCapacity(lines.count)
         for line in lines {
             if !line.blankBefore, let prev = out.last, let first = line.text.unicodeScalars.first,
-                first.properties.isLowercase, let last = prev.text.last, !".!?:…\"”»".contains(last),
-                prev.text.count >= 40
+                first.properties.isLowercase, let last = prev.text.unicodeScalars.last,
+                !".!?:…\"”»".unicodeScalars.contains(last), prev.text.unicodeScalars.count >= 40
             {
                 out[out.count - 1].text += " " + line.text
                 continue

@@ -81,9 +81,13 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         let last = shape.lastScalars
         characters = chars
         self.words = hashes.count
+        // Statics read once: each read of a global goes through swift_once.
+        let address = Self.addressWords
+        let (http, https, www) = (Self.http, Self.https, Self.www)
         for h in hashes {
             if stopWords.contains(h) { self.stopWords += 1 }
-            if Self.addressWords.contains(h) { readerAddress += 1 }
+            if address.contains(h) { readerAddress += 1 }
+            if h == http || h == https || h == www { links += 1 }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
         for v in [last.2, last.1, last.0] {
@@ -96,7 +100,6 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
             break
         }
         if endsSentence { sentences += 1 }
-        for h in hashes where h == Self.http || h == Self.https || h == Self.www { links += 1 }
         var head = text.unicodeScalars.makeIterator()
         if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
         copyright =

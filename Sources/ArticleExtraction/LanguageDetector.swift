@@ -19,47 +19,44 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        // 4 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte.
-        var utf8 = text.utf8.prefix(4000).makeIterator()
-        while let b = utf8.next() {
-            if b < 0x80 {
-                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
-                continue
-            }
-            guard b >= 0xC0 else { continue }
-            var v: UInt32
-            if b < 0xE0 {
-                guard let c1 = utf8.next() else { break }
-                v = UInt32(b & 0x1F) << 6 | UInt32(c1 & 0x3F)
-            } else if b < 0xF0 {
-                guard let c1 = utf8.next(), let c2 = utf8.next() else { break }
-                v = UInt32(b & 0x0F) << 12 | UInt32(c1 & 0x3F) << 6 | UInt32(c2 & 0x3F)
-            } else {
-                guard let c1 = utf8.next(), let c2 = utf8.next(), let c3 = utf8.next() else { break }
-                v = UInt32(b & 0x07) << 18 | UInt32(c1 & 0x3F) << 12 | UInt32(c2 & 0x3F) << 6 | UInt32(c3 & 0x3F)
-            }
-            letters += 1
-            switch v {
-            case 0xC0...0x24F: latin += 1
-            case 0x400...0x4FF:
-                cyrillic += 1
+        // 4 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte, through a
+        // pointer (String.UTF8View's subscript costs more than the counting).
+        var text = text
+        text.withUTF8 { p in
+            let n = min(p.count, 4000)
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
+                    i += 1
+                    continue
+                }
+                let (v, length) = UTF8Scalar.decode(p, at: i)
+                i += length
+                letters += 1
                 switch v {
-                case 0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490: ukLetters += 1
-                case 0x44B, 0x44D, 0x44A, 0x451, 0x42B, 0x42D, 0x42A, 0x401: ruLetters += 1
-                case 0x45E, 0x40E: beLetters += 1
+                case 0xC0...0x24F: latin += 1
+                case 0x400...0x4FF:
+                    cyrillic += 1
+                    switch v {
+                    case 0x456, 0x457, 0x454, 0x491, 0x406, 0x407, 0x404, 0x490: ukLetters += 1
+                    case 0x44B, 0x44D, 0x44A, 0x451, 0x42B, 0x42D, 0x42A, 0x401: ruLetters += 1
+                    case 0x45E, 0x40E: beLetters += 1
+                    default: break
+                    }
+                case 0x370...0x3FF: other["el", default: 0] += 1
+                case 0x590...0x5FF: other["he", default: 0] += 1
+                case 0x600...0x6FF: other["ar", default: 0] += 1
+                case 0x900...0x97F: other["hi", default: 0] += 1
+                case 0xE00...0xE7F: other["th", default: 0] += 1
+                case 0x10A0...0x10FF: other["ka", default: 0] += 1
+                case 0x530...0x58F: other["hy", default: 0] += 1
+                case 0x3040...0x30FF: other["ja", default: 0] += 3
+                case 0xAC00...0xD7AF, 0x1100...0x11FF: other["ko", default: 0] += 1
+                case 0x4E00...0x9FFF: other["zh", default: 0] += 1
                 default: break
                 }
-            case 0x370...0x3FF: other["el", default: 0] += 1
-            case 0x590...0x5FF: other["he", default: 0] += 1
-            case 0x600...0x6FF: other["ar", default: 0] += 1
-            case 0x900...0x97F: other["hi", default: 0] += 1
-            case 0xE00...0xE7F: other["th", default: 0] += 1
-            case 0x10A0...0x10FF: other["ka", default: 0] += 1
-            case 0x530...0x58F: other["hy", default: 0] += 1
-            case 0x3040...0x30FF: other["ja", default: 0] += 3
-            case 0xAC00...0xD7AF, 0x1100...0x11FF: other["ko", default: 0] += 1
-            case 0x4E00...0x9FFF: other["zh", default: 0] += 1
-            default: break
             }
         }
         // A non-Latin, non-Cyrillic script that dominates names the language by itself.
@@ -73,10 +70,11 @@ public struct LanguageDetector: Sendable {
         var counted = 0
         var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
         let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
+        let table = Lexicons.stopWordLanguages
         for w in words.prefix(1500) {
             counted += 1
             // One look-up per word: the mask of languages whose stop-words include it.
-            guard let all = Lexicons.stopWordLanguages[w] else { continue }
+            guard let all = table[w] else { continue }
             let mask = all & candidateMask
             if mask == 0 { continue }
             let weight = 1.0 / Double(mask.nonzeroBitCount)

@@ -33,12 +33,12 @@ public enum SimHash {
         features.removeLast(features.count - distinct)
         // 64 independent minimums; a multiply-add per feature and function, which the compiler vectorises.
         var minimums = [UInt64](repeating: .max, count: 64)
-        functions.withUnsafeBufferPointer { fn in
-            minimums.withUnsafeMutableBufferPointer { mins in
-                for f in features {
-                    for j in 0..<64 {
-                        let h = f &* fn[j].multiplier &+ fn[j].increment
-                        mins[j] = Swift.min(mins[j], h)
+        let (multipliers, increments) = (Self.multipliers, Self.increments)
+        multipliers.withUnsafeBufferPointer { a in
+            increments.withUnsafeBufferPointer { b in
+                minimums.withUnsafeMutableBufferPointer { mins in
+                    for f in features {
+                        for j in 0..<64 { mins[j] = Swift.min(mins[j], f &* a[j] &+ b[j]) }
                     }
                 }
             }
@@ -59,6 +59,9 @@ public enum SimHash {
         }
         return (0..<64).map { _ in (next() | 1, next()) }
     }()
+    /// The same constants as two flat arrays, which the minimum loop reads as vectors.
+    static let multipliers = functions.map(\.multiplier)
+    static let increments = functions.map(\.increment)
 
     /// 16 lower-case hex digits, zero-padded, as the record's `simhash` field holds it.
     public static func hex(_ value: UInt64) -> String {

@@ -35,8 +35,10 @@ public enum TextDecoding {
             )
         }
         if looksBinary(bytes) { throw .binary }
-        if isValidUTF8(bytes) {
-            return DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: "utf-8")
+        // The standard library validates strictly (no overlongs, no surrogates) while it builds the string: one
+        // pass instead of a check and a copy.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: "utf-8")
         }
         let charset = detectCharset(bytes)
         if charset == "utf-8" {
@@ -91,48 +93,6 @@ public enum TextDecoding {
         }
         if i < bytes.endIndex { units.append(0xFFFD) }
         return String(decoding: units, as: UTF16.self)
-    }
-
-    /// Strict UTF-8 validation (no overlongs, no surrogates), fast on ASCII.
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            let n = p.count
-            while i < n {
-                let b = p[i]
-                if b < 0x80 {
-                    i += 1
-                    continue
-                }
-                var need = 0
-                var minValue: UInt32 = 0
-                var value: UInt32
-                if b & 0xE0 == 0xC0 {
-                    need = 1
-                    value = UInt32(b & 0x1F)
-                    minValue = 0x80
-                } else if b & 0xF0 == 0xE0 {
-                    need = 2
-                    value = UInt32(b & 0x0F)
-                    minValue = 0x800
-                } else if b & 0xF8 == 0xF0 {
-                    need = 3
-                    value = UInt32(b & 0x07)
-                    minValue = 0x10000
-                } else {
-                    return false
-                }
-                if i + need >= n { return false }
-                for k in 1...need {
-                    let c = p[i + k]
-                    if c & 0xC0 != 0x80 { return false }
-                    value = value << 6 | UInt32(c & 0x3F)
-                }
-                if value < minValue || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return false }
-                i += need + 1
-            }
-            return true
-        }
     }
 
     /// Asks uchardet; maps its answer to a lower-case IANA name iconv accepts. Falls back to windows-1252, the

@@ -198,15 +198,31 @@ public enum Tokenizer {
                         }
                         pendingJoiner = 0
                     }
-                    let c = isLetter ? lower : b0
                     if isLetter && b0 != lower && w.bytes == 0 { shape.capitalized += 1 }
-                    w.add(c)
-                    if keep { out.wordBytes.append(c) }
-                    w.letters += 1
-                    shape.characters += 1
-                    shape.lastScalars = (shape.lastScalars.1, shape.lastScalars.2, UInt32(b0))
-                    prev = UInt32(b0)
-                    i += 1
+                    // The whole run of ASCII letters and digits at once; the shape needs only its length and end.
+                    var j = i
+                    while j < n {
+                        let b = p[j]
+                        let l = b | 0x20
+                        let letter = l >= 0x61 && l <= 0x7A
+                        guard letter || (b >= 0x30 && b <= 0x39) else { break }
+                        let c = letter ? l : b
+                        w.add(c)
+                        if keep { out.wordBytes.append(c) }
+                        w.letters += 1
+                        j += 1
+                    }
+                    let run = j - i
+                    shape.characters += run
+                    let last = shape.lastScalars
+                    let z = UInt32(p[j - 1])
+                    switch run {
+                    case 1: shape.lastScalars = (last.1, last.2, z)
+                    case 2: shape.lastScalars = (last.2, UInt32(p[j - 2]), z)
+                    default: shape.lastScalars = (UInt32(p[j - 3]), UInt32(p[j - 2]), z)
+                    }
+                    prev = z
+                    i = j
                     continue
                 }
             }
@@ -286,6 +302,12 @@ public enum Tokenizer {
         }
         if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA ? ((v, 0), false) : nil }
         if v >= 0x2000 && v <= 0x2BFF { return nil }
+        return letterCaseFromTables(v)
+    }
+
+    /// The rest of `letterCase`, kept out of line so that the arithmetic cases inline into the tokenizer's loop.
+    @inline(never)
+    static func letterCaseFromTables(_ v: UInt32) -> ((UInt32, UInt32), Bool)? {
         guard let s = Unicode.Scalar(v) else { return nil }
         let p = s.properties
         guard (v >= 0x400 && v <= 0x4FF) || (v <= 0x24F) || p.isAlphabetic || p.numericType != nil else {
