@@ -14,9 +14,24 @@ struct DecodingTests {
     static let german =
         "Der Stadtrat hat am Donnerstag die Sanierung der alten Brücke beschlossen. Die Arbeiten beginnen im Frühjahr und dauern fast zwei Jahre, teilte die Verwaltung mit."
 
+    static let polish =
+        "Rada miejska zdecydowała w czwartek, że nowy most zostanie zbudowany do końca przyszłego roku. „To dobra wiadomość” – powiedział burmistrz, a żeglarze z klubu zapytali, czy łodzie przepłyną pod mostem."
+    static let turkish =
+        "Belediye meclisi perşembe günü yeni köprünün gelecek yılın sonuna kadar inşa edileceğine karar verdi. “Bu iyi bir haber” dedi başkan; dükkân sahipleri ise müşteri kaybetmekten korkuyor."
+    static let greek =
+        "Το δημοτικό συμβούλιο αποφάσισε την Πέμπτη ότι η νέα γέφυρα θα κατασκευαστεί έως το τέλος του επόμενου έτους. “Είναι καλά νέα” είπε ο δήμαρχος."
+
     @Test(
         "legacy encodings are detected and decoded",
         arguments: [
+            (russian, "ISO-8859-5", "iso-8859-5"),
+            (russian, "IBM866", "ibm866"),
+            (ukrainian, "KOI8-U", "koi8-u"),
+            (polish, "WINDOWS-1250", "windows-1250"),
+            (polish.replacingOccurrences(of: "„", with: "\"").replacingOccurrences(of: "”", with: "\"")
+                .replacingOccurrences(of: "–", with: "-"), "ISO-8859-2", "iso-8859-2"),
+            (turkish, "WINDOWS-1254", "windows-1254"),
+            (greek, "WINDOWS-1253", "windows-1253"),
             (russian, "WINDOWS-1251", "windows-1251"),
             (russian, "KOI8-R", "koi8-r"),
             (ukrainian, "WINDOWS-1251", "windows-1251"),
