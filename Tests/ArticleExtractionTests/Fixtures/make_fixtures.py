@@ -403,7 +403,7 @@ docs["fr_whole_page_lists.txt"] = dict(encoding="utf-8", newline="\n", outlet="L
     ("D", "Publié le 12/06/2024 à 11h20"),
     ("X", "Partager"), ("X", "Facebook"), ("X", "X"), ("X", "E-mail"),
     ("B", "Le niveau des rivières du département est descendu sous le seuil d'alerte la semaine dernière, pour la deuxième année consécutive à la même période."),
-    ("CK", ("Un agriculteur contrôle le débit d'un canal d'irrigation près de Montrevault, le 10 juin.", "Photo : AFP")),
+    ("CK", ("Un agriculteur contrôle le débit d'un canal d'irrigation près de Montrevault, le 10 juin.", "Photo : AFP", "AFP")),
     ("B", "L'arrêté préfectoral, entré en vigueur lundi, prévoit plusieurs mesures pour les exploitations agricoles :"),
     ("B", "- l'irrigation est interdite entre 10 heures et 18 heures ;"),
     ("B", "- les volumes prélevés doivent baisser de trente pour cent par rapport à un été normal ;"),
@@ -456,10 +456,8 @@ docs["pt_whole_gallery.txt"] = dict(encoding="utf-8", newline="\n", outlet="Corr
     ("X", "Partilhar"), ("X", "Comentários 7"),
     ("B", "Um incêndio que deflagrou na madrugada desta terça-feira na serra obrigou a proteção civil a retirar cerca de cento e cinquenta moradores de três aldeias do concelho."),
     ("B", "Ao final da tarde, estavam no terreno mais de quatrocentos operacionais, apoiados por dez meios aéreos, segundo o comandante distrital."),
-    ("C", "Bombeiros combatem as chamas junto à estrada municipal perto da aldeia de Vale Fundo"),
-    ("K", "Foto: Lusa"),
-    ("C", "Moradores retirados aguardam notícias no pavilhão desportivo da vila durante a tarde"),
-    ("K", "Foto: Reuters"),
+    ("CK", ("Bombeiros combatem as chamas junto à estrada municipal perto da aldeia de Vale Fundo", "(Foto: Lusa)", "Lusa")),
+    ("CK", ("Moradores retirados aguardam notícias no pavilhão desportivo da vila durante a tarde.", "Foto: Reuters", "Reuters")),
     ("B", "As pessoas retiradas foram acolhidas no pavilhão desportivo da vila, onde a câmara municipal montou camas, distribuiu refeições e instalou um posto médico."),
     ("B", "«Saímos só com a roupa do corpo. O fumo era tanto que não se via a casa do vizinho», contou uma moradora de setenta e dois anos, que vive sozinha numa das aldeias."),
     ("X", "Leia também: Governo prolonga situação de alerta até domingo"),
@@ -588,8 +586,9 @@ for name, d in docs.items():
         if role == "":
             out_lines.append(""); continue
         if role == "CK":
-            cap, cred = text
-            out_lines.append(cap + " " + cred); g["captions"].append(cap); g["credits"].append(cred); continue
+            # (caption, credit) or (caption, credit as printed, credit as extracted: the label is not the name)
+            cap, cred = text[:2]
+            out_lines.append(cap + " " + cred); g["captions"].append(cap); g["credits"].append(text[-1]); continue
         if role == "K" and isinstance(text, tuple):
             line, cred = text
             out_lines.append(line); g["credits"].append(cred); continue
