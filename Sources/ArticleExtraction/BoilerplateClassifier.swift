@@ -43,6 +43,8 @@ public struct BoilerplateClassifier: Sendable {
             return (.bad, "counter", c)
         }
         if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
+        if f.hasColon && f.words <= 25 && hasRelatedLabel(text) { return (.bad, "link to another article", .related) }
+        if f.words <= 12 && !f.endsSentence && isBreadcrumb(text) { return (.bad, "breadcrumb", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
         if f.words >= 10 && prose { return (.good, "prose", nil) }
@@ -90,6 +92,47 @@ public struct BoilerplateClassifier: Sendable {
         "argomenti", "parole chiave", "tagi", "tematy", "słowa kluczowe", "trefwoorden", "onderwerpen", "mots clefs",
         "thèmes", "schlagwörter", "etiquetas relacionadas", "palavras-chave", "etichette",
     ]
+
+    static let relatedLabels: Set<String> = [
+        "related", "also read", "read also", "read more", "see also", "more", "watch", "listen", "video",
+        "also on", "more on this", "смотрите также", "смотрите", "по теме", "читайте", "читайте также",
+        "дивіться також", "дивіться", "читайте також", "siehe auch", "mehr dazu", "auch interessant", "lesen sie",
+        "lesen sie auch", "voir aussi", "à voir aussi", "à voir", "lire aussi", "à lire aussi", "à lire",
+        "ver también", "ver más", "lee también", "lea también", "veja também", "veja", "leia também", "leia mais",
+        "vedi anche", "guarda anche", "leggi anche", "leggi", "zobacz też", "zobacz także", "zobacz",
+        "czytaj także", "czytaj też", "czytaj", "lees ook", "bekijk ook", "lees meer",
+    ]
+
+    /// "RELATED: Council delays vote", "Смотрите также: …", "Voir aussi : …": a label before the colon that
+    /// announces a link to another article.
+    func hasRelatedLabel(_ text: String) -> Bool {
+        guard let colon = text.utf8.prefix(28).firstIndex(of: 0x3A) else { return false }
+        let label = text[..<colon].lowercased().trimmed(" ►▶→»>-–—•*")
+        return Self.relatedLabels.contains(String(label))
+    }
+
+    /// "Home › World › Europe", "Главная » Город » Транспорт", "Accueil > Région": two or more arrows between
+    /// short items. A "»" closing a quotation (a "«" in the line) is not an arrow.
+    func isBreadcrumb(_ text: String) -> Bool {
+        var arrows = 0
+        var previousSpace = false
+        var it = text.unicodeScalars.makeIterator()
+        var pendingArrow = false
+        var hasOpeningGuillemet = false
+        while let c = it.next() {
+            let v = c.value
+            if v == 0x20 {
+                if pendingArrow { arrows += 1 }
+                pendingArrow = false
+                previousSpace = true
+                continue
+            }
+            if v == 0xAB { hasOpeningGuillemet = true }
+            pendingArrow = previousSpace && (v == 0x203A || v == 0xBB || v == 0x3E || v == 0x2192 || v == 0x2F)
+            previousSpace = false
+        }
+        return arrows >= 2 && !hasOpeningGuillemet
+    }
 
     /// "Tags: Russia, Ukraine", "Темы: политика".
     func hasTagLabel(_ text: String) -> Bool {

@@ -273,7 +273,11 @@ public enum Lexicons {
             .advertisement,
             """
             advertisement|sponsored content|paid content|scroll to continue|реклама|anzeige|publicité|publicidad|\
-            publicidade|pubblicità|advertentie
+            publicidade|pubblicità|advertentie|story continues below|article continues below|\
+            continue reading below|continues below advertisement|skip advert|skip ad|la suite après cette publicité|\
+            artikel wird unter der anzeige fortgesetzt|weiter nach der anzeige|продолжение ниже|\
+            continúa después de la publicidad|continua após a publicidade|continua dopo la pubblicità|\
+            dalsza część pod reklamą|czytaj dalej pod reklamą
             """,
             "sponsored|advertising|werbung"
         ),
@@ -345,6 +349,13 @@ public enum Lexicons {
             .advertisement,
             "advertisement|ad|ads|sponsored|реклама|anzeige|werbung|publicité|publicidad|publicidade|"
                 + "pubblicità|advertising|scroll to continue with content|reklama|advertentie"
+        ),
+        (
+            .navigation,
+            "listen|listen to this article|listen to article|play|play video|watch|watch video|video|audio|"
+                + "слушать|прослушать|слухати|смотреть видео|дивитися відео|anhören|artikel anhören|"
+                + "écouter|écouter l'article|escuchar|escuchar noticia|ouvir|ouvir notícia|ascolta|"
+                + "ascolta l'articolo|posłuchaj|odsłuchaj|luister"
         ),
         (
             .share,
