@@ -203,6 +203,7 @@ public struct BoilerplateClassifier: Sendable {
         }
         markHeadedLists(&blocks)
         markAuthorLines(&blocks)
+        markBareNames(&blocks)
         markPullQuotes(&blocks)
         spreadCallsToAction(&blocks)
         groupBlankLineChunks(&blocks)
@@ -296,6 +297,25 @@ public struct BoilerplateClassifier: Sendable {
                 continue
             }
             k += 1
+        }
+    }
+
+    /// Some pages print the author's name alone beside the dateline, below the headline or the lead: a line of
+    /// two to four capitalised words with no full stop, after a headline or lead, next to a dateline or byline.
+    func markBareNames(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst() where blocks[i].role == .body && blocks[i].quality != .bad {
+            let f = blocks[i].features
+            guard (2...4).contains(f.words), f.capitalized >= 2, f.words - f.capitalized <= 1, !f.endsSentence,
+                !f.hasColon, f.links == 0, blocks[i].tokens.shape.numericWords == 0
+            else { continue }
+            let before = blocks[i - 1].role
+            let after = i + 1 < blocks.count ? blocks[i + 1].role : .body
+            guard before == .dateline || before == .byline || after == .dateline || after == .byline else { continue }
+            guard let p = blocks[..<i].lastIndex(where: { $0.role == .body }), blocks[p].quality == .good,
+                blocks[p].features.words >= 5
+            else { continue }
+            blocks[i].quality = .bad
+            blocks[i].reason = "author's name beside the dateline"
         }
     }
 

@@ -146,6 +146,17 @@ struct BoilerplateTests {
         #expect(a.body == englishParagraphs)
     }
 
+    @Test("an author's bare name beside the dateline is not the body and does not hide the standfirst")
+    func bareName() throws {
+        let lead = "The wall was meant to be ready last winter, and residents say the delay cost them dearly."
+        let text = (["Flood defences finished a year late", lead, "Tom Ashby", "Thu 2 Nov 2023 18.40 GMT"] + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.body == englishParagraphs)
+        #expect(a.standfirst == lead)
+        #expect(a.published == "2023-11-02T18:40:00+00:00")
+    }
+
     @Test("a pull quote that repeats the paragraph beside it goes, the paragraph stays")
     func pullQuote() throws {
         let paragraph =

@@ -17,6 +17,8 @@ struct BylineTests {
             ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
             ("Por Carlos Ruiz y Lucía Gómez", ["Carlos Ruiz", "Lucía Gómez"]),
             ("Автор: Иван Петров", ["Иван Петров"]),
+            ("Door Sanne de Vries en Ludwig van der Berg", ["Sanne de Vries", "Ludwig van der Berg"]),
+            ("Texto: Ana dos Santos", ["Ana dos Santos"]),
         ] as [(String, [String])]
     )
     func bylines(line: String, names: [String]) {
