@@ -267,7 +267,8 @@ public struct BoilerplateClassifier: Sendable {
         blocks[k].category = .author
         blocks[k].reason = "biography in an \(heading)"
         k += 1
-        while k < blocks.count, blocks[k].role == .body, blocks[k].features.words <= 8, !blocks[k].features.endsSentence {
+        while k < blocks.count, blocks[k].role == .body, blocks[k].features.words <= 8, !blocks[k].features.endsSentence
+        {
             blocks[k].quality = .bad
             blocks[k].category = blocks[k].category ?? .author
             blocks[k].reason = "in an \(heading)"

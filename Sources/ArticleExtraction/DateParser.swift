@@ -53,7 +53,9 @@ public struct DateParser: Sendable {
         public var totalTokens: Int
     }
 
-    static let americanZones: Set<String> = ["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt"]
+    static let americanZones: Set<String> = [
+        "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+    ]
 
     /// Finds the first date in `text`. `defaultOffset` applies when the text names no zone (a function of the
     /// date for DST-aware zones); `referenceYear` fills a missing year.
@@ -421,7 +423,8 @@ public struct DateParser: Sendable {
                             e += 1
                         }
                         w = w.lowercased()
-                        zoned = !w.isEmpty && (e == n || !Tokenizer.isWordScalar(scalars[e]))
+                        zoned =
+                            !w.isEmpty && (e == n || !Tokenizer.isWordScalar(scalars[e]))
                             && (Self.zones[w] != nil || w == "uhr" || w == "h")
                     }
                     if isColon || ampm || zoned {

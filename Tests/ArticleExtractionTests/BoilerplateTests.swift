@@ -106,15 +106,42 @@ struct BoilerplateTests {
     @Test(
         "a list heading takes the headlines under it, though they read like prose",
         arguments: [
-            ["Most read", "Council agrees to sell former bus depot to housing developer", "Why the price of a pint is rising faster than anywhere else?"],
-            ["Самое читаемое", "На набережной откроют каток с бесплатным прокатом коньков", "Жители Заречья третий день остаются без горячей воды"],
-            ["Популярне", "У центрі міста відкрили новий сквер із фонтаном", "Ціни на овочі на ринках зросли майже на десять відсотків"],
-            ["Meistgelesen", "Traditionsbäckerei in der Altstadt schließt nach 110 Jahren", "Feuerwehr rettet Katze aus dem Kirchturm"],
-            ["Les plus lus", "Le marché de nuit revient tous les jeudis de l'été sur la place du château", "Un incendie détruit un hangar agricole"],
-            ["Lo más leído", "El festival de cine de verano presenta su programa completo", "La biblioteca del barrio abre también por las noches"],
-            ["Mais lidas", "Preço dos combustíveis volta a subir na próxima semana", "Escola básica da vila vai ter cantina nova"],
-            ["I più letti", "Il vecchio mulino diventa un museo: apertura prevista in primavera", "Neve in arrivo nel fine settimana"],
-            ["Najczęściej czytane", "Nowa linia tramwajowa połączy osiedla na południu miasta", "Remont wiaduktu potrwa do jesieni"],
+            [
+                "Most read", "Council agrees to sell former bus depot to housing developer",
+                "Why the price of a pint is rising faster than anywhere else?",
+            ],
+            [
+                "Самое читаемое", "На набережной откроют каток с бесплатным прокатом коньков",
+                "Жители Заречья третий день остаются без горячей воды",
+            ],
+            [
+                "Популярне", "У центрі міста відкрили новий сквер із фонтаном",
+                "Ціни на овочі на ринках зросли майже на десять відсотків",
+            ],
+            [
+                "Meistgelesen", "Traditionsbäckerei in der Altstadt schließt nach 110 Jahren",
+                "Feuerwehr rettet Katze aus dem Kirchturm",
+            ],
+            [
+                "Les plus lus", "Le marché de nuit revient tous les jeudis de l'été sur la place du château",
+                "Un incendie détruit un hangar agricole",
+            ],
+            [
+                "Lo más leído", "El festival de cine de verano presenta su programa completo",
+                "La biblioteca del barrio abre también por las noches",
+            ],
+            [
+                "Mais lidas", "Preço dos combustíveis volta a subir na próxima semana",
+                "Escola básica da vila vai ter cantina nova",
+            ],
+            [
+                "I più letti", "Il vecchio mulino diventa un museo: apertura prevista in primavera",
+                "Neve in arrivo nel fine settimana",
+            ],
+            [
+                "Najczęściej czytane", "Nowa linia tramwajowa połączy osiedla na południu miasta",
+                "Remont wiaduktu potrwa do jesieni",
+            ],
         ]
     )
     func headedList(list: [String]) throws {
@@ -135,9 +162,19 @@ struct BoilerplateTests {
     @Test(
         "an author box after the article goes, under a heading or under the byline's name",
         arguments: [
-            ["About the author", "Jane Doe covers schools and local politics for the paper and has lived in the town since 2010."],
-            ["Über die Autorin", "Anna Schmidt ist Redakteurin im Lokalressort und schreibt seit 2015 über Schulen und Vereine.", "Mehr Artikel von Anna Schmidt"],
-            ["Jane Doe", "Senior reporter. Before joining the paper she worked for a local radio station for six years."],
+            [
+                "About the author",
+                "Jane Doe covers schools and local politics for the paper and has lived in the town since 2010.",
+            ],
+            [
+                "Über die Autorin",
+                "Anna Schmidt ist Redakteurin im Lokalressort und schreibt seit 2015 über Schulen und Vereine.",
+                "Mehr Artikel von Anna Schmidt",
+            ],
+            [
+                "Jane Doe",
+                "Senior reporter. Before joining the paper she worked for a local radio station for six years.",
+            ],
         ]
     )
     func authorBox(box: [String]) throws {
@@ -149,7 +186,8 @@ struct BoilerplateTests {
     @Test("an author's bare name beside the dateline is not the body and does not hide the standfirst")
     func bareName() throws {
         let lead = "The wall was meant to be ready last winter, and residents say the delay cost them dearly."
-        let text = (["Flood defences finished a year late", lead, "Tom Ashby", "Thu 2 Nov 2023 18.40 GMT"] + englishParagraphs)
+        let text =
+            (["Flood defences finished a year late", lead, "Tom Ashby", "Thu 2 Nov 2023 18.40 GMT"] + englishParagraphs)
             .joined(separator: "\n")
         let a = try extract(text)
         #expect(a.body == englishParagraphs)
@@ -162,7 +200,12 @@ struct BoilerplateTests {
         let paragraph =
             "\u{201C}The night clinic was the thing people asked about at every meeting we held,\u{201D} said the director of nursing, who has worked at the hospital for twenty years."
         var lines = englishParagraphs
-        lines.insert(contentsOf: ["\u{201C}The night clinic was the thing people asked about at every meeting.\u{201D}", paragraph], at: 2)
+        lines.insert(
+            contentsOf: [
+                "\u{201C}The night clinic was the thing people asked about at every meeting.\u{201D}", paragraph,
+            ],
+            at: 2
+        )
         let a = try extract(lines.joined(separator: "\n"))
         var expected = englishParagraphs
         expected.insert(paragraph, at: 2)
@@ -172,7 +215,8 @@ struct BoilerplateTests {
     @Test("a sign-up box in the middle goes with the lines that speak to the reader")
     func newsletterBox() throws {
         let box = [
-            "Sign up to The Briefing", "Our morning email: the five stories you need to know, before you leave the house.",
+            "Sign up to The Briefing",
+            "Our morning email: the five stories you need to know, before you leave the house.",
             "Email address", "Sign up",
         ]
         var lines = englishParagraphs

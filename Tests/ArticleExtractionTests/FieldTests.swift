@@ -57,7 +57,10 @@ struct CreditTests {
                 "Un agriculteur contrôle le canal d'irrigation, le 10 juin. Photo : AFP", "AFP",
                 "Un agriculteur contrôle le canal d'irrigation, le 10 juin."
             ),
-            ("Bombeiros combatem as chamas junto à estrada (Foto: Lusa)", "Lusa", "Bombeiros combatem as chamas junto à estrada"),
+            (
+                "Bombeiros combatem as chamas junto à estrada (Foto: Lusa)", "Lusa",
+                "Bombeiros combatem as chamas junto à estrada"
+            ),
             ("Вид на мост с набережной | Фото: ТАСС", "ТАСС", "Вид на мост с набережной"),
         ] as [(String, String, String?)]
     )
