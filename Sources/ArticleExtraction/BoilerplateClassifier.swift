@@ -38,7 +38,13 @@ public struct BoilerplateClassifier: Sendable {
         if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
         if f.words <= 5 && f.words >= 2 && isReadingTime(tokens) { return (.bad, "reading-time badge", .navigation) }
         if f.words <= 5 && isRelativeTime(tokens) { return (.bad, "timestamp", .navigation) }
+        if f.words <= 3 && f.characters <= 8 && isClock(text) { return (.bad, "timestamp", .navigation) }
+        if f.words <= 3, tokens.shape.numericWords > 0, let c = counterCategory(tokens) {
+            return (.bad, "counter", c)
+        }
         if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
+        if f.hasColon && f.words <= 25 && hasRelatedLabel(text) { return (.bad, "link to another article", .related) }
+        if f.words <= 12 && !f.endsSentence && isBreadcrumb(text) { return (.bad, "breadcrumb", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
         if f.words >= 10 && prose { return (.good, "prose", nil) }
@@ -63,7 +69,8 @@ public struct BoilerplateClassifier: Sendable {
         "weeks", "month", "months", "год", "года", "лет", "час", "часа", "часов", "минут", "минуты", "минуту", "день",
         "дня", "дней", "годину", "години", "годин", "хвилин", "хвилини", "хвилину", "днів", "stunde", "stunden",
         "minuten", "tag", "tagen", "heure", "heures", "jour", "jours", "hora", "horas", "minuto", "minutos", "día",
-        "días", "dia", "dias", "ora", "ore", "minuti", "giorno", "giorni", "y", "a", "h", "m", "d",
+        "días", "dia", "dias", "ora", "ore", "minuti", "giorno", "giorni", "y", "a", "h", "m", "d", "godzin",
+        "godziny", "godzinę", "minut", "minuty", "dni", "dzień", "uur", "minuten", "dagen", "dag",
     ]
 
     /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
@@ -82,14 +89,96 @@ public struct BoilerplateClassifier: Sendable {
         "тэги", "темы", "тема", "рубрика", "рубрики", "ключевые слова", "мітки", "теми", "рубрика", "schlagworte",
         "themen", "stichworte", "mots-clés", "mots clés", "sujets", "etiquetas", "temas", "tópicos",
         "tags relacionadas",
-        "argomenti", "parole chiave",
+        "argomenti", "parole chiave", "tagi", "tematy", "słowa kluczowe", "trefwoorden", "onderwerpen", "mots clefs",
+        "thèmes", "schlagwörter", "etiquetas relacionadas", "palavras-chave", "etichette",
     ]
+
+    static let relatedLabels: Set<String> = [
+        "related", "also read", "read also", "read more", "see also", "more", "watch", "listen", "video",
+        "also on", "more on this", "смотрите также", "смотрите", "по теме", "читайте", "читайте также",
+        "дивіться також", "дивіться", "читайте також", "siehe auch", "mehr dazu", "auch interessant", "lesen sie",
+        "lesen sie auch", "voir aussi", "à voir aussi", "à voir", "lire aussi", "à lire aussi", "à lire",
+        "ver también", "ver más", "lee también", "lea también", "veja também", "veja", "leia também", "leia mais",
+        "vedi anche", "guarda anche", "leggi anche", "leggi", "zobacz też", "zobacz także", "zobacz",
+        "czytaj także", "czytaj też", "czytaj", "lees ook", "bekijk ook", "lees meer",
+    ]
+
+    /// "RELATED: Council delays vote", "Смотрите также: …", "Voir aussi : …": a label before the colon that
+    /// announces a link to another article.
+    func hasRelatedLabel(_ text: String) -> Bool {
+        guard let colon = text.utf8.prefix(28).firstIndex(of: 0x3A) else { return false }
+        let label = text[..<colon].lowercased().trimmed(" ►▶→»>-–—•*")
+        return Self.relatedLabels.contains(String(label))
+    }
+
+    /// "Home › World › Europe", "Главная » Город » Транспорт", "Accueil > Région": two or more arrows between
+    /// short items. A "»" closing a quotation (a "«" in the line) is not an arrow.
+    func isBreadcrumb(_ text: String) -> Bool {
+        var arrows = 0
+        var previousSpace = false
+        var it = text.unicodeScalars.makeIterator()
+        var pendingArrow = false
+        var hasOpeningGuillemet = false
+        while let c = it.next() {
+            let v = c.value
+            if v == 0x20 {
+                if pendingArrow { arrows += 1 }
+                pendingArrow = false
+                previousSpace = true
+                continue
+            }
+            if v == 0xAB { hasOpeningGuillemet = true }
+            pendingArrow = previousSpace && (v == 0x203A || v == 0xBB || v == 0x3E || v == 0x2192 || v == 0x2F)
+            previousSpace = false
+        }
+        return arrows >= 2 && !hasOpeningGuillemet
+    }
 
     /// "Tags: Russia, Ukraine", "Темы: политика".
     func hasTagLabel(_ text: String) -> Bool {
         guard let colon = text.utf8.prefix(24).firstIndex(of: 0x3A) else { return false }
-        let label = text[..<colon].lowercased()
-        return Self.tagLabels.contains(label)
+        let label = text[..<colon].lowercased().trimmed(" ")
+        return Self.tagLabels.contains(String(label))
+    }
+
+    static let counterWords: Set<String> = [
+        "share", "shares", "comments", "comment", "like", "likes", "views", "view", "reads", "reactions", "replies",
+        "reply", "просмотров", "просмотра", "просмотры", "комментариев", "комментария", "комментарии", "коментарів",
+        "коментарі", "коментаря", "переглядів", "поделиться", "поширити", "kommentare", "kommentar", "teilen",
+        "commentaires", "commentaire", "partages", "comentarios", "comentario", "compartir", "comentários",
+        "comentário", "partilhas", "partilhar", "commenti", "commento", "condivisioni", "komentarzy", "komentarze",
+        "komentarz", "reacties", "udostępnij",
+    ]
+    static let commentWords: Set<String> = [
+        "comments", "comment", "replies", "reply", "комментариев", "комментария", "комментарии", "коментарів",
+        "коментарі", "коментаря", "kommentare", "kommentar", "commentaires", "commentaire", "comentarios",
+        "comentario", "comentários", "comentário", "commenti", "commento", "komentarzy", "komentarze", "komentarz",
+        "reacties",
+    ]
+    static let counterTable = WordTable(keys: counterWords.map(WordHash.of))
+    static let commentTable = WordTable(keys: commentWords.map(WordHash.of))
+
+    /// "Share 214", "12 comments", "Комментарии (4)", "1 245": a number with at most widget words beside it.
+    func counterCategory(_ t: Tokens) -> Lexicons.Category? {
+        let named = t.hashes.filter { Self.counterTable.contains($0) }.count
+        guard named == t.hashes.count - t.shape.numericWords else { return nil }
+        return t.hashes.contains { Self.commentTable.contains($0) } ? .comments : .share
+    }
+
+    /// "14:05", "9.30": a live blog's or a comment's clock time on a line of its own.
+    func isClock(_ text: String) -> Bool {
+        var digits = 0
+        var separators = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                digits += 1
+            } else if b == 0x3A || b == 0x2E {
+                separators += 1
+            } else if b != 0x20 && b != 0x68 {
+                return false
+            }
+        }
+        return separators == 1 && (3...4).contains(digits)
     }
 
     /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
@@ -112,8 +201,184 @@ public struct BoilerplateClassifier: Sendable {
             blocks[i].reason = reason
             blocks[i].category = category
         }
+        markHeadedLists(&blocks)
+        markAuthorLines(&blocks)
+        markBareNames(&blocks)
+        markPullQuotes(&blocks)
+        spreadCallsToAction(&blocks)
         groupBlankLineChunks(&blocks)
         smooth(&blocks)
+    }
+
+    /// A headline: a body line that does not end like a sentence (a question mark aside), of at most 20 words.
+    func isHeadlineLike(_ b: Block) -> Bool {
+        guard b.role == .body, b.features.words >= 1, b.features.words <= 20 else { return false }
+        return !b.features.endsSentence || (b.features.words <= 16 && b.text.utf8.last == 0x3F)
+    }
+
+    /// Under "Most read", "Самое читаемое", "Les plus lus" … come headlines of other articles, which read like
+    /// prose; under "About the author" comes a biography. The heading claims them: a run of headline-like lines
+    /// (two or more, or one that the article does not go on after), or the one paragraph of a biography.
+    func markHeadedLists(_ blocks: inout [Block]) {
+        var i = 0
+        while i < blocks.count {
+            let h = blocks[i]
+            guard h.role == .body, h.quality == .bad, let c = h.category, c == .related || c == .author,
+                h.features.words <= 5, !h.features.hasColon || h.text.utf8.last == 0x3A
+            else {
+                i += 1
+                continue
+            }
+            if c == .author {
+                i = claimBiography(&blocks, after: i, heading: "author box")
+                continue
+            }
+            var run: [Int] = []
+            var k = i + 1
+            while k < blocks.count {
+                if blocks[k].role != .body {
+                    k += 1
+                    continue
+                }
+                guard isHeadlineLike(blocks[k]) else { break }
+                run.append(k)
+                k += 1
+            }
+            let next = blocks[k...].first { $0.role == .body }
+            let articleGoesOn = next.map { $0.quality == .good && $0.features.endsSentence } ?? false
+            if run.count >= 2 || (run.count == 1 && !articleGoesOn) {
+                for j in run where blocks[j].quality != .bad || blocks[j].category == nil {
+                    blocks[j].quality = .bad
+                    blocks[j].category = .related
+                    blocks[j].reason = "headline under a list heading (related links)"
+                }
+            }
+            i = max(k, i + 1)
+        }
+    }
+
+    /// Marks the biography after an author-box heading at `index`: the next paragraph (at most 90 words) and the
+    /// short lines that follow it ("More articles by …"). Returns the index after the box.
+    func claimBiography(_ blocks: inout [Block], after index: Int, heading: String) -> Int {
+        var k = index + 1
+        while k < blocks.count && blocks[k].role != .body { k += 1 }
+        guard k < blocks.count, blocks[k].features.words <= 90 else { return index + 1 }
+        blocks[k].quality = .bad
+        blocks[k].category = .author
+        blocks[k].reason = "biography in an \(heading)"
+        k += 1
+        while k < blocks.count, blocks[k].role == .body, blocks[k].features.words <= 8, !blocks[k].features.endsSentence
+        {
+            blocks[k].quality = .bad
+            blocks[k].category = blocks[k].category ?? .author
+            blocks[k].reason = "in an \(heading)"
+            k += 1
+        }
+        return k
+    }
+
+    /// A line after the article's first paragraph that is nothing but a name from the byline heads an author
+    /// box ("Francesca Bellini" above her biography).
+    func markAuthorLines(_ blocks: inout [Block]) {
+        var names: [[UInt64]] = []
+        for b in blocks where b.role == .byline {
+            for n in BylineParser().parse(b.text) ?? [] { names.append(Tokenizer.tokenize(n).hashes) }
+        }
+        guard !names.isEmpty,
+            let first = blocks.firstIndex(where: { $0.role == .body && $0.quality == .good && $0.features.words >= 8 })
+        else { return }
+        var k = first + 1
+        while k < blocks.count {
+            let b = blocks[k]
+            if b.role == .body, b.features.words <= 4, !b.features.endsSentence, names.contains(b.tokens.hashes) {
+                blocks[k].quality = .bad
+                blocks[k].category = .author
+                blocks[k].reason = "author's name heading an author box"
+                k = claimBiography(&blocks, after: k, heading: "author box")
+                continue
+            }
+            k += 1
+        }
+    }
+
+    /// Some pages print the author's name alone beside the dateline, below the headline or the lead: a line of
+    /// two to four capitalised words with no full stop, after a headline or lead, next to a dateline or byline.
+    func markBareNames(_ blocks: inout [Block]) {
+        for i in blocks.indices.dropFirst() where blocks[i].role == .body && blocks[i].quality != .bad {
+            let f = blocks[i].features
+            guard (2...4).contains(f.words), f.capitalized >= 2, f.words - f.capitalized <= 1, !f.endsSentence,
+                !f.hasColon, f.links == 0, blocks[i].tokens.shape.numericWords == 0
+            else { continue }
+            let before = blocks[i - 1].role
+            let after = i + 1 < blocks.count ? blocks[i + 1].role : .body
+            guard before == .dateline || before == .byline || after == .dateline || after == .byline else { continue }
+            guard let p = blocks[..<i].lastIndex(where: { $0.role == .body }), blocks[p].quality == .good,
+                blocks[p].features.words >= 5
+            else { continue }
+            blocks[i].quality = .bad
+            blocks[i].reason = "author's name beside the dateline"
+        }
+    }
+
+    static let openingQuotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039]
+
+    /// A pull quote repeats a sentence of the paragraph next to it, set in large type: a quoted line whose
+    /// opening words recur in a neighbouring paragraph that is longer.
+    func markPullQuotes(_ blocks: inout [Block]) {
+        for i in blocks.indices where blocks[i].role == .body && blocks[i].quality != .bad {
+            let b = blocks[i]
+            guard b.features.words >= 5, b.features.words <= 45, let f = b.text.unicodeScalars.first,
+                Self.openingQuotes.contains(f.value)
+            else { continue }
+            let head = Array(b.tokens.hashes.prefix(5))
+            for j in [i - 2, i - 1, i + 1, i + 2] where j >= 0 && j < blocks.count && blocks[j].role == .body {
+                let other = blocks[j].tokens.hashes
+                guard other.count > b.features.words, Self.containsRun(head, in: other) else { continue }
+                blocks[i].quality = .bad
+                blocks[i].reason = "pull quote (repeats line \(blocks[j].lineNumber))"
+                break
+            }
+        }
+    }
+
+    static func containsRun(_ run: [UInt64], in hashes: [UInt64]) -> Bool {
+        guard !run.isEmpty, hashes.count >= run.count else { return false }
+        var s = 0
+        while s + run.count <= hashes.count {
+            if hashes[s] == run[0] && hashes[s..<(s + run.count)].elementsEqual(run) { return true }
+            s += 1
+        }
+        return false
+    }
+
+    /// A sign-up or appeal box is a few lines: the lexicon catches the button ("Sign up", "Votre adresse
+    /// e-mail"), and the short lines next to it that speak to the reader ("Our morning email: the five stories
+    /// you need") belong to the same box.
+    func spreadCallsToAction(_ blocks: inout [Block]) {
+        let boxes: [Lexicons.Category] = [.newsletter, .subscription, .donation]
+        func boxCategory(_ k: Int) -> Lexicons.Category? {
+            guard k >= 0, k < blocks.count, blocks[k].role == .body, blocks[k].quality == .bad,
+                let c = blocks[k].category, boxes.contains(c)
+            else { return nil }
+            return c
+        }
+        var changed = true
+        var passes = 0
+        while changed && passes < 4 {
+            changed = false
+            passes += 1
+            for i in blocks.indices where blocks[i].role == .body && blocks[i].quality != .bad {
+                let f = blocks[i].features
+                let weakBox = f.weakHit.map { boxes.contains($0) } ?? false
+                guard f.words <= 25, f.readerAddress > 0 || weakBox,
+                    let c = boxCategory(i - 1) ?? boxCategory(i + 1)
+                else { continue }
+                blocks[i].quality = .bad
+                blocks[i].category = c
+                blocks[i].reason = "\(c.rawValue) (speaks to the reader beside one)"
+                changed = true
+            }
+        }
     }
 
     /// In a text whose paragraphs are separated by blank lines, a group of lines with no blank between them is

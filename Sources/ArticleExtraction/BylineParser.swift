@@ -7,7 +7,12 @@ public struct BylineParser: Sendable {
     static let prefixes: [[String]] = [
         ["written", "by"], ["reporting", "by"], ["words", "by"], ["story", "by"], ["by"], ["von"], ["par"], ["por"],
         ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
-        ["auteur"],
+        ["auteur"], ["door"], ["tekst"], ["texto"], ["texte"], ["testo"],
+    ]
+    /// Lower-case particles inside names ("Sanne de Vries", "Ludwig van der Berg", "Ana dos Santos").
+    static let particles: Set<String> = [
+        "de", "van", "der", "den", "von", "zu", "da", "di", "del", "della", "la", "le", "dos", "das", "du", "ten",
+        "ter", "bin", "al", "el",
     ]
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
     static let firstWords = WordTable(keys: prefixes.map { WordHash.of($0[0]) })
@@ -60,7 +65,8 @@ public struct BylineParser: Sendable {
             defer { current.removeAll() }
             let cleaned = current.filter { !$0.hasPrefix("@") }
             guard (1...4).contains(cleaned.count) else { return }
-            for w in cleaned {
+            for (k, w) in cleaned.enumerated() {
+                if k > 0 && k < cleaned.count - 1 && Self.particles.contains(String(w)) { continue }
                 guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
                 let lower = w.lowercased()
                 if Self.roleWords.contains(lower) || DateParser.months[lower] != nil

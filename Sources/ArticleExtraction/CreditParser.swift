@@ -25,6 +25,30 @@ public struct CreditParser: Sendable {
         "interfax", "handout", "social media", "bloomberg", "gettyimages", "wikimedia commons", "ap images",
     ]
 
+    /// "caption. Photo : AFP", "caption (Foto: Lusa)", "caption | Фото: ТАСС": a credit label of one or two
+    /// words before the last colon, a caption of three words or more before it.
+    func trailingLabel(_ line: String) -> Result? {
+        guard let colon = line.utf8.lastIndex(of: 0x3A), line.utf8.distance(from: colon, to: line.utf8.endIndex) <= 48
+        else { return nil }
+        let head = line[..<colon]
+        let value = line[line.index(after: colon)...].trimmed(" .)")
+        guard !value.isEmpty, Tokenizer.words(String(value)).count <= 6 else { return nil }
+        let words = head.split(separator: " ", omittingEmptySubsequences: true)
+        for n in [1, 2] where words.count > n + 2 {
+            let labelWords = words.suffix(n)
+            var label = labelWords.joined(separator: " ").lowercased()
+            let opened = label.hasPrefix("(")
+            if opened { label.removeFirst() }
+            guard Self.labels.contains(label) else { continue }
+            var caption = words.dropLast(n).joined(separator: " ").trimmed(" |–—-")
+            if opened { caption = caption.trimmed(" ") }
+            guard let end = caption.last, opened || ".!?|–—-".contains(end) || line.contains(" | ") || n == 1
+            else { continue }
+            return Result(credit: String(value), caption: String(caption))
+        }
+        return nil
+    }
+
     /// The credit in `line`, if the line is one or ends with one.
     public func parse(_ line: String, hashes given: [UInt64]? = nil, mayHaveSlash: Bool = true) -> Result? {
         let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
@@ -41,6 +65,15 @@ public struct CreditParser: Sendable {
                 }
             }
         }
+        // "Fot. PAP", "Fot. Jan Kowalski / PAP": the Polish abbreviation with a full stop instead of a colon.
+        if let dot = body.utf8.prefix(5).firstIndex(of: 0x2E), body[..<dot].lowercased() == "fot" {
+            let value = body[body.index(after: dot)...].trimmed(" .")
+            if !value.isEmpty && Tokenizer.words(String(value)).count <= 8 {
+                return Result(credit: String(value), caption: nil)
+            }
+        }
+        // A caption that ends with a labelled credit: "… le 10 juin. Photo : AFP", "… Vale Fundo (Foto: Lusa)".
+        if let r = trailingLabel(line) { return r }
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
         if let h = hashes, h.count <= 6, !h.isEmpty {
             if Self.agencyLines.contains(WordHash.combine(h))

@@ -53,6 +53,10 @@ public struct DateParser: Sendable {
         public var totalTokens: Int
     }
 
+    static let americanZones: Set<String> = [
+        "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
+    ]
+
     /// Finds the first date in `text`. `defaultOffset` applies when the text names no zone (a function of the
     /// date for DST-aware zones); `referenceYear` fills a missing year.
     public func parse(_ text: String, zone defaultZone: String? = nil, referenceYear: Int? = nil) -> Match? {
@@ -76,7 +80,10 @@ public struct DateParser: Sendable {
                     found = true
                 } else if dc == 4 || dc == 2, (1...31).contains(a), (1...31).contains(b) {
                     let year = dc == 2 ? 2000 + c : c
-                    if a > 12 || s1 != "/" {
+                    // Slashes are month first in American English only: a language with a European zone
+                    // writes the day first ("12/06/2024" is 12 June in French).
+                    let dayFirst = defaultZone.map { $0 != "utc" && !Self.americanZones.contains($0) } ?? false
+                    if a > 12 || s1 != "/" || (dayFirst && b <= 12) {
                         (y, mo, d) = (year, b, a)
                     } else {
                         (y, mo, d) = (year, a, b)
@@ -406,11 +413,33 @@ public struct DateParser: Sendable {
                     while j < n && scalars[j] == " " { j += 1 }
                     let ampm =
                         j < n && (scalars[j] == "a" || scalars[j] == "p" || scalars[j] == "A" || scalars[j] == "P")
-                    if isColon || ampm {
+                    // "07.15 GMT", "9.30 Uhr": a dotted clock is a time when a zone or "Uhr" follows it.
+                    var zoned = false
+                    if !isColon && !ampm {
+                        var e = j
+                        var w = ""
+                        while e < n, Tokenizer.isWordScalar(scalars[e]), w.unicodeScalars.count < 5 {
+                            w.unicodeScalars.append(scalars[e])
+                            e += 1
+                        }
+                        w = w.lowercased()
+                        zoned =
+                            !w.isEmpty && (e == n || !Tokenizer.isWordScalar(scalars[e]))
+                            && (Self.zones[w] != nil || w == "uhr" || w == "h")
+                    }
+                    if isColon || ampm || zoned {
                         tokens.append(.time(value, minutes, seconds))
                         i = kk
                         continue
                     }
+                }
+                // French clocks: "11h20", "8h05".
+                if digits <= 2, value <= 23, k + 2 < n, scalars[k] == "h", digitAt(k + 1) != nil, digitAt(k + 2) != nil,
+                    digitAt(k + 3) == nil
+                {
+                    tokens.append(.time(value, (digitAt(k + 1)! * 10) + digitAt(k + 2)!, 0))
+                    i = k + 3
+                    continue
                 }
                 tokens.append(.number(value, digits: digits))
                 // Ordinal suffixes glued to the day: 27th, 1st, 1er, 1º.

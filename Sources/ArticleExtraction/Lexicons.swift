@@ -136,6 +136,8 @@ public enum Lexicons {
         case disclaimer = "republisher's disclaimer"
         case comments = "comments widget"
         case navigation = "navigation"
+        case author = "author box"
+        case agency = "agency credits"
     }
 
     /// A lexicon phrase: its words, its category and whether it alone condemns a block of moderate length.
@@ -197,7 +199,7 @@ public enum Lexicons {
             пожертвование|підтримайте нас|дорогі читачі|ваша підтримка|unterstützen sie uns|liebe leserinnen|\
             liebe leser|jetzt spenden|soutenez-nous|chers lecteurs|faites un don|apóyanos|queridos lectores|\
             haz una donación|apoie-nos|caros leitores|faça uma doação|sostienici|cari lettori|fai una donazione|\
-            sostieni
+            sostieni|wesprzyj nas|drodzy czytelnicy|steun ons|beste lezers
             """,
             "donate|donation|donations|contribution|contributions|patreon|spenden|spende|donar|doação|donazione|"
                 + "independent journalism|journalism is banned|reading experience"
@@ -208,25 +210,36 @@ public enum Lexicons {
             subscribe now|subscribe to|already a subscriber|already have an account|create an account|free trial|\
             unlimited access|subscribers only|sign in to|log in to|оформите подписку|подпишитесь|\
             передплатіть|підпишіться|jetzt abonnieren|abonnieren sie|bereits abonnent|abonnez-vous|déjà abonné|\
-            suscríbete|ya eres suscriptor|assine|já é assinante|abbonati|sei già abbonato
+            suscríbete|ya eres suscriptor|assine|já é assinante|abbonati|sei già abbonato|\
+            continue reading with|subscribe to continue|to continue reading|subscribers only|\
+            exclusive to subscribers|weiterlesen mit|euro testen|jetzt testen|gratis testen|kostenlos testen|\
+            nur für abonnenten|réservé aux abonnés|article réservé|la suite est réservée|\
+            exclusivo para suscriptores|solo para suscriptores|exclusivo para assinantes|riservato agli abbonati|\
+            доступно по подписке|только для подписчиков|лише для передплатників|tylko dla subskrybentów|\
+            zaloguj się|zarejestruj się|wykup subskrypcję|word abonnee|alleen voor abonnees|lees verder met
             """,
             "subscribe|subscription|sign in|log in|sign up|register|login|подписка|войти|регистрация|підписка|увійти|"
-                + "abonnement|anmelden|abo|s'abonner|connexion|suscripción|iniciar sesión|assinatura|entrar|abbonamento|accedi"
+                + "abonnement|anmelden|abo|s'abonner|connexion|suscripción|iniciar sesión|assinatura|entrar|abbonamento|accedi|"
+                + "subskrypcja|zaloguj|inloggen|abonnee"
         ),
         (
             .newsletter,
             """
             our newsletter|newsletter|in your inbox|to your inbox|рассылка|рассылку|розсилка|розсилку|\
-            boletín|infolettre|lettre d'information
+            boletín|infolettre|lettre d'information|your email|email address|\
+            adresse e-mail|adresse mail|votre adresse|ihre e-mail-adresse|e-mail-adresse|tu correo|seu e-mail|\
+            la tua email|ваш email|ваш e-mail|ваша почта|ваша пошта|twój e-mail|newslettera|nieuwsbrief|\
+            je m'inscris|inscrivez-vous|regístrate|inscreva-se|iscriviti|zapisz się
             """,
-            "inbox|email address|e-mail"
+            "inbox|e-mail|recevez|sign up to|sign up for"
         ),
         (
             .cookies,
             """
             we use cookies|use of cookies|cookie policy|cookie settings|accept cookies|accept all|\
             мы используем cookie|файлы cookie|ми використовуємо|verwendet cookies|wir verwenden cookies|\
-            nous utilisons des cookies|utilizamos cookies|usamos cookies|utilizziamo i cookie
+            nous utilisons des cookies|utilizamos cookies|usamos cookies|utilizziamo i cookie|\
+            używamy plików cookie|pliki cookie|wij gebruiken cookies|gérer les cookies|cookie-einstellungen
             """,
             "cookies|cookie|consent|privacy settings"
         ),
@@ -238,10 +251,10 @@ public enum Lexicons {
             следите за нами|наш telegram|наш канал|telegram-канал|приєднуйтесь|стежте за нами|folgen sie uns|\
             suivez-nous|síguenos|siga-nos|seguici|\
             поделиться|поширити|teilen sie|artikel teilen|partager sur|partagez|compartir en|compartilhe|\
-            condividi
+            condividi|udostępnij|podziel się|deel dit artikel
             """,
             "share|tweet|whatsapp|telegram|facebook|twitter|vkontakte|linkedin|pinterest|email|print|reddit|"
-                + "flipboard|teilen|partager|compartir|compartilhar"
+                + "flipboard|teilen|partager|compartir|compartilhar|partilhar|delen"
         ),
         (
             .related,
@@ -249,15 +262,22 @@ public enum Lexicons {
             read more|read also|also read|see also|related articles|related stories|related news|more from|\
             more stories|you may also like|you might also like|recommended for you|most read|most popular|\
             читайте также|читайте також|по теме|на тему|auch interessant|mehr zum thema|lesen sie auch|\
-            à lire aussi|lire aussi|voir aussi|lee también|leia também|leia mais|leggi anche|potrebbe interessarti
+            à lire aussi|lire aussi|voir aussi|lee también|leia também|leia mais|leggi anche|potrebbe interessarti|czytaj także|czytaj też|\
+            zobacz także|zobacz też|przeczytaj również|lees ook|more articles by|all articles by|mehr artikel von|\
+            alle artikel von|tous les articles de|todos los artículos de|mais artigos de|altri articoli di|\
+            все материалы автора|все статьи автора|усі матеріали автора|wszystkie artykuły autora
             """,
-            "related|trending|recommended|читать|читати|weiterlesen|lire|leer más|leia|leggi"
+            "related|trending|recommended|читать|читати|weiterlesen|lire|leer más|leia|leggi|czytaj|zobacz"
         ),
         (
             .advertisement,
             """
             advertisement|sponsored content|paid content|scroll to continue|реклама|anzeige|publicité|publicidad|\
-            publicidade|pubblicità
+            publicidade|pubblicità|advertentie|story continues below|article continues below|\
+            continue reading below|continues below advertisement|skip advert|skip ad|la suite après cette publicité|\
+            artikel wird unter der anzeige fortgesetzt|weiter nach der anzeige|продолжение ниже|\
+            continúa después de la publicidad|continua após a publicidade|continua dopo la pubblicità|\
+            dalsza część pod reklamą|czytaj dalej pod reklamą
             """,
             "sponsored|advertising|werbung"
         ),
@@ -267,7 +287,10 @@ public enum Lexicons {
             all rights reserved|terms of use|terms of service|terms and conditions|privacy policy|\
             reproduction prohibited|все права защищены|всі права захищені|alle rechte vorbehalten|\
             tous droits réservés|todos los derechos reservados|todos os direitos reservados|\
-            tutti i diritti riservati|impressum|datenschutz|mentions légales
+            tutti i diritti riservati|impressum|datenschutz|mentions légales|усі права захищені|\
+            wszelkie prawa zastrzeżone|alle rechten voorbehouden|polityka prywatności|privacybeleid|\
+            política de privacidad|política de privacidade|politique de confidentialité|aviso legal|\
+            правила користування|политика конфиденциальности
             """,
             "copyright|©"
         ),
@@ -285,7 +308,9 @@ public enum Lexicons {
             .comments,
             """
             leave a comment|join the conversation|post a comment|show comments|комментарии|коментарі|\
-            kommentare|commentaires|comentarios|comentários|commenti
+            kommentare|commentaires|comentarios|comentários|commenti|komentarze|reacties|\
+            load more comments|show more comments|all comments|все комментарии|усі коментарі|\
+            alle kommentare|tous les commentaires|todos los comentarios|todos os comentários|tutti i commenti
             """,
             "comments|comment"
         ),
@@ -295,10 +320,19 @@ public enum Lexicons {
             skip to content|skip to main content|back to top|next article|previous article|main menu|\
             click here|tap here|enable javascript|ad blocker|view gallery|photo gallery|report an error|\
             found a typo|нашли опечатку|нажмите ctrl|ctrl enter|сообщить об ошибке|знайшли помилку|\
-            перейти к содержанию|наверх|zum inhalt|retour en haut|volver arriba|voltar ao topo|torna su
+            перейти к содержанию|наверх|zum inhalt|retour en haut|volver arriba|voltar ao topo|torna su|\
+            aller au contenu|ir al contenido|ir para o conteúdo|vai al contenuto|przejdź do treści|\
+            naar de inhoud|strona główna
             """,
             "menu|home|search|sections|меню|главная|головна|поиск|пошук|startseite|suche|accueil|recherche|inicio|"
                 + "buscar|início|pesquisar|cerca"
+        ),
+        (
+            .agency,
+            """
+            reporting by|editing by|additional reporting|mit material von|avec agences|com agências|con agenzie
+            """,
+            ""
         ),
     ]
 
@@ -308,34 +342,75 @@ public enum Lexicons {
             .related,
             "read more|read also|more|see more|load more|show more|continue reading|read the full story|"
                 + "читать далее|читать еще|читайте также|читати далі|weiterlesen|mehr|lire la suite|"
-                + "leer más|seguir leyendo|leia mais|continua a leggere|related|related articles|related stories"
+                + "leer más|seguir leyendo|leia mais|continua a leggere|related|related articles|related stories|"
+                + "czytaj więcej|lees meer|more articles|mehr artikel|plus d'articles"
         ),
         (
             .advertisement,
             "advertisement|ad|ads|sponsored|реклама|anzeige|werbung|publicité|publicidad|publicidade|"
-                + "pubblicità|advertising|scroll to continue with content"
+                + "pubblicità|advertising|scroll to continue with content|reklama|advertentie"
+        ),
+        (
+            .navigation,
+            "listen|listen to this article|listen to article|play|play video|watch|watch video|video|audio|"
+                + "слушать|прослушать|слухати|смотреть видео|дивитися відео|anhören|artikel anhören|"
+                + "écouter|écouter l'article|escuchar|escuchar noticia|ouvir|ouvir notícia|ascolta|"
+                + "ascolta l'articolo|posłuchaj|odsłuchaj|luister"
         ),
         (
             .share,
             "share|tweet|email|print|copy|copy link|share this|share this article|поделиться|поширити|teilen|"
-                + "partager|compartir|compartilhar|condividi|facebook|twitter|whatsapp|telegram|linkedin|x"
+                + "partager|compartir|compartilhar|partilhar|condividi|udostępnij|delen|facebook|twitter|whatsapp|"
+                + "telegram|linkedin|x|instagram|youtube|vkontakte|вконтакте|одноклассники|e-mail|share via email|"
+                + "share on x|like|reply|ответить|відповісти|antworten|répondre|responder|rispondi|odpowiedz"
         ),
         (
             .navigation,
             "menu|home|search|close|open|next|previous|back|top|sections|more sections|×|x|"
-                + "меню|главная|головна|поиск|пошук|startseite|suche|accueil|recherche|inicio|buscar|início|cerca"
+                + "меню|главная|головна|поиск|пошук|startseite|suche|accueil|recherche|inicio|buscar|início|cerca|"
+                + "strona główna|szukaj|zoeken|about us|about|contact|contact us|contacts|careers|work for us|"
+                + "advertise with us|accessibility|newsletters|privacy|cookie settings|cookie policy|sitemap|"
+                + "о редакции|о нас|контакты|реклама на сайте|про нас|контакти|kontakt|mediadaten|agb|"
+                + "über uns|nous contacter|qui sommes-nous|gérer les cookies|quiénes somos|contacto|"
+                + "ficha técnica|estatuto editorial|contactos|chi siamo|contatti|o nas|kontakt|over ons"
         ),
         (
             .subscription,
             "subscribe|sign in|log in|sign up|register|login|logout|log out|my account|account|"
                 + "подписаться|войти|підписатися|увійти|abonnieren|anmelden|s'abonner|se connecter|"
-                + "suscribirse|iniciar sesión|assinar|entrar|abbonati|accedi"
+                + "suscribirse|iniciar sesión|assinar|entrar|abbonati|accedi|mon compte|mi cuenta|minha conta|"
+                + "zaloguj|zaloguj się|inloggen|je m'inscris|inscribirse|iscriviti|jetzt testen"
         ),
         (
             .donation,
             "donate|support us|once|monthly|annual|yearly|one-time|continue|payment methods|"
                 + "remind me later|not now|maybe later"
         ),
-        (.comments, "comments|comment|add comment|leave a comment|комментарии|коментарі|kommentare|commentaires"),
+        (
+            .comments,
+            "comments|comment|add comment|leave a comment|комментарии|коментарі|kommentare|commentaires|"
+                + "comentarios|comentários|commenti|komentarze|reacties|sort by newest|sort by oldest|"
+                + "load more comments|show more comments|all comments|все комментарии|усі коментарі"
+        ),
+        // Headings of lists of other articles: the unpunctuated lines under them are headlines, not the body.
+        (
+            .related,
+            "most read|most popular|most viewed|popular|trending|trending now|top stories|more stories|"
+                + "editor's picks|latest news|latest|more news|more on this story|you may also like|topics|"
+                + "самое читаемое|самое популярное|популярное|главное|новости партнёров|новости партнеров|"
+                + "популярне|найпопулярніше|головне|новини партнерів|meistgelesen|meistgelesene artikel|"
+                + "beliebt|das könnte sie auch interessieren|les plus lus|les plus lues|à la une|"
+                + "lo más leído|lo más visto|más leídas|más leído|mais lidas|mais lidos|mais vistos|"
+                + "i più letti|più letti|più letti oggi|najczęściej czytane|popularne|najnowsze|meest gelezen|"
+                + "populair|lees ook"
+        ),
+        // Headings of a box about the author, after the article.
+        (
+            .author,
+            "about the author|about the writer|об авторе|об авторе статьи|про автора|über die autorin|"
+                + "über den autor|zur autorin|zum autor|à propos de l'auteur|l'auteur|sobre el autor|"
+                + "sobre la autora|sobre o autor|sobre a autora|l'autore|l'autrice|sull'autore|o autorze|"
+                + "over de auteur"
+        ),
     ]
 }

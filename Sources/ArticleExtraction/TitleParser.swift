@@ -50,7 +50,14 @@ public struct OutletFinder: Sendable {
     static let phraseCues: Set<[String]> = [["©"], ["copyright"], ["a", "message", "from"]]
     /// Words that end a copyright holder's name.
     static let stopAfterName: Set<String> = [
-        "all", "все", "всі", "alle", "tous", "todos", "tutti", "reproduction", "rights",
+        "all", "все", "всі", "усі", "alle", "tous", "todos", "tutti", "reproduction", "rights", "wszelkie",
+        "tutte", "derechos", "direitos", "права",
+    ]
+    static let dashes: Set<String> = ["-", "–", "—", "|", "·", "•"]
+    /// Legal forms after an outlet's name in a copyright line ("© 2024 Northfield Courier Ltd.").
+    static let companySuffixes: Set<String> = [
+        "ltd", "limited", "inc", "llc", "plc", "gmbh", "ag", "sa", "s.a", "srl", "s.r.l", "spa", "s.p.a", "sl", "s.l",
+        "oy", "ab", "bv", "b.v", "nv", "kg", "co", "ооо", "тов", "sp", "z", "o.o", "lda",
     ]
 
     /// The outlet named in `text`, if a signature names one.
@@ -74,7 +81,12 @@ public struct OutletFinder: Sendable {
                         let word = raw.trimmed(".,:;()\"“”")
                         guard let f = word.unicodeScalars.first else { break }
                         let capital = Tokenizer.isUpper(f)
-                        if wholePhrase && !name.isEmpty && Self.stopAfterName.contains(word.lowercased()) { break }
+                        // "© 2024 Усі права захищені" names nobody; "© X 2023 -", "© X - P.IVA …" end at the year
+                        // or the dash.
+                        if wholePhrase && Self.stopAfterName.contains(word.lowercased()) { break }
+                        if !name.isEmpty && (word.first?.isNumber == true || Self.dashes.contains(String(word))) {
+                            break
+                        }
                         if wholePhrase && name.isEmpty && !capital { break }
                         if !wholePhrase && !capital
                             && !(Self.joiners.contains(String(word)) && !name.isEmpty || word == "The")
@@ -85,7 +97,11 @@ public struct OutletFinder: Sendable {
                         if raw.last.map({ ".,:;)".contains($0) }) == true { break }
                         j += 1
                     }
-                    while let last = name.last, Self.joiners.contains(String(last)) { name.removeLast() }
+                    while let last = name.last,
+                        Self.joiners.contains(String(last)) || Self.companySuffixes.contains(last.lowercased())
+                    {
+                        name.removeLast()
+                    }
                     if !name.isEmpty {
                         let joined = name.joined(separator: " ")
                         if joined != "All" && joined != "Us" { return joined }

@@ -45,6 +45,18 @@ struct BoilerplateTests {
         ("Schlagworte: Schule, Hochwasser", .bottom),
         ("2 hours ago", .top), ("5 минут назад", .top), ("vor 3 Stunden", .top),
         ("Нашли опечатку? Выделите текст и нажмите Ctrl+Enter", .bottom),
+        // Counters, clocks, breadcrumbs, labelled links, paywalls, players, Polish and Dutch widgets.
+        ("Share 214", .top), ("12 comments", .bottom), ("Комментарии (4)", .bottom), ("1 245", .top),
+        ("14:05", .top), ("Home \u{203A} World \u{203A} Europe", .top), ("Главная » Город » Транспорт", .top),
+        ("RELATED: Bridge tolls to rise again next year", .middle),
+        ("Смотрите также: В городе откроют три библиотеки", .middle),
+        ("Voir aussi : Les musées gratuits le dimanche", .middle),
+        ("Czytaj także: Remont wiaduktu potrwa do jesieni", .middle), ("Udostępnij", .bottom),
+        ("Lees ook: Nieuwe buslijn naar het vliegveld", .middle), ("Advertentie", .middle),
+        ("Story continues below advertisement", .middle), ("Weiterlesen mit RR+", .middle),
+        ("Jetzt einen Monat für 1 Euro testen", .middle), ("Listen to this article", .top),
+        ("Mots-clés : sécheresse, agriculture, eau", .bottom), ("Wszelkie prawa zastrzeżone", .bottom),
+        ("(Reporting by a staff correspondent; editing by the desk)", .bottom),
     ]
 
     @Test("clutter is removed with a reason and the body is intact", arguments: clutter)
@@ -89,6 +101,128 @@ struct BoilerplateTests {
         #expect(a.body == englishParagraphs)
         #expect(a.boilerplate.count == menu.count + related.count + footer.count)
         #expect(a.outlet == "Riverside Daily")
+    }
+
+    @Test(
+        "a list heading takes the headlines under it, though they read like prose",
+        arguments: [
+            [
+                "Most read", "Council agrees to sell former bus depot to housing developer",
+                "Why the price of a pint is rising faster than anywhere else?",
+            ],
+            [
+                "Самое читаемое", "На набережной откроют каток с бесплатным прокатом коньков",
+                "Жители Заречья третий день остаются без горячей воды",
+            ],
+            [
+                "Популярне", "У центрі міста відкрили новий сквер із фонтаном",
+                "Ціни на овочі на ринках зросли майже на десять відсотків",
+            ],
+            [
+                "Meistgelesen", "Traditionsbäckerei in der Altstadt schließt nach 110 Jahren",
+                "Feuerwehr rettet Katze aus dem Kirchturm",
+            ],
+            [
+                "Les plus lus", "Le marché de nuit revient tous les jeudis de l'été sur la place du château",
+                "Un incendie détruit un hangar agricole",
+            ],
+            [
+                "Lo más leído", "El festival de cine de verano presenta su programa completo",
+                "La biblioteca del barrio abre también por las noches",
+            ],
+            [
+                "Mais lidas", "Preço dos combustíveis volta a subir na próxima semana",
+                "Escola básica da vila vai ter cantina nova",
+            ],
+            [
+                "I più letti", "Il vecchio mulino diventa un museo: apertura prevista in primavera",
+                "Neve in arrivo nel fine settimana",
+            ],
+            [
+                "Najczęściej czytane", "Nowa linia tramwajowa połączy osiedla na południu miasta",
+                "Remont wiaduktu potrwa do jesieni",
+            ],
+        ]
+    )
+    func headedList(list: [String]) throws {
+        let a = try extract((englishParagraphs + list).joined(separator: "\n"))
+        #expect(a.body == englishParagraphs)
+        #expect(a.boilerplate.count == list.count)
+    }
+
+    @Test("a one-line 'Related' box in the middle leaves the subheading after it")
+    func relatedThenSubheading() throws {
+        var lines = englishParagraphs
+        lines.insert(contentsOf: ["Related", "What happens next"], at: 2)
+        let a = try extract(lines.joined(separator: "\n"))
+        #expect(a.body.contains("What happens next"))
+        #expect(!a.body.contains("Related"))
+    }
+
+    @Test(
+        "an author box after the article goes, under a heading or under the byline's name",
+        arguments: [
+            [
+                "About the author",
+                "Jane Doe covers schools and local politics for the paper and has lived in the town since 2010.",
+            ],
+            [
+                "Über die Autorin",
+                "Anna Schmidt ist Redakteurin im Lokalressort und schreibt seit 2015 über Schulen und Vereine.",
+                "Mehr Artikel von Anna Schmidt",
+            ],
+            [
+                "Jane Doe",
+                "Senior reporter. Before joining the paper she worked for a local radio station for six years.",
+            ],
+        ]
+    )
+    func authorBox(box: [String]) throws {
+        let text = (["By Jane Doe"] + englishParagraphs + box).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.body == englishParagraphs)
+    }
+
+    @Test("an author's bare name beside the dateline is not the body and does not hide the standfirst")
+    func bareName() throws {
+        let lead = "The wall was meant to be ready last winter, and residents say the delay cost them dearly."
+        let text =
+            (["Flood defences finished a year late", lead, "Tom Ashby", "Thu 2 Nov 2023 18.40 GMT"] + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.body == englishParagraphs)
+        #expect(a.standfirst == lead)
+        #expect(a.published == "2023-11-02T18:40:00+00:00")
+    }
+
+    @Test("a pull quote that repeats the paragraph beside it goes, the paragraph stays")
+    func pullQuote() throws {
+        let paragraph =
+            "\u{201C}The night clinic was the thing people asked about at every meeting we held,\u{201D} said the director of nursing, who has worked at the hospital for twenty years."
+        var lines = englishParagraphs
+        lines.insert(
+            contentsOf: [
+                "\u{201C}The night clinic was the thing people asked about at every meeting.\u{201D}", paragraph,
+            ],
+            at: 2
+        )
+        let a = try extract(lines.joined(separator: "\n"))
+        var expected = englishParagraphs
+        expected.insert(paragraph, at: 2)
+        #expect(a.body == expected)
+    }
+
+    @Test("a sign-up box in the middle goes with the lines that speak to the reader")
+    func newsletterBox() throws {
+        let box = [
+            "Sign up to The Briefing",
+            "Our morning email: the five stories you need to know, before you leave the house.",
+            "Email address", "Sign up",
+        ]
+        var lines = englishParagraphs
+        lines.insert(contentsOf: box, at: 2)
+        let a = try extract(lines.joined(separator: "\n"))
+        #expect(a.body == englishParagraphs)
     }
 
     @Test("a donation appeal after the article goes, prose-like lines and all")

@@ -17,6 +17,8 @@ struct BylineTests {
             ("Par Marie Dupont et Jean Martin", ["Marie Dupont", "Jean Martin"]),
             ("Por Carlos Ruiz y Lucía Gómez", ["Carlos Ruiz", "Lucía Gómez"]),
             ("Автор: Иван Петров", ["Иван Петров"]),
+            ("Door Sanne de Vries en Ludwig van der Berg", ["Sanne de Vries", "Ludwig van der Berg"]),
+            ("Texto: Ana dos Santos", ["Ana dos Santos"]),
         ] as [(String, [String])]
     )
     func bylines(line: String, names: [String]) {
@@ -50,6 +52,16 @@ struct CreditTests {
                 "The delegation arrives at the border post. @ForeignOffice / twitter", "@ForeignOffice / twitter",
                 "The delegation arrives at the border post."
             ),
+            ("Fot. PAP", "PAP", nil),
+            (
+                "Un agriculteur contrôle le canal d'irrigation, le 10 juin. Photo : AFP", "AFP",
+                "Un agriculteur contrôle le canal d'irrigation, le 10 juin."
+            ),
+            (
+                "Bombeiros combatem as chamas junto à estrada (Foto: Lusa)", "Lusa",
+                "Bombeiros combatem as chamas junto à estrada"
+            ),
+            ("Вид на мост с набережной | Фото: ТАСС", "ТАСС", "Вид на мост с набережной"),
         ] as [(String, String, String?)]
     )
     func credits(line: String, credit: String, caption: String?) throws {
@@ -160,6 +172,10 @@ struct TitleTests {
             ("A Message from The Harbour Ledger:", "The Harbour Ledger"),
             ("© 2019 Riverside Daily. All rights reserved.", "Riverside Daily"),
             ("This article was originally published by Coastal Weekly.", "Coastal Weekly"),
+            ("© 2024 Northfield Courier Ltd. All rights reserved.", "Northfield Courier"),
+            ("© Rheinauer Rundschau 2023", "Rheinauer Rundschau"),
+            ("© L'Écho du Bocage 2024 - Tous droits réservés", "L'Écho du Bocage"),
+            ("© 2024 Gazzetta della Valle - P.IVA 01234567890 - Tutti i diritti riservati", "Gazzetta della Valle"),
         ]
     )
     func outlet(signature: String, outlet: String) throws {
@@ -167,6 +183,17 @@ struct TitleTests {
             "A headline for the school story\n" + englishParagraphs.joined(separator: "\n") + "\n" + signature
         )
         #expect(a.outlet == outlet)
+    }
+
+    @Test(
+        "a copyright line that names nobody gives no outlet",
+        arguments: ["© 2024 Усі права захищені.", "© 2023 Все права защищены", "© 2024 All rights reserved."]
+    )
+    func noOutlet(signature: String) throws {
+        let a = try extract(
+            "A headline for the school story\n" + englishParagraphs.joined(separator: "\n") + "\n" + signature
+        )
+        #expect(a.outlet == nil)
     }
 
     @Test("sidecar hints win over guesses")
