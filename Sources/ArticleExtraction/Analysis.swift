@@ -263,12 +263,13 @@ struct Analysis {
         }
         if outlet == nil {
             let finder = OutletFinder()
-            for b in blocks
-            where b.role == .boilerplate
-                && ([.donation, .legal, .disclaimer].contains(b.category ?? .navigation) || b.inAppealTail)
-                && b.hashes.contains(where: { OutletFinder.cueFirstWords.contains($0) })
+            for k in blocks.indices
+            where blocks[k].role == .boilerplate
+                && (blocks[k].category == .donation || blocks[k].category == .legal
+                    || blocks[k].category == .disclaimer || blocks[k].inAppealTail)
+                && OutletFinder.mayHaveCue(blocks[k].tokens.hashes)
             {
-                if let o = finder.find(in: b.text) {
+                if let o = finder.find(in: blocks[k].text) {
                     outlet = o
                     break
                 }

@@ -222,9 +222,10 @@ public struct BoilerplateClassifier: Sendable {
     func markHeadedLists(_ blocks: inout [Block]) {
         var i = 0
         while i < blocks.count {
-            let h = blocks[i]
-            guard h.role == .body, h.quality == .bad, let c = h.category, c == .related || c == .author,
-                h.features.words <= 5, !h.features.hasColon || h.text.utf8.last == 0x3A
+            // Fields read through the array: copying a Block retains every buffer it holds.
+            guard blocks[i].role == .body, blocks[i].quality == .bad, let c = blocks[i].category,
+                c == .related || c == .author, blocks[i].features.words <= 5,
+                !blocks[i].features.hasColon || blocks[i].text.utf8.last == 0x3A
             else {
                 i += 1
                 continue
@@ -244,8 +245,8 @@ public struct BoilerplateClassifier: Sendable {
                 run.append(k)
                 k += 1
             }
-            let next = blocks[k...].first { $0.role == .body }
-            let articleGoesOn = next.map { $0.quality == .good && $0.features.endsSentence } ?? false
+            let next = blocks.indices[k...].first { blocks[$0].role == .body }
+            let articleGoesOn = next.map { blocks[$0].quality == .good && blocks[$0].features.endsSentence } ?? false
             if run.count >= 2 || (run.count == 1 && !articleGoesOn) {
                 for j in run where blocks[j].quality != .bad || blocks[j].category == nil {
                     blocks[j].quality = .bad
@@ -281,16 +282,17 @@ public struct BoilerplateClassifier: Sendable {
     /// box ("Francesca Bellini" above her biography).
     func markAuthorLines(_ blocks: inout [Block]) {
         var names: [[UInt64]] = []
-        for b in blocks where b.role == .byline {
-            for n in BylineParser().parse(b.text) ?? [] { names.append(Tokenizer.tokenize(n).hashes) }
+        for k in blocks.indices where blocks[k].role == .byline {
+            for n in BylineParser().parse(blocks[k].text) ?? [] { names.append(Tokenizer.tokenize(n).hashes) }
         }
         guard !names.isEmpty,
             let first = blocks.firstIndex(where: { $0.role == .body && $0.quality == .good && $0.features.words >= 8 })
         else { return }
         var k = first + 1
         while k < blocks.count {
-            let b = blocks[k]
-            if b.role == .body, b.features.words <= 4, !b.features.endsSentence, names.contains(b.tokens.hashes) {
+            if blocks[k].role == .body, blocks[k].features.words <= 4, !blocks[k].features.endsSentence,
+                names.contains(blocks[k].tokens.hashes)
+            {
                 blocks[k].quality = .bad
                 blocks[k].category = .author
                 blocks[k].reason = "author's name heading an author box"
@@ -326,14 +328,14 @@ public struct BoilerplateClassifier: Sendable {
     /// opening words recur in a neighbouring paragraph that is longer.
     func markPullQuotes(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body && blocks[i].quality != .bad {
-            let b = blocks[i]
-            guard b.features.words >= 5, b.features.words <= 45, let f = b.text.unicodeScalars.first,
+            let words = blocks[i].features.words
+            guard words >= 5, words <= 45, let f = blocks[i].text.unicodeScalars.first,
                 Self.openingQuotes.contains(f.value)
             else { continue }
-            let head = Array(b.tokens.hashes.prefix(5))
+            let head = Array(blocks[i].tokens.hashes.prefix(5))
             for j in [i - 2, i - 1, i + 1, i + 2] where j >= 0 && j < blocks.count && blocks[j].role == .body {
                 let other = blocks[j].tokens.hashes
-                guard other.count > b.features.words, Self.containsRun(head, in: other) else { continue }
+                guard other.count > words, Self.containsRun(head, in: other) else { continue }
                 blocks[i].quality = .bad
                 blocks[i].reason = "pull quote (repeats line \(blocks[j].lineNumber))"
                 break
@@ -458,20 +460,20 @@ public struct BoilerplateClassifier: Sendable {
     /// Three or more short, unpunctuated lines in a row are a menu or a list of links, unless prose surrounds
     /// them on both sides (then they are the article's own list).
     func markListRuns(_ blocks: inout [Block]) {
-        func listy(_ b: Block) -> Bool {
-            b.role == .body && (b.quality == .short || b.quality == .nearGood) && !b.features.endsSentence
-                && b.features.words <= 12
+        func listy(_ k: Int) -> Bool {
+            blocks[k].role == .body && (blocks[k].quality == .short || blocks[k].quality == .nearGood)
+                && !blocks[k].features.endsSentence && blocks[k].features.words <= 12
         }
         var k = 0
         while k < blocks.count {
-            guard listy(blocks[k]) else {
+            guard listy(k) else {
                 k += 1
                 continue
             }
             var end = k
-            while end < blocks.count && listy(blocks[end]) { end += 1 }
-            let before = blocks[..<k].last { $0.role == .body }?.quality
-            let after = blocks[end...].first { $0.role == .body }?.quality
+            while end < blocks.count && listy(end) { end += 1 }
+            let before = blocks.indices[..<k].last { blocks[$0].role == .body }.map { blocks[$0].quality }
+            let after = blocks.indices[end...].first { blocks[$0].role == .body }.map { blocks[$0].quality }
             if end - k >= 3 && !(before == .good && after == .good) {
                 for j in k..<end {
                     blocks[j].quality = .bad
@@ -489,10 +491,10 @@ public struct BoilerplateClassifier: Sendable {
         var bestRange: Range<Int>? = nil
         var sum = 0
         var start = 0
-        for (i, b) in blocks.enumerated() {
-            let w = b.features.words
+        for i in blocks.indices {
+            let w = blocks[i].features.words
             var score: Int
-            switch (b.role, b.quality) {
+            switch (blocks[i].role, blocks[i].quality) {
             case (.body, .good): score = min(w, 80) + 2
             case (.body, .nearGood): score = max(1, w / 3)
             case (.body, .short): score = -1
@@ -515,33 +517,50 @@ public struct BoilerplateClassifier: Sendable {
     /// After the article, a widget (appeal, related links, disclaimer) often starts a tail of boilerplate with a
     /// few prose-like lines inside it. When boilerplate dominates what follows such a block, all of it goes.
     public func tailStart(_ blocks: [Block]) -> Int? {
-        let goodWords = blocks.map { $0.role == .body && $0.quality == .good ? $0.features.words : 0 }
+        let n = blocks.count
+        var goodWords = [Int](repeating: 0, count: n)
+        for k in blocks.indices where blocks[k].role == .body && blocks[k].quality == .good {
+            goodWords[k] = blocks[k].features.words
+        }
         let total = goodWords.reduce(0, +)
         guard total > 0 else { return nil }
+        // Sums over the body blocks after each index, built from the end, so that each candidate reads its tail
+        // in constant time (filtering the tail per candidate copied every block after it).
+        struct Tail {
+            var count = 0, words = 0, good = 0, bad = 0, articleLike = 0
+        }
+        var tails = [Tail](repeating: Tail(), count: n + 1)
+        for k in stride(from: n - 1, through: 0, by: -1) {
+            var t = tails[k + 1]
+            if blocks[k].role == .body {
+                let f = blocks[k].features
+                t.count += 1
+                t.words += f.words
+                if blocks[k].quality == .good {
+                    t.good += f.words
+                    // Prose after the widget that does not talk to the reader is the article going on.
+                    if f.readerAddress == 0 { t.articleLike += f.words }
+                }
+                if blocks[k].quality == .bad { t.bad += 1 }
+            }
+            tails[k] = t
+        }
         var before = 0
         for i in blocks.indices {
             defer { before += goodWords[i] }
-            let b = blocks[i]
-            guard b.role == .body, b.quality == .bad, let c = b.category,
-                [.donation, .subscription, .disclaimer, .newsletter, .comments].contains(c),
+            guard blocks[i].role == .body, blocks[i].quality == .bad, let c = blocks[i].category,
+                c == .donation || c == .subscription || c == .disclaimer || c == .newsletter || c == .comments,
                 before * 2 >= total
             else { continue }
-            let after = blocks[(i + 1)...].filter { $0.role == .body }
-            let afterWords = after.reduce(0) { $0 + $1.features.words }
-            let afterGood = after.reduce(0) { $0 + ($1.quality == .good ? $1.features.words : 0) }
-            let afterBad = after.filter { $0.quality == .bad }.count
-            if after.isEmpty { return nil }
-            // Prose after the widget that does not talk to the reader is the article going on.
-            let articleLike = after.reduce(0) {
-                $0 + ($1.quality == .good && $1.features.readerAddress == 0 ? $1.features.words : 0)
-            }
+            let after = tails[i + 1]
+            if after.count == 0 { return nil }
             // Readers' comments are prose too, but they come between names and timestamps.
             if c == .comments {
-                if afterBad * 3 >= after.count && afterGood < before { return i + 1 }
+                if after.bad * 3 >= after.count && after.good < before { return i + 1 }
                 continue
             }
-            if articleLike * 4 > afterWords { continue }
-            if afterGood * 2 <= afterWords && afterBad * 2 >= after.count && afterGood < before {
+            if after.articleLike * 4 > after.words { continue }
+            if after.good * 2 <= after.words && after.bad * 2 >= after.count && after.good < before {
                 return i + 1
             }
         }

@@ -96,11 +96,20 @@ public struct BylineParser: Sendable {
 }
 
 extension StringProtocol {
-    /// Drops the characters of `set` from both ends.
+    /// Drops the characters of `set` (single scalars: punctuation) from both ends. Works on scalars, because
+    /// walking `Character`s runs grapheme breaking on every step.
     func trimmed(_ set: String) -> Substring {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s = s.dropFirst() }
-        while let c = s.last, set.contains(c) { s = s.dropLast() }
-        return s
+        let s = Substring(self)
+        let u = s.unicodeScalars
+        let marks = set.unicodeScalars
+        var lo = u.startIndex
+        var hi = u.endIndex
+        while lo < hi, marks.contains(u[lo]) { lo = u.index(after: lo) }
+        while lo < hi {
+            let p = u.index(before: hi)
+            guard marks.contains(u[p]) else { break }
+            hi = p
+        }
+        return s[lo..<hi]
     }
 }

@@ -200,9 +200,10 @@ struct EntityRecognizer: Sendable {
     static func headingParagraphs(_ paragraphs: [String], tokens: [EntityToken]) -> Set<Int> {
         var words = [Int](repeating: 0, count: paragraphs.count)
         var capitals = [Int](repeating: 0, count: paragraphs.count)
-        for t in tokens where t.isWord {
-            words[t.paragraph] += 1
-            if t.capitalized { capitals[t.paragraph] += 1 }
+        // Indices, not `for t in tokens`: a token copy retains its two strings.
+        for k in tokens.indices where tokens[k].isWord {
+            words[tokens[k].paragraph] += 1
+            if tokens[k].capitalized { capitals[tokens[k].paragraph] += 1 }
         }
         var result = Set<Int>()
         for (p, text) in paragraphs.enumerated() where words[p] <= 14 && words[p] >= 1 {
@@ -231,15 +232,17 @@ struct EntityRecognizer: Sendable {
     func mentions(in tokens: [EntityToken], headings: Set<Int>) -> [EntityMention] {
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
         var lowercaseVocabulary = WordHashTable<Bool>(capacity: tokens.count / 2)
-        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart { lowercaseVocabulary[t.hash] = true }
+        for k in tokens.indices where tokens[k].isWord && !tokens[k].capitalized && !tokens[k].sentenceStart {
+            lowercaseVocabulary[tokens[k].hash] = true
+        }
         var result: [EntityMention] = []
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
-            guard t.isWord, t.capitalized else {
+            guard tokens[i].isWord, tokens[i].capitalized else {
                 i += 1
                 continue
             }
+            let t = tokens[i]
             if t.allCaps && t.text.count <= 6 {
                 if t.flags.contains(.acronymOrganization) {
                     result.append(

@@ -80,9 +80,10 @@ struct QuoteExtractor: Sendable {
 
     /// The opening mark at token `i`, if it is one: a straight quote opens only after a space or at the start.
     func opening(at i: Int) -> (Int, Unicode.Scalar)? {
+        // Checked through the array before taking a copy (a copy retains the token's strings).
+        guard !tokens[i].isWord, Self.isOpeningCandidate(tokens[i].mark) else { return nil }
         let t = tokens[i]
         let s = t.mark
-        guard !t.isWord, Self.isOpeningCandidate(s) else { return nil }
         if s == "\"" || s == "“" {
             let open = paragraphs[t.paragraph].withUnsafeBufferPointer { line -> Bool in
                 if let before = EntityRecognizer.scalar(line, before: t.start),
@@ -126,8 +127,8 @@ struct QuoteExtractor: Sendable {
     }
 
     func isSpeechVerb(_ k: Int) -> Bool {
+        guard tokens[k].flags.contains(.speechVerb) else { return false }
         let t = tokens[k]
-        guard t.flags.contains(.speechVerb) else { return false }
         if t.lower == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
         if t.lower == "словам" { return k > 0 && tokens[k - 1].lower == "по" }
         return true

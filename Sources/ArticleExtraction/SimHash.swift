@@ -20,27 +20,36 @@ public enum SimHash {
         guard !wordHashes.isEmpty else { return nil }
         // The features: distinct content words. Function words are shared by any two texts in a language and
         // would pull different articles together; a text too short to have eight content words uses every word.
-        var features = wordHashes.filter { !Lexicons.anyStopWordHash.contains($0) }
-        if features.count < 8 { features = wordHashes }
-        features.sort()
-        var distinct = 0
-        var previous: UInt64? = nil
-        for r in features.indices where features[r] != previous {
-            previous = features[r]
-            features[distinct] = mix(features[r])
-            distinct += 1
+        let stop = Lexicons.anyStopWordHash
+        var content = 0
+        for h in wordHashes where !stop.contains(h) { content += 1 }
+        let useAll = content < 8
+        // Distinct values through a small open-addressing set (sorting cost more than the minimums).
+        var size = 16
+        while size < (useAll ? wordHashes.count : content) * 2 { size <<= 1 }
+        let mask = size - 1
+        var seen = [UInt64](repeating: 0, count: size)
+        var used = [Bool](repeating: false, count: size)
+        var features: [UInt64] = []
+        features.reserveCapacity(size / 2)
+        for h in wordHashes where useAll || !stop.contains(h) {
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while used[i] && seen[i] != h { i = (i + 1) & mask }
+            if used[i] { continue }
+            used[i] = true
+            seen[i] = h
+            features.append(mix(h))
         }
-        features.removeLast(features.count - distinct)
-        // 64 independent minimums; a multiply-add per feature and function, which the compiler vectorises.
+        // 64 independent minimums; per function, one pass over the features with the minimum in a register.
         var minimums = [UInt64](repeating: .max, count: 64)
         let (multipliers, increments) = (Self.multipliers, Self.increments)
-        multipliers.withUnsafeBufferPointer { a in
-            increments.withUnsafeBufferPointer { b in
-                minimums.withUnsafeMutableBufferPointer { mins in
-                    for f in features {
-                        for j in 0..<64 { mins[j] = Swift.min(mins[j], f &* a[j] &+ b[j]) }
-                    }
-                }
+        features.withUnsafeBufferPointer { fs in
+            for j in 0..<64 {
+                let a = multipliers[j]
+                let b = increments[j]
+                var m = UInt64.max
+                for f in fs { m = Swift.min(m, f &* a &+ b) }
+                minimums[j] = m
             }
         }
         // One bit of each minimum: equal minimums give equal bits; different ones agree half the time.

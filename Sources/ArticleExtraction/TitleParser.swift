@@ -60,6 +60,22 @@ public struct OutletFinder: Sendable {
         "oy", "ab", "bv", "b.v", "nv", "kg", "co", "ооо", "тов", "sp", "z", "o.o", "lda",
     ]
 
+    /// Cue phrases as word hashes, to rule out a block from the hashes it already has before splitting its text.
+    static let cueHashes: [[UInt64]] = cues.map { $0.map(WordHash.of) }
+
+    /// True when `hashes` (a block's word hashes) contain one of the cue phrases.
+    static func mayHaveCue(_ hashes: [UInt64]) -> Bool {
+        let cues = cueHashes
+        for i in hashes.indices {
+            for cue in cues where cue[0] == hashes[i] && i + cue.count <= hashes.count {
+                var k = 1
+                while k < cue.count && hashes[i + k] == cue[k] { k += 1 }
+                if k == cue.count { return true }
+            }
+        }
+        return false
+    }
+
     /// The outlet named in `text`, if a signature names one.
     public func find(in text: String) -> String? {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
@@ -67,7 +83,13 @@ public struct OutletFinder: Sendable {
         for cue in Self.cues {
             var i = 0
             while i + cue.count <= lower.count {
-                if Array(lower[i..<(i + cue.count)]).elementsEqual(cue.map { Substring($0) }) {
+                // Word by word, without building arrays: this runs for every position of every cue.
+                var matches = true
+                for k in cue.indices where lower[i + k] != cue[k] {
+                    matches = false
+                    break
+                }
+                if matches {
                     var j = i + cue.count
                     // Skip a year after "©" or "Copyright".
                     while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)"
