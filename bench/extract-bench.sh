@@ -1,8 +1,11 @@
 #!/bin/sh
-# Speed of the whole extractor on one core: builds release, then times the hidden `articled extract --bench PASSES`
-# over our own fixtures (region and whole-page dumps, nine languages, six encodings) and three larger generated
-# documents (bench/extract-bench/make_bench.py). Prints three lines: the whole mix, the UTF-8 documents, and the
-# legacy-encoded ones (which pay for uchardet and iconv). "per core" divides by the thread's CPU time.
+# Speed of the whole extractor (decoding, cleaning, fields, entities, quotes, SimHash) on one core: builds release,
+# then times the hidden `articled extract --bench PASSES` over
+#   - our fixtures: 25 region and whole-page dumps in ten languages and six encodings (Tests/.../Fixtures),
+#   - three longer documents built from their paragraphs (bench/extract-bench/make_bench.py, 8-10 KB),
+#   - the five real seed articles in ../shared/corpus/seeds, when that folder is present (read in place).
+# Prints the whole set, then the UTF-8 and the legacy-encoded documents (which pay for uchardet). "per core"
+# divides by the CPU time of the extracting thread; every pass extracts every document once.
 # Usage: bench/extract-bench.sh [PASSES]   (default 300)
 set -eu
 cd "$(dirname "$0")/.."
@@ -11,6 +14,18 @@ swift build -c release --product articled >/dev/null
 BIN="$(swift build -c release --show-bin-path)/articled"
 F=Tests/ArticleExtractionTests/Fixtures
 B=bench/extract-bench
-echo "mix:    $("$BIN" extract --bench "$PASSES" $F/*.txt $B/*.txt)"
-echo "utf-8:  $("$BIN" extract --bench "$PASSES" $F/en_*.txt $F/uk_region.txt $F/pt_region.txt $F/es_whole_page.txt $B/en_*.txt)"
-echo "legacy: $("$BIN" extract --bench "$PASSES" $F/ru_*.txt $F/fr_1252.txt $F/es_region.txt $F/it_region.txt $F/de_utf16.txt $B/ru_*.txt)"
+SEEDS=""
+if [ -d ../shared/corpus/seeds ]; then SEEDS="$(ls ../shared/corpus/seeds/*.txt)"; fi
+UTF8=""
+LEGACY=""
+for f in $F/*.txt $B/*.txt $SEEDS; do
+    if iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 && [ "$(head -c 2 "$f" | od -An -tx1 | tr -d ' ')" != "fffe" ]; then
+        UTF8="$UTF8 $f"
+    else
+        LEGACY="$LEGACY $f"
+    fi
+done
+echo "all:    $("$BIN" extract --bench "$PASSES" $UTF8 $LEGACY)"
+echo "utf-8:  $("$BIN" extract --bench "$PASSES" $UTF8)"
+echo "legacy: $("$BIN" extract --bench "$PASSES" $LEGACY)"
+if [ -n "$SEEDS" ]; then echo "seeds:  $("$BIN" extract --bench "$PASSES" $SEEDS)"; fi
