@@ -32,7 +32,7 @@ struct Analysis {
         var sample: [UInt64] = []
         for t in hashed {
             sample.append(contentsOf: t)
-            if sample.count > 1500 { break }
+            if sample.count > 800 { break }
         }
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         let known = language.flatMap { Lexicons.stopWordHashes[$0] }
@@ -119,6 +119,18 @@ struct Analysis {
                 } else {
                     blocks[i].role = .credit
                     blocks[i].reason = "photo credit"
+                    // A gallery prints the caption on its own line above the credit: a line of moderate length
+                    // that does not end like a sentence, right before a credit, is that caption.
+                    let p = i - 1
+                    if p >= 0, blocks[p].role == .body, (6...30).contains(blocks[p].features.words),
+                        !blocks[p].features.endsSentence, blocks[p].features.strongHit == nil,
+                        blocks[p].features.links == 0, !blocks[p].features.bullet
+                    {
+                        blocks[p].role = .caption
+                        blocks[p].quality = .bad
+                        blocks[p].reason = "photo caption (the line above a credit)"
+                        captions.append(blocks[p].text)
+                    }
                 }
             }
         }
@@ -132,6 +144,15 @@ struct Analysis {
                 blocks[k].reason = "after the article, inside a run of appeals and widgets"
                 blocks[k].inAppealTail = true
             }
+        }
+        // Pages that print the author's name alone beside the dateline have no "By": that name is the byline.
+        if byline.isEmpty,
+            let k = blocks.indices.first(where: { blocks[$0].reason == BoilerplateClassifier.bareNameReason }),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (a name alone beside the dateline)"
         }
         var core = classifier.core(blocks)
         if core == nil {
@@ -291,7 +312,7 @@ struct Analysis {
         if bodyWords * 10 < allWords * 7 {
             var bodyHashes: [UInt64] = []
             var bodyText = ""
-            for k in body where bodyHashes.count < 1500 {
+            for k in body where bodyHashes.count < 800 {
                 bodyHashes.append(contentsOf: blocks[k].tokens.hashes)
                 if bodyText.utf8.count < 4000 { bodyText += blocks[k].text + " " }
             }

@@ -60,7 +60,6 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     static let www = WordHash.of("www")
     static let copyrightSign = WordHash.of("©")
     static let copyrightWord = WordHash.of("copyright")
-    static let addressWords = WordTable(keys: addressWordList.map(WordHash.of))
     static let addressWordList: [String] = [
         "you", "your", "we", "our", "us", "вы", "ваш", "ваша", "мы", "нас", "наш", "ви", "ваш", "ми", "нас", "наш",
         "sie", "ihr", "wir", "uns", "unser", "vous", "votre", "nous", "notre", "usted", "nosotros", "nuestro",
@@ -81,13 +80,19 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         let last = shape.lastScalars
         characters = chars
         self.words = hashes.count
-        // Statics read once: each read of a global goes through swift_once.
-        let address = Self.addressWords
-        let (http, https, www) = (Self.http, Self.https, Self.www)
-        for h in hashes {
+        // One pass, two look-ups per word: the document's stop-words, and one table for everything else a word
+        // can be (reader address, link, "©", first word of a lexicon phrase).
+        let roles = Self.wordRoles
+        var copyrightSign = false
+        var seenStrong: [UInt64] = []
+        for i in hashes.indices {
+            let h = hashes[i]
             if stopWords.contains(h) { self.stopWords += 1 }
-            if address.contains(h) { readerAddress += 1 }
-            if h == http || h == https || h == www { links += 1 }
+            guard let r = roles[h] else { continue }
+            if r & Self.addressRole != 0 { readerAddress += 1 }
+            if r & Self.linkRole != 0 { links += 1 }
+            if r & Self.copyrightRole != 0 { copyrightSign = true }
+            if r >> 8 != 0 { matchPhrases(group: (r >> 8) - 1, at: i, in: hashes, seenStrong: &seenStrong) }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
         for v in [last.2, last.1, last.0] {
@@ -103,47 +108,53 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         var head = text.unicodeScalars.makeIterator()
         if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
         copyright =
-            hashes.contains(Self.copyrightSign) || hashes.first == Self.copyrightWord
+            copyrightSign || hashes.first == Self.copyrightWord
             || (hasParenthesis
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
-        matchLexicon(hashes)
+        if hashes.count <= 6 && !hashes.isEmpty {
+            if let c = Lexicons.wholeLineTable[WordHash.combine(hashes)] { wholeLine = Lexicons.Category.allCases[c] }
+        }
     }
 
-    mutating func matchLexicon(_ tokens: [UInt64]) {
-        if tokens.count <= 6 && !tokens.isEmpty {
-            if let c = Lexicons.wholeLineTable[WordHash.combine(tokens)] { wholeLine = Lexicons.Category.allCases[c] }
-        }
-        var i = 0
-        var seenStrong: [UInt64] = []
-        while i < tokens.count {
-            if let group = Lexicons.phraseIndex[tokens[i]] {
-                let phrases = Lexicons.phraseGroups[group]
-                for p in phrases {
-                    guard i + p.hashes.count <= tokens.count else { continue }
-                    var ok = true
-                    var k = 1
-                    while k < p.hashes.count {
-                        if tokens[i + k] != p.hashes[k] {
-                            ok = false
-                            break
-                        }
-                        k += 1
-                    }
-                    guard ok else { continue }
-                    if p.strong {
-                        let key = WordHash.combine(p.hashes)
-                        if !seenStrong.contains(key) {
-                            seenStrong.append(key)
-                            strongHits += 1
-                            if strongHit == nil { strongHit = p.category }
-                        }
-                    } else {
-                        weakHits += 1
-                        if weakHit == nil { weakHit = p.category }
-                    }
+    static let addressRole = 1
+    static let linkRole = 2
+    static let copyrightRole = 4
+    /// Word hash → roles: the low bits flag reader address, link and "©"; bits 8 and up hold the lexicon phrase
+    /// group (plus one) of phrases that start with the word.
+    static let wordRoles: WordTable = {
+        var pairs: [(UInt64, Int)] = []
+        for w in addressWordList { pairs.append((WordHash.of(w), addressRole)) }
+        for h in [http, https, www] { pairs.append((h, linkRole)) }
+        pairs.append((copyrightSign, copyrightRole))
+        for (group, key) in Lexicons.phraseGroupKeys.enumerated() { pairs.append((key, (group + 1) << 8)) }
+        return WordTable(pairs, merge: { $0 | $1 })
+    }()
+
+    /// Matches the phrases of one group (phrases sharing their first word) starting at word `i`.
+    mutating func matchPhrases(group: Int, at i: Int, in tokens: [UInt64], seenStrong: inout [UInt64]) {
+        for p in Lexicons.phraseGroups[group] {
+            guard i + p.hashes.count <= tokens.count else { continue }
+            var ok = true
+            var k = 1
+            while k < p.hashes.count {
+                if tokens[i + k] != p.hashes[k] {
+                    ok = false
+                    break
                 }
+                k += 1
             }
-            i += 1
+            guard ok else { continue }
+            if p.strong {
+                let key = WordHash.combine(p.hashes)
+                if !seenStrong.contains(key) {
+                    seenStrong.append(key)
+                    strongHits += 1
+                    if strongHit == nil { strongHit = p.category }
+                }
+            } else {
+                weakHits += 1
+                if weakHit == nil { weakHit = p.category }
+            }
         }
     }
 }

@@ -303,6 +303,9 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
+    /// The reason `markBareNames` gives; the analysis reads such a line as the byline when there is no other.
+    static let bareNameReason = "author's name beside the dateline"
+
     /// Some pages print the author's name alone beside the dateline, below the headline or the lead: a line of
     /// two to four capitalised words with no full stop, after a headline or lead, next to a dateline or byline.
     func markBareNames(_ blocks: inout [Block]) {
@@ -318,7 +321,7 @@ public struct BoilerplateClassifier: Sendable {
                 blocks[p].features.words >= 5
             else { continue }
             blocks[i].quality = .bad
-            blocks[i].reason = "author's name beside the dateline"
+            blocks[i].reason = Self.bareNameReason
         }
     }
 

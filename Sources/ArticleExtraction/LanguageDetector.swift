@@ -71,7 +71,7 @@ public struct LanguageDetector: Sendable {
         var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
         let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
         let table = Lexicons.stopWordLanguages
-        for w in words.prefix(1500) {
+        for w in words.prefix(800) {
             counted += 1
             // One look-up per word: the mask of languages whose stop-words include it.
             guard let all = table[w] else { continue }

@@ -40,16 +40,16 @@ public enum SimHash {
             seen[i] = h
             features.append(mix(h))
         }
-        // 64 independent minimums; per function, one pass over the features with the minimum in a register.
+        // 64 independent minimums, eight functions per pass over the features: eight independent chains of
+        // multiply-add-minimum keep the pipeline full where one chain would wait on each comparison.
         var minimums = [UInt64](repeating: .max, count: 64)
-        let (multipliers, increments) = (Self.multipliers, Self.increments)
         features.withUnsafeBufferPointer { fs in
-            for j in 0..<64 {
-                let a = multipliers[j]
-                let b = increments[j]
-                var m = UInt64.max
-                for f in fs { m = Swift.min(m, f &* a &+ b) }
-                minimums[j] = m
+            for block in 0..<8 {
+                let a = Self.multiplierLanes[block]
+                let b = Self.incrementLanes[block]
+                var m = SIMD8<UInt64>(repeating: .max)
+                for f in fs { m = pointwiseMin(m, SIMD8(repeating: f) &* a &+ b) }
+                for lane in 0..<8 { minimums[block * 8 + lane] = m[lane] }
             }
         }
         // One bit of each minimum: equal minimums give equal bits; different ones agree half the time.
@@ -68,9 +68,9 @@ public enum SimHash {
         }
         return (0..<64).map { _ in (next() | 1, next()) }
     }()
-    /// The same constants as two flat arrays, which the minimum loop reads as vectors.
-    static let multipliers = functions.map(\.multiplier)
-    static let increments = functions.map(\.increment)
+    /// The same constants in groups of eight, as the minimum loop reads them.
+    static let multiplierLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].multiplier }) }
+    static let incrementLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].increment }) }
 
     /// 16 lower-case hex digits, zero-padded, as the record's `simhash` field holds it.
     public static func hex(_ value: UInt64) -> String {

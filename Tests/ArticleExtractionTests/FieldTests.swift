@@ -25,6 +25,15 @@ struct BylineTests {
         #expect(BylineParser().parse(line) == names)
     }
 
+    @Test("a name alone beside the dateline, under the headline, is the byline")
+    func bareName() throws {
+        let text = (["Flood wall finished a year late as the river rises again", "", "Tom Ashby",
+            "Thu 2 Nov 2023 18.40 GMT", ""] + englishParagraphs.flatMap { [$0, ""] }).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Tom Ashby"])
+        #expect(a.body == englishParagraphs)
+    }
+
     @Test(
         "prose that starts with By is not a byline",
         arguments: [
@@ -78,6 +87,29 @@ struct CreditTests {
         let a = try extract(text)
         #expect(a.captions == ["Parents gather outside the flooded school on Monday"])
         #expect(a.body[1] == englishParagraphs[1])
+    }
+
+    @Test(
+        "a caption on its own line above a credit line is a caption",
+        arguments: ["Foto: Lusa", "Photo: Reuters", "Фото: ТАСС", "Getty Images"]
+    )
+    func captionAboveCredit(credit: String) throws {
+        let caption = "Volunteers stack sandbags along the riverside road on Tuesday evening"
+        let text = ([englishParagraphs[0], englishParagraphs[1], caption, credit] + englishParagraphs[2...])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.captions == [caption])
+        #expect(!a.body.contains(caption))
+        #expect(a.body.count == 4)
+    }
+
+    @Test("a full sentence above a credit stays in the body")
+    func sentenceAboveCredit() throws {
+        let text = ([englishParagraphs[0], englishParagraphs[1], "Photo: Reuters"] + englishParagraphs[2...])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.captions.isEmpty)
+        #expect(a.body.count == 4)
     }
 
     @Test("a run of unpunctuated picture lines inside the body are captions")

@@ -608,9 +608,8 @@ docs["nl_whole_page.txt"] = dict(encoding="utf-8", newline="\n", outlet="Dagblad
     ("X", "\u00a9 2024 Dagblad van de Polder"),
 ])
 
-# The byline here is a bare name beside the dateline ("Tom Ashby"): an editor would record it, but the byline
-# stage (Analysis.swift) reads only lines that start with "By"/"Von"/…, so the gold leaves `byline` out for now.
-docs["en_whole_blank.txt"] = dict(encoding="utf-8", newline="\n", outlet="The Valley Post",
+# The byline here is a bare name beside the dateline ("Tom Ashby"), with no "By": it is still the byline.
+docs["en_whole_blank.txt"] = dict(encoding="utf-8", newline="\n", outlet="The Valley Post", byline=["Tom Ashby"],
     published="2023-11-02T18:40:00+00:00", lines=[
     ("X", "The Valley Post"), ("", ""),
     ("X", "Log in"), ("X", "Subscribe"), ("", ""),
