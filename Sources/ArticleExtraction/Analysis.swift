@@ -94,7 +94,12 @@ struct Analysis {
                     continue
                 }
             }
-            if let first = b.hashes.first, BylineParser.firstWords.contains(first), let names = bylines.parse(b.text) {
+            // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
+            // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
+            if let first = b.hashes.first, BylineParser.firstWords.contains(first),
+                (2...16).contains(b.features.words), b.features.words <= 6 || !b.features.endsSentence,
+                let names = bylines.parse(b.text)
+            {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
@@ -108,7 +113,12 @@ struct Analysis {
             }
             if b.features.words <= 45,
                 b.features.words <= 6 || b.features.hasSlash || b.features.hasColon,
-                let c = creditParser.parse(b.text, hashes: b.hashes, mayHaveSlash: b.features.hasSlash)
+                let c = creditParser.parse(
+                    b.text,
+                    hashes: b.hashes,
+                    mayHaveSlash: b.features.hasSlash,
+                    mayHaveColon: b.features.hasColon
+                )
             {
                 blocks[i].quality = .bad
                 credits.append(c.credit)
@@ -314,7 +324,7 @@ struct Analysis {
             var bodyText = ""
             for k in body where bodyHashes.count < 800 {
                 bodyHashes.append(contentsOf: blocks[k].tokens.hashes)
-                if bodyText.utf8.count < 4000 { bodyText += blocks[k].text + " " }
+                if bodyText.utf8.count < 1200 { bodyText += blocks[k].text + " " }
             }
             articleLanguage = LanguageDetector().detect(hashes: bodyHashes, text: bodyText) ?? language
         }

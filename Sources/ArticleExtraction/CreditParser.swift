@@ -50,13 +50,19 @@ public struct CreditParser: Sendable {
     }
 
     /// The credit in `line`, if the line is one or ends with one.
-    public func parse(_ line: String, hashes given: [UInt64]? = nil, mayHaveSlash: Bool = true) -> Result? {
+    /// `mayHaveSlash` and `mayHaveColon` false (from the line's features) skip the searches that need them.
+    public func parse(
+        _ line: String,
+        hashes given: [UInt64]? = nil,
+        mayHaveSlash: Bool = true,
+        mayHaveColon: Bool = true
+    ) -> Result? {
         let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
         // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
         let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
         if wrapped { body = body.dropFirst().dropLast() }
-        if let colon = body.utf8.prefix(32).firstIndex(of: 0x3A) {
+        if mayHaveColon, let colon = body.utf8.prefix(32).firstIndex(of: 0x3A) {
             let label = body[..<colon].lowercased().trimmed(" ")
             if Self.labels.contains(String(label)) {
                 let value = body[body.index(after: colon)...].trimmed(" .")
@@ -73,7 +79,7 @@ public struct CreditParser: Sendable {
             }
         }
         // A caption that ends with a labelled credit: "… le 10 juin. Photo : AFP", "… Vale Fundo (Foto: Lusa)".
-        if let r = trailingLabel(line) { return r }
+        if mayHaveColon, let r = trailingLabel(line) { return r }
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
         if let h = hashes, h.count <= 6, !h.isEmpty {
             if Self.agencyLines.contains(WordHash.combine(h))

@@ -19,11 +19,11 @@ public struct LanguageDetector: Sendable {
         var ruLetters = 0
         var beLetters = 0
         var letters = 0
-        // 2 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte, through a
+        // 1.2 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte, through a
         // pointer (String.UTF8View's subscript costs more than the counting).
         var text = text
         text.withUTF8 { p in
-            let n = min(p.count, 2000)
+            let n = min(p.count, 1200)
             var i = 0
             while i < n {
                 let b = p[i]

@@ -31,42 +31,54 @@ public struct NearDuplicates: Sendable {
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
     public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
         var result: [Int: Int] = [:]
-        // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash.
-        // Sized by the content words actually indexed (not all words): the tables are zeroed per document, and a
-        // table sized for every word of a long page cost more in page faults than the comparison itself.
-        let sets = candidates.map { Self.contentWords(blocks[$0], stopWords: stopWords) }
-        let totalWords = sets.reduce(0) { $0 + ($1.count >= minimumWords ? $1.count : 0) }
+        // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash,
+        // and no per-paragraph sorting: a stem's `lastSeen` marks it as already counted for the paragraph at hand.
+        // Sized by the stems that can be indexed (words of three letters or more), not by every word: the tables
+        // are zeroed per document.
+        var stemCount = 0
+        for i in candidates {
+            for stem in blocks[i].tokens.stems where stem != 0 { stemCount += 1 }
+        }
         var capacity = 64
-        while capacity < totalWords * 2 { capacity <<= 1 }
+        while capacity < stemCount * 2 { capacity <<= 1 }
         let mask = capacity - 1
         var keys = [UInt64](repeating: 0, count: capacity)
+        var used = [Bool](repeating: false, count: capacity)
         var heads = [Int32](repeating: -1, count: capacity)
         var lengths = [Int32](repeating: 0, count: capacity)
+        var lastSeen = [Int32](repeating: -1, count: capacity)
         var entryBlock: [Int32] = []
         var entryNext: [Int32] = []
         var setSize = [Int](repeating: 0, count: candidates.count)
         var counts = [Int32](repeating: 0, count: candidates.count)
         var touched: [Int] = []
+        var slots: [Int] = []
         var exact = WordTableBuilder(capacity: candidates.count)
-        func slot(_ k: UInt64) -> Int {
-            var i = Int(truncatingIfNeeded: (k ^ (k >> 29)) & UInt64(mask))
-            while heads[i] >= 0 && keys[i] != k { i = (i + 1) & mask }
-            return i
-        }
         for (position, i) in candidates.enumerated() {
-            let hashes = blocks[i].tokens.hashes
-            if hashes.count >= 4 {
-                let key = WordHash.combine(hashes)
+            let tokens = blocks[i].tokens
+            if tokens.hashes.count >= 4 {
+                let key = WordHash.combine(tokens.hashes)
                 if let first = exact.insertOrGet(key, value: i) {
                     result[i] = first
                     continue
                 }
             }
-            let set = sets[position]
-            guard set.count >= minimumWords else { continue }
-            for w in set {
-                let s = slot(w)
-                guard heads[s] >= 0, lengths[s] <= 64 else { continue }
+            // The paragraph's distinct content stems: not stop-words, three letters or more.
+            slots.removeAll(keepingCapacity: true)
+            for k in tokens.stems.indices where tokens.stems[k] != 0 && !stopWords.contains(tokens.hashes[k]) {
+                let stem = tokens.stems[k]
+                var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
+                while used[s] && keys[s] != stem { s = (s + 1) & mask }
+                if !used[s] {
+                    used[s] = true
+                    keys[s] = stem
+                }
+                if lastSeen[s] == Int32(position) { continue }
+                lastSeen[s] = Int32(position)
+                slots.append(s)
+            }
+            guard slots.count >= minimumWords else { continue }
+            for s in slots where heads[s] >= 0 && lengths[s] <= 64 {
                 var e = heads[s]
                 while e >= 0 {
                     let j = Int(entryBlock[Int(e)])
@@ -78,9 +90,9 @@ public struct NearDuplicates: Sendable {
             var best: (Int, Double)? = nil
             for j in touched {
                 let shared = Int(counts[j])
-                let smaller = min(set.count, setSize[j])
+                let smaller = min(slots.count, setSize[j])
                 let score = Double(shared) / Double(smaller)
-                let jaccard = Double(shared) / Double(set.count + setSize[j] - shared)
+                let jaccard = Double(shared) / Double(slots.count + setSize[j] - shared)
                 if score >= threshold && jaccard >= 0.3
                     && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0))
                 {
@@ -93,10 +105,8 @@ public struct NearDuplicates: Sendable {
                 result[i] = candidates[j]
                 continue
             }
-            setSize[position] = set.count
-            for w in set {
-                let s = slot(w)
-                keys[s] = w
+            setSize[position] = slots.count
+            for s in slots {
                 entryBlock.append(Int32(position))
                 entryNext.append(heads[s])
                 heads[s] = Int32(entryBlock.count - 1)

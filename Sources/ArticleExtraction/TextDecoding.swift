@@ -53,7 +53,7 @@ public enum TextDecoding {
 
     /// NUL bytes or a large share of C0 control bytes mean binary data, as git and grep judge it.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(8192)
+        let head = bytes.prefix(4096)
         if head.isEmpty { return false }
         var controls = 0
         for b in head {

@@ -76,16 +76,32 @@ public struct OutletFinder: Sendable {
         return false
     }
 
+    /// True when `token` equals the lower-case `word` with ASCII letters compared without case.
+    static func equalsFoldingASCII(_ token: Substring, _ word: String) -> Bool {
+        var a = token.utf8.makeIterator()
+        var b = word.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case (let x?, let y?):
+                let folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                if folded != y { return false }
+            default: return false
+            }
+        }
+    }
+
     /// The outlet named in `text`, if a signature names one.
     public func find(in text: String) -> String? {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
-        let lower = tokens.map { $0.lowercased().trimmed(".,:;()\"“”'") }
+        // Cue words are ASCII (or "©"): compare each token's trimmed bytes, folding ASCII case, instead of building
+        // a lower-case copy of every token.
+        let trimmedTokens = tokens.map { $0.trimmed(".,:;()\"“”'") }
         for cue in Self.cues {
             var i = 0
-            while i + cue.count <= lower.count {
-                // Word by word, without building arrays: this runs for every position of every cue.
+            while i + cue.count <= tokens.count {
                 var matches = true
-                for k in cue.indices where lower[i + k] != cue[k] {
+                for k in cue.indices where !Self.equalsFoldingASCII(trimmedTokens[i + k], cue[k]) {
                     matches = false
                     break
                 }
