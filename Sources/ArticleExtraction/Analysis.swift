@@ -276,7 +276,9 @@ struct Analysis {
         }
         // Whole-page dumps often carry the page's <title> ("Headline - Site") above the headline itself.
         if outlet == nil, let t = titleText {
-            for k in blocks.indices.prefix(12) where blocks[k].text.count > t.count && blocks[k].text.hasPrefix(t) {
+            // UTF-8 lengths: `count` would walk every grapheme of twelve lines.
+            for k in blocks.indices.prefix(12)
+            where blocks[k].text.utf8.count > t.utf8.count && blocks[k].text.hasPrefix(t) {
                 let (_, site) = TitleParser().split(blocks[k].text)
                 if let site {
                     outlet = site
