@@ -73,6 +73,20 @@ public struct LanguageDetector: Sendable {
         let table = Lexicons.stopWordLanguages
         for w in words.prefix(800) {
             counted += 1
+            // Stop early once one language leads clearly: most articles settle within a couple of hundred words.
+            if counted % 100 == 0 {
+                var top = 0.0
+                var second = 0.0
+                for k in perLanguage.indices where candidateMask & (1 << k) != 0 {
+                    if perLanguage[k] > top {
+                        second = top
+                        top = perLanguage[k]
+                    } else if perLanguage[k] > second {
+                        second = perLanguage[k]
+                    }
+                }
+                if top >= 30 && top >= 4 * second { break }
+            }
             // One look-up per word: the mask of languages whose stop-words include it.
             guard let all = table[w] else { continue }
             let mask = all & candidateMask

@@ -200,19 +200,34 @@ public enum Tokenizer {
                     }
                     if isLetter && b0 != lower && w.bytes == 0 { shape.capitalized += 1 }
                     // The whole run of ASCII letters and digits at once; the shape needs only its length and end.
+                    // The loop only hashes; the stem (first five letters), counts and first and last bytes are
+                    // settled once for the run.
                     var j = i
+                    var h = w.h
                     while j < n {
                         let b = p[j]
                         let l = b | 0x20
                         let letter = l >= 0x61 && l <= 0x7A
                         guard letter || (b >= 0x30 && b <= 0x39) else { break }
                         let c = letter ? l : b
-                        w.add(c)
+                        h = (h ^ UInt64(c)) &* WordHash.prime
                         if keep { out.wordBytes.append(c) }
-                        w.letters += 1
                         j += 1
                     }
                     let run = j - i
+                    var k = i
+                    while w.letters < 5 && k < j {
+                        let c = p[k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)
+                        w.stem = (w.stem ^ UInt64(c)) &* WordHash.prime
+                        w.letters += 1
+                        k += 1
+                    }
+                    w.letters += j - k
+                    if w.bytes == 0 { w.firstByte = b0 }
+                    w.bytes += run
+                    let lastByte = p[j - 1]
+                    w.lastByte = lastByte >= 0x41 && lastByte <= 0x5A ? lastByte | 0x20 : lastByte
+                    w.h = h
                     shape.characters += run
                     let last = shape.lastScalars
                     let z = UInt32(p[j - 1])

@@ -253,6 +253,17 @@ struct TitleTests {
 
 @Suite("Language")
 struct LanguageTests {
+    @Test("every fixture is read in the language its name starts with, whole pages included")
+    func fixtures() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: fixturesURL.path).filter { $0.hasSuffix(".txt") }
+        #expect(names.count >= 20)
+        for name in names {
+            let bytes = [UInt8](try Data(contentsOf: fixturesURL.appendingPathComponent(name)))
+            let article = try Extractor().extract(bytes)
+            #expect(article.language == String(name.prefix(2)), "\(name)")
+        }
+    }
+
     @Test(
         "detected from stop-words and letters",
         arguments: [
