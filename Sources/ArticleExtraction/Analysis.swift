@@ -194,7 +194,11 @@ struct Analysis {
             while k >= 0 && steps < 8 {
                 let b = blocks[k]
                 steps += 1
-                if b.role != .body || (b.quality == .bad && b.features.words <= 4) {
+                // Metadata, short chrome and lines made mostly of numbers (a dateline in a language whose month
+                // names we do not know) are stepped over on the way up to the headline.
+                if b.role != .body || (b.quality == .bad && b.features.words <= 4)
+                    || b.tokens.shape.numericWords * 2 >= b.features.words
+                {
                     k -= 1
                     continue
                 }
