@@ -17,9 +17,9 @@ public struct EntityExtraction: Sendable, Equatable {
     /// Analyses body paragraphs.
     /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
     public init(body: [String], explain: Bool = false) {
-        let tokens = EntityRecognizer.tokenize(body)
-        let headings = EntityRecognizer.headingParagraphs(body, tokens: tokens)
-        let mentions = EntityRecognizer().mentions(in: tokens, headings: headings)
+        let doc = EntityRecognizer.tokenize(paragraphs: body)
+        let headings = EntityRecognizer.headingParagraphs(body, tokens: doc.tokens)
+        let mentions = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings)
         let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions)
 
         var speakerNames = [String?](repeating: nil, count: mentions.count)
@@ -49,19 +49,14 @@ public struct EntityExtraction: Sendable, Equatable {
             reasons: &reasons
         )
 
-        let extractor = QuoteExtractor(
-            tokens: tokens,
-            paragraphs: body.map { Array($0.utf8) },
-            mentions: mentions,
-            speakerNames: speakerNames
-        )
+        let extractor = QuoteExtractor(doc: doc, mentions: mentions, speakerNames: speakerNames, explain: explain)
         for q in extractor.quotes() {
             quotes.append(Quote(text: q.text, speaker: q.speaker))
             guard explain else { continue }
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
-        simhash = SimHash.fingerprint(wordHashes: tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
+        simhash = SimHash.fingerprint(wordHashes: doc.tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
     }
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common
