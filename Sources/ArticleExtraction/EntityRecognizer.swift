@@ -115,8 +115,9 @@ struct EntityRecognizer: Sendable {
         let bytes = paragraphs.map { Array($0.utf8) }
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(bytes.reduce(0) { $0 + $1.count } / 5)
+        let lexicons = EntityLexicons.flags
         for p in bytes.indices {
-            bytes[p].withUnsafeBufferPointer { tokenize(bytes: $0, paragraph: p, into: &tokens) }
+            bytes[p].withUnsafeBufferPointer { tokenize(bytes: $0, paragraph: p, lexicons: lexicons, into: &tokens) }
         }
         return EntityTokens(tokens: tokens, paragraphs: bytes)
     }
@@ -168,7 +169,12 @@ struct EntityRecognizer: Sendable {
         }
     }
 
-    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, paragraph p: Int, into tokens: inout [EntityToken]) {
+    static func tokenize(
+        bytes b: UnsafeBufferPointer<UInt8>,
+        paragraph p: Int,
+        lexicons: WordFlagTable,
+        into tokens: inout [EntityToken]
+    ) {
         let n = b.count
         var i = 0
         var sentenceStart = true
@@ -203,7 +209,7 @@ struct EntityRecognizer: Sendable {
                 tokens.append(
                     EntityToken(
                         hash: hash,
-                        flags: EntityLexicons.flags[hash] ?? [],
+                        flags: lexicons[hash],
                         isWord: true,
                         capitalized: Tokenizer.isUpper(s),
                         allCaps: uppers >= 2 && lowers == 0,
