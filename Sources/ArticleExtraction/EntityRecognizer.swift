@@ -186,6 +186,20 @@ struct EntityRecognizer: Sendable {
                 var uppers = Tokenizer.isUpper(s) ? 1 : 0
                 var lowers = isLower(s) ? 1 : 0
                 while j < n {
+                    // ASCII letters and digits, the bulk of most words, without decoding a scalar.
+                    let x = b[j]
+                    if x < 0x80 {
+                        let folded = x | 0x20
+                        if folded >= 0x61 && folded <= 0x7A {
+                            if x < 0x61 { uppers += 1 } else { lowers += 1 }
+                            j += 1
+                            continue
+                        }
+                        if x >= 0x30 && x <= 0x39 {
+                            j += 1
+                            continue
+                        }
+                    }
                     let (c, cl) = scalar(b, at: j)
                     if Tokenizer.isWordScalar(c) {
                         if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
@@ -269,6 +283,12 @@ struct EntityRecognizer: Sendable {
         }
         var k = range.lowerBound
         while k < range.upperBound {
+            let x = b[k]
+            if x < 0x80 {
+                add(UInt32(x >= 0x41 && x <= 0x5A ? x | 0x20 : x))
+                k += 1
+                continue
+            }
             let (s, length) = scalar(b, at: k)
             guard let c = Tokenizer.lowercased(s) else {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
@@ -362,6 +382,10 @@ struct EntityRecognizer: Sendable {
             lowercaseVocabulary[tokens[k].hash] = true
         }
         var result: [EntityMention] = []
+        // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
+        // per run cost more than reading it.
+        var classes: [WordClass] = []
+        var placeAt: [Int?] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].isWord, tokens[i].capitalized else {
@@ -408,7 +432,15 @@ struct EntityRecognizer: Sendable {
                     if tokens[j - 1].possessive { break }
                 }
             }
-            processRun(i..<j, doc: doc, headings: headings, vocabulary: lowercaseVocabulary, into: &result)
+            processRun(
+                i..<j,
+                doc: doc,
+                headings: headings,
+                vocabulary: lowercaseVocabulary,
+                classes: &classes,
+                placeAt: &placeAt,
+                into: &result
+            )
             i = j
         }
         return result
@@ -420,12 +452,16 @@ struct EntityRecognizer: Sendable {
         doc: EntityTokens,
         headings: [Bool],
         vocabulary: WordHashTable<Bool>,
+        classes: inout [WordClass],
+        placeAt: inout [Int?],
         into result: inout [EntityMention]
     ) {
         let tokens = doc.tokens
-        var classes = run.map { classify(tokens[$0]) }
+        classes.removeAll(keepingCapacity: true)
+        for t in run { classes.append(classify(tokens[t])) }
         // Multi-word and single-word places first: "New York", "Ukraine". Indices into `gazetteer.names`.
-        var placeAt = [Int?](repeating: nil, count: run.count)
+        placeAt.removeAll(keepingCapacity: true)
+        placeAt.append(contentsOf: repeatElement(nil, count: run.count))
         // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
         for k in 0..<run.count where classes[k] == .name && doc.containsHyphen(run.lowerBound + k) {
             let idx = run.lowerBound + k
