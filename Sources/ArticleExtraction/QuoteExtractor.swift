@@ -117,7 +117,8 @@ struct QuoteExtractor: Sendable {
                 {
                     return false
                 }
-                return !(t.end < line.count && EntityRecognizer.isWhitespace(EntityRecognizer.scalar(line, at: t.end).0))
+                return
+                    !(t.end < line.count && EntityRecognizer.isWhitespace(EntityRecognizer.scalar(line, at: t.end).0))
             }
             if !open { return nil }
         }
