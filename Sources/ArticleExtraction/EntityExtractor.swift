@@ -17,16 +17,16 @@ public struct EntityExtraction: Sendable, Equatable {
     /// Analyses body paragraphs.
     /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
     public init(body: [String], explain: Bool = false) {
-        let tokens = EntityRecognizer.tokenize(body)
-        let headings = EntityRecognizer.headingParagraphs(body, tokens: tokens)
-        let mentions = EntityRecognizer().mentions(in: tokens, headings: headings)
+        let doc = EntityRecognizer.tokenize(paragraphs: body)
+        let headings = EntityRecognizer.headingParagraphs(body, tokens: doc.tokens)
+        let mentions = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings)
         let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions)
 
         var speakerNames = [String?](repeating: nil, count: mentions.count)
-        for (m, mention) in mentions.enumerated() {
-            switch mention.kind {
+        for m in mentions.indices {
+            switch mentions[m].kind {
             case .person: speakerNames[m] = assignment[m].map { clusters[$0].name }
-            case .organization: speakerNames[m] = mention.canonical
+            case .organization: speakerNames[m] = mentions[m].canonical
             case .place: speakerNames[m] = nil
             }
         }
@@ -49,19 +49,14 @@ public struct EntityExtraction: Sendable, Equatable {
             reasons: &reasons
         )
 
-        let extractor = QuoteExtractor(
-            tokens: tokens,
-            paragraphs: body.map { Array($0.utf8) },
-            mentions: mentions,
-            speakerNames: speakerNames
-        )
+        let extractor = QuoteExtractor(doc: doc, mentions: mentions, speakerNames: speakerNames, explain: explain)
         for q in extractor.quotes() {
             quotes.append(Quote(text: q.text, speaker: q.speaker))
             guard explain else { continue }
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
-        simhash = SimHash.fingerprint(wordHashes: tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
+        simhash = SimHash.fingerprint(wordHashes: doc.tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
     }
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common
@@ -75,21 +70,28 @@ public struct EntityExtraction: Sendable, Equatable {
     )
         -> [Entity]
     {
-        var order: [String] = []
-        var members: [String: [EntityMention]] = [:]
-        for m in mentions where m.kind == kind {
-            let key = caseInsensitive ? m.canonical.lowercased() : m.canonical
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(m)
+        // An article names a handful of places and organisations: arrays searched in order beat hashing
+        // every mention's name, and keep the order of first mention for free.
+        var keys: [String] = []
+        var members: [[Int]] = []
+        for m in mentions.indices where mentions[m].kind == kind {
+            let key = caseInsensitive ? mentions[m].canonical.lowercased() : mentions[m].canonical
+            if let g = keys.firstIndex(of: key) {
+                members[g].append(m)
+            } else {
+                keys.append(key)
+                members.append([m])
+            }
         }
         var result: [Entity] = []
-        for key in order {
-            let ms = members[key]!
-            var counts: [String: Int] = [:]
-            for m in ms { counts[m.canonical, default: 0] += 1 }
+        for group in members {
+            let ms = group.map { mentions[$0] }
+            // The most common spelling, the first seen among equals.
             let firstSeen = orderedUnique(ms.map(\.canonical))
-            var name = firstSeen[0]
-            for candidate in firstSeen where counts[candidate]! > counts[name]! { name = candidate }
+            let counts = firstSeen.map { name in ms.reduce(0) { $0 + ($1.canonical == name ? 1 : 0) } }
+            var best = 0
+            for c in counts.indices where counts[c] > counts[best] { best = c }
+            let name = firstSeen[best]
             let aliases = orderedUnique(ms.map(\.surface)).filter { $0 != name }
             result.append(Entity(name: name, mentions: ms.count, aliases: aliases))
             guard explain else { continue }
@@ -104,9 +106,11 @@ public struct EntityExtraction: Sendable, Equatable {
         "entities and quotes:\n" + reasons.map { "  \($0)\n" }.joined()
     }
 
+    /// The items without repeats, in order; a linear search, since the lists are a few names long.
     static func orderedUnique(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
+        var result: [String] = []
+        for item in items where !result.contains(item) { result.append(item) }
+        return result
     }
 }
 

@@ -177,14 +177,12 @@ enum EntityLexicons {
         "татьяна", "наталья", "юлия", "светлана", "валерий", "виталий", "руслан", "геннадий",
     ]
 
-    /// Every list above as bits per word hash, so that a token needs one look-up for all of them.
-    static let flags: WordHashTable<WordFlags> = {
-        var d = WordHashTable<WordFlags>(capacity: 1024)
+    /// Every list above as bits per word hash, so that a token needs one look-up for all of them. A flat
+    /// `WordTable` (keys and values side by side, no optionals) rather than `WordHashTable`: this runs per word.
+    static let flags: WordFlagTable = {
+        var pairs: [(UInt64, Int)] = []
         func add(_ words: some Sequence<String>, _ f: WordFlags) {
-            for w in words {
-                let h = WordHash.of(w)
-                d[h] = (d[h] ?? []).union(f)
-            }
+            for w in words { pairs.append((WordHash.of(w), Int(f.rawValue))) }
         }
         add(titles, .title)
         add(speechVerbs, .speechVerb)
@@ -198,8 +196,19 @@ enum EntityLexicons {
         add(notNames, .notName)
         add(givenNames, .givenName)
         add(demonyms.keys, .demonym)
-        return d
+        return WordFlagTable(table: WordTable(pairs, merge: { $0 | $1 }))
     }()
+}
+
+/// The lexicons each word hash is in.
+struct WordFlagTable: Sendable {
+    let table: WordTable
+
+    /// The word's flags; empty when it is in no list.
+    @inline(__always)
+    subscript(_ hash: UInt64) -> WordFlags {
+        table[hash].map { WordFlags(rawValue: UInt16(truncatingIfNeeded: $0)) } ?? []
+    }
 }
 
 /// Which lexicons a word is in (see `EntityLexicons.flags`).

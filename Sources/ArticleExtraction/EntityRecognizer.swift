@@ -1,10 +1,8 @@
 /// One word or punctuation mark of the body, with what recognition needs: case, sentence position, possessive.
+/// Plain values only (no strings), so that the token array is copied and read without reference counting; the
+/// text is read back from the paragraph's bytes (`EntityTokens.text(_:)`) for the few tokens that need it.
 struct EntityToken: Sendable {
-    /// The word as written, without a possessive "'s"; for punctuation, the mark.
-    var text: String
-    /// `text` in lower case.
-    var lower: String
-    /// `WordHash.of(lower)`: what the module's stop-word lists and SimHash use.
+    /// `WordHash` of the word in lower case: what the lexicons, the gazetteer and SimHash use; 0 for punctuation.
     var hash: UInt64
     /// The lexicons the word is in; empty for punctuation.
     var flags: WordFlags = []
@@ -16,15 +14,49 @@ struct EntityToken: Sendable {
     var capitalized: Bool
     /// Two or more letters, all upper case ("NATO", "US").
     var allCaps: Bool
+    /// Has an upper-case letter, so that its lower-case form differs from the text.
+    var hasUpper: Bool = false
     /// First word of a paragraph, or after a sentence end, a colon or an opening quotation mark.
     var sentenceStart: Bool
     /// Was followed by "'s" or "’s".
     var possessive: Bool
     /// Index of the paragraph.
     var paragraph: Int
-    /// UTF-8 offsets of the token in its paragraph.
+    /// UTF-8 offsets of the token in its paragraph, the possessive included.
     var start: Int
     var end: Int
+    /// Where the word ends without its possessive "'s".
+    var textEnd: Int
+}
+
+/// The body's tokens together with the paragraph bytes their offsets point into.
+struct EntityTokens: Sendable {
+    var tokens: [EntityToken]
+    /// Each paragraph's UTF-8 bytes.
+    let paragraphs: [[UInt8]]
+
+    /// The word as written, without a possessive "'s"; for punctuation, the mark.
+    func text(_ k: Int) -> String {
+        let t = tokens[k]
+        return String(decoding: paragraphs[t.paragraph][t.start..<t.textEnd], as: UTF8.self)
+    }
+
+    /// The word in lower case (as `String.lowercased()` writes it); for punctuation, the mark.
+    func lower(_ k: Int) -> String {
+        tokens[k].hasUpper ? text(k).lowercased() : text(k)
+    }
+
+    /// The words of tokens `range` as written.
+    func texts(_ range: ClosedRange<Int>) -> [String] { range.map { text($0) } }
+
+    /// Number of bytes of the word as written.
+    func byteCount(_ k: Int) -> Int { tokens[k].textEnd - tokens[k].start }
+
+    /// The word contains a hyphen.
+    func containsHyphen(_ k: Int) -> Bool {
+        let t = tokens[k]
+        return paragraphs[t.paragraph][t.start..<t.textEnd].contains(0x2D)
+    }
 }
 
 /// What kind of thing a mention names.
@@ -40,7 +72,7 @@ struct EntityMention: Sendable {
     /// Token range in the body's token stream.
     var first: Int
     var last: Int
-    /// Why it was recognised ("title 'President'", "given name", "gazetteer").
+    /// Why it was recognised ("title 'President'", "given name", "gazetteer"); empty unless explaining.
     var reason: String
     /// The canonical name for places and organisations; persons get theirs from `NameCanonicalizer`.
     var canonical: String
@@ -49,24 +81,45 @@ struct EntityMention: Sendable {
     /// Found in a heading line, where every word is capitalised: only confirms what the text proves elsewhere.
     var weak: Bool = false
 
-    var surface: String { words.joined(separator: " ") }
+    var surface: String { words.count == 1 ? words[0] : words.joined(separator: " ") }
+}
+
+/// Hashes of the few words the recogniser and the quote extractor compare by identity.
+enum EntityWords {
+    static let the = WordHash.of("the")
+    static let a = WordHash.of("a")
+    static let according = WordHash.of("according")
+    static let to = WordHash.of("to")
+    static let slovam = WordHash.of("словам")
+    static let po = WordHash.of("по")
 }
 
 /// Finds people, places and organisations in body paragraphs with general mechanisms: capitalised sequences,
 /// titles and other cue words, prepositions of place, organisation heads, and the gazetteer. One pass over the
-/// tokens, with set and dictionary look-ups only, so the cost stays linear in the text.
+/// tokens with hash look-ups only, so the cost stays linear in the text; strings are built only for the words
+/// that end up in a mention.
 struct EntityRecognizer: Sendable {
     let gazetteer = Gazetteer.shared
+    /// Write each mention's reason. Only `--explain` prints them, and formatting them cost more than finding
+    /// the mentions.
+    var explain = false
+
+    /// Splits paragraphs into tokens (see `tokenize(paragraphs:)`); SimHash reads their hashes.
+    static func tokenize(_ paragraphs: [String]) -> [EntityToken] {
+        tokenize(paragraphs: paragraphs).tokens
+    }
 
     /// Splits paragraphs into tokens; quotation marks and other punctuation become tokens of their own. Reads
-    /// UTF-8 bytes, so that each word is one slice turned into a `String`, not a string built scalar by scalar.
-    static func tokenize(_ paragraphs: [String]) -> [EntityToken] {
+    /// UTF-8 bytes and keeps offsets into them, so that no token needs a `String`.
+    static func tokenize(paragraphs: [String]) -> EntityTokens {
+        let bytes = paragraphs.map { Array($0.utf8) }
         var tokens: [EntityToken] = []
-        for (p, paragraph) in paragraphs.enumerated() {
-            var paragraph = paragraph
-            paragraph.withUTF8 { tokenize(bytes: $0, paragraph: p, into: &tokens) }
+        tokens.reserveCapacity(bytes.reduce(0) { $0 + $1.count } / 5)
+        let lexicons = EntityLexicons.flags
+        for p in bytes.indices {
+            bytes[p].withUnsafeBufferPointer { tokenize(bytes: $0, paragraph: p, lexicons: lexicons, into: &tokens) }
         }
-        return tokens
+        return EntityTokens(tokens: tokens, paragraphs: bytes)
     }
 
     /// The scalar starting at byte `i` and its length in bytes; text is valid UTF-8, being a Swift string.
@@ -99,7 +152,29 @@ struct EntityRecognizer: Sendable {
         return scalar(b, at: k).0
     }
 
-    static func tokenize(bytes b: UnsafeBufferPointer<UInt8>, paragraph p: Int, into tokens: inout [EntityToken]) {
+    /// Unicode's White_Space, without the property look-up for ASCII.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
+    }
+
+    /// Marks after which the next word starts a sentence: ends, colons, opening quotes and brackets.
+    @inline(__always)
+    static func opensSentence(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ".", "!", "?", ":", ";", "“", "\"", "«", "„", "(": return true
+        default: return false
+        }
+    }
+
+    static func tokenize(
+        bytes b: UnsafeBufferPointer<UInt8>,
+        paragraph p: Int,
+        lexicons: WordFlagTable,
+        into tokens: inout [EntityToken]
+    ) {
         let n = b.count
         var i = 0
         var sentenceStart = true
@@ -111,6 +186,20 @@ struct EntityRecognizer: Sendable {
                 var uppers = Tokenizer.isUpper(s) ? 1 : 0
                 var lowers = isLower(s) ? 1 : 0
                 while j < n {
+                    // ASCII letters and digits, the bulk of most words, without decoding a scalar.
+                    let x = b[j]
+                    if x < 0x80 {
+                        let folded = x | 0x20
+                        if folded >= 0x61 && folded <= 0x7A {
+                            if x < 0x61 { uppers += 1 } else { lowers += 1 }
+                            j += 1
+                            continue
+                        }
+                        if x >= 0x30 && x <= 0x39 {
+                            j += 1
+                            continue
+                        }
+                    }
                     let (c, cl) = scalar(b, at: j)
                     if Tokenizer.isWordScalar(c) {
                         if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
@@ -128,45 +217,32 @@ struct EntityRecognizer: Sendable {
                     }
                     j += cl
                 }
-                let text = String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self)
-                // Most words are already lower case: no second string, and the hash comes from the bytes.
-                let lower = uppers == 0 ? text : text.lowercased()
-                var hash = WordHash.offset
-                if uppers == 0 {
-                    for k in i..<j {
-                        hash ^= UInt64(b[k])
-                        hash = hash &* WordHash.prime
-                    }
-                } else {
-                    hash = WordHash.of(lower)
-                }
+                // Most words are already lower case: their hash comes straight from the bytes.
+                let hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
                 let end = possessive ? j + scalar(b, at: j).1 + 1 : j
                 tokens.append(
                     EntityToken(
-                        text: text,
-                        lower: lower,
                         hash: hash,
-                        flags: EntityLexicons.flags[hash] ?? [],
+                        flags: lexicons[hash],
                         isWord: true,
                         capitalized: Tokenizer.isUpper(s),
                         allCaps: uppers >= 2 && lowers == 0,
+                        hasUpper: uppers > 0,
                         sentenceStart: sentenceStart,
                         possessive: possessive,
                         paragraph: p,
                         start: i,
-                        end: end
+                        end: end,
+                        textEnd: j
                     )
                 )
                 sentenceStart = false
                 i = end
-            } else if s == " " || s.properties.isWhitespace {
+            } else if isWhitespace(s) {
                 i += length
             } else {
-                let text = String(s)
                 tokens.append(
                     EntityToken(
-                        text: text,
-                        lower: text,
                         hash: 0,
                         mark: s,
                         isWord: false,
@@ -176,13 +252,67 @@ struct EntityRecognizer: Sendable {
                         possessive: false,
                         paragraph: p,
                         start: i,
-                        end: i + length
+                        end: i + length,
+                        textEnd: i + length
                     )
                 )
-                if ".!?:;“\"«„(".unicodeScalars.contains(s) { sentenceStart = true }
+                if opensSentence(s) { sentenceStart = true }
                 i += length
             }
         }
+    }
+
+    /// `WordHash` of bytes as they are.
+    @inline(__always)
+    static func bytesHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = WordHash.offset
+        for k in range {
+            hash ^= UInt64(b[k])
+            hash = hash &* WordHash.prime
+        }
+        return hash
+    }
+
+    /// `WordHash.of(text.lowercased())` without building either string: Latin-1 and Cyrillic letters are mapped
+    /// by `Tokenizer.lowercased`; a word with any other letter that has a case takes the String route.
+    static func lowerCaseHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = WordHash.offset
+        @inline(__always) func add(_ byte: UInt32) {
+            hash ^= UInt64(byte)
+            hash = hash &* WordHash.prime
+        }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let x = b[k]
+            if x < 0x80 {
+                add(UInt32(x >= 0x41 && x <= 0x5A ? x | 0x20 : x))
+                k += 1
+                continue
+            }
+            let (s, length) = scalar(b, at: k)
+            guard let c = Tokenizer.lowercased(s) else {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
+                return WordHash.of(text.lowercased())
+            }
+            let v = c.value
+            if v < 0x80 {
+                add(v)
+            } else if v < 0x800 {
+                add(0xC0 | v >> 6)
+                add(0x80 | v & 0x3F)
+            } else if v < 0x1_0000 {
+                add(0xE0 | v >> 12)
+                add(0x80 | (v >> 6) & 0x3F)
+                add(0x80 | v & 0x3F)
+            } else {
+                add(0xF0 | v >> 18)
+                add(0x80 | (v >> 12) & 0x3F)
+                add(0x80 | (v >> 6) & 0x3F)
+                add(0x80 | v & 0x3F)
+            }
+            k += length
+        }
+        return hash
     }
 
     /// A lower-case letter, with fast paths for Latin and Cyrillic.
@@ -196,21 +326,21 @@ struct EntityRecognizer: Sendable {
         return s.properties.isLowercase
     }
 
-    /// A line that capitalises most of its words and does not end a sentence is a heading, not prose.
-    static func headingParagraphs(_ paragraphs: [String], tokens: [EntityToken]) -> Set<Int> {
+    /// A line that capitalises most of its words and does not end a sentence is a heading, not prose. One flag
+    /// per paragraph.
+    static func headingParagraphs(_ paragraphs: [String], tokens: [EntityToken]) -> [Bool] {
         var words = [Int](repeating: 0, count: paragraphs.count)
         var capitals = [Int](repeating: 0, count: paragraphs.count)
-        // Indices, not `for t in tokens`: a token copy retains its two strings.
         for k in tokens.indices where tokens[k].isWord {
             words[tokens[k].paragraph] += 1
             if tokens[k].capitalized { capitals[tokens[k].paragraph] += 1 }
         }
-        var result = Set<Int>()
+        var result = [Bool](repeating: false, count: paragraphs.count)
         for (p, text) in paragraphs.enumerated() where words[p] <= 14 && words[p] >= 1 {
             let last = text.unicodeScalars.last { !$0.properties.isWhitespace }
             let ends = last.map { ".!?…\"”»“’".unicodeScalars.contains($0) } ?? false
             // Two thirds, not half: German capitalises every noun.
-            if !ends && capitals[p] * 3 >= words[p] * 2 { result.insert(p) }
+            if !ends && capitals[p] * 3 >= words[p] * 2 { result[p] = true }
         }
         return result
     }
@@ -228,14 +358,34 @@ struct EntityRecognizer: Sendable {
         return .name
     }
 
+    /// The reason text, formatted only when explaining.
+    @inline(__always)
+    func why(_ reason: @autoclosure () -> String) -> String { explain ? reason() : "" }
+
+    /// The gazetteer's place for one word, trying the Cyrillic stem (which needs the word as a string) only for
+    /// Cyrillic words the table does not hold as written.
+    func singleWordPlace(_ k: Int, in doc: EntityTokens) -> Int? {
+        let t = doc.tokens[k]
+        if let p = gazetteer.singleWords[t.hash] { return p }
+        // Lead bytes 0xD0–0xD3 start U+0400–U+04FF, the only words `Gazetteer.cyrillicStem` stems.
+        let lead = doc.paragraphs[t.paragraph][t.start]
+        guard lead >= 0xD0 && lead <= 0xD3 else { return nil }
+        return gazetteer.stemPlace(doc.lower(k))
+    }
+
     /// All mentions in token order.
-    func mentions(in tokens: [EntityToken], headings: Set<Int>) -> [EntityMention] {
+    func mentions(in doc: EntityTokens, headings: [Bool]) -> [EntityMention] {
+        let tokens = doc.tokens
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
         var lowercaseVocabulary = WordHashTable<Bool>(capacity: tokens.count / 2)
         for k in tokens.indices where tokens[k].isWord && !tokens[k].capitalized && !tokens[k].sentenceStart {
             lowercaseVocabulary[tokens[k].hash] = true
         }
         var result: [EntityMention] = []
+        // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
+        // per run cost more than reading it.
+        var classes: [WordClass] = []
+        var placeAt: [Int?] = []
         var i = 0
         while i < tokens.count {
             guard tokens[i].isWord, tokens[i].capitalized else {
@@ -243,27 +393,29 @@ struct EntityRecognizer: Sendable {
                 continue
             }
             let t = tokens[i]
-            if t.allCaps && t.text.count <= 6 {
+            // Characters never outnumber bytes: only longer words need counting.
+            if t.allCaps && (doc.byteCount(i) <= 6 || doc.text(i).count <= 6) {
                 if t.flags.contains(.acronymOrganization) {
+                    let text = doc.text(i)
                     result.append(
                         EntityMention(
                             kind: .organization,
-                            words: [t.text],
+                            words: [text],
                             first: i,
                             last: i,
-                            reason: "known acronym",
-                            canonical: t.text
+                            reason: why("known acronym"),
+                            canonical: text
                         )
                     )
-                } else if let place = gazetteer.places[t.lower] {
+                } else if let place = gazetteer.singleWords[t.hash] {
                     result.append(
                         EntityMention(
                             kind: .place,
-                            words: [t.text],
+                            words: [doc.text(i)],
                             first: i,
                             last: i,
-                            reason: "gazetteer",
-                            canonical: place
+                            reason: why("gazetteer"),
+                            canonical: gazetteer.names[place]
                         )
                     )
                 }
@@ -280,7 +432,15 @@ struct EntityRecognizer: Sendable {
                     if tokens[j - 1].possessive { break }
                 }
             }
-            processRun(i..<j, tokens: tokens, headings: headings, vocabulary: lowercaseVocabulary, into: &result)
+            processRun(
+                i..<j,
+                doc: doc,
+                headings: headings,
+                vocabulary: lowercaseVocabulary,
+                classes: &classes,
+                placeAt: &placeAt,
+                into: &result
+            )
             i = j
         }
         return result
@@ -289,19 +449,25 @@ struct EntityRecognizer: Sendable {
     /// Splits a run at words that cannot be part of a name and reads each piece.
     func processRun(
         _ run: Range<Int>,
-        tokens: [EntityToken],
-        headings: Set<Int>,
+        doc: EntityTokens,
+        headings: [Bool],
         vocabulary: WordHashTable<Bool>,
+        classes: inout [WordClass],
+        placeAt: inout [Int?],
         into result: inout [EntityMention]
     ) {
-        var classes = run.map { classify(tokens[$0]) }
-        // Multi-word and single-word places first: "New York", "Ukraine".
-        var placeAt = [String?](repeating: nil, count: run.count)
+        let tokens = doc.tokens
+        classes.removeAll(keepingCapacity: true)
+        for t in run { classes.append(classify(tokens[t])) }
+        // Multi-word and single-word places first: "New York", "Ukraine". Indices into `gazetteer.names`.
+        placeAt.removeAll(keepingCapacity: true)
+        placeAt.append(contentsOf: repeatElement(nil, count: run.count))
         // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
-        for k in 0..<run.count where classes[k] == .name && tokens[run.lowerBound + k].lower.utf8.contains(0x2D) {
-            let t = tokens[run.lowerBound + k]
-            guard gazetteer.places[t.lower] == nil else { continue }
-            let parts = t.text.split(separator: "-").map(String.init)
+        for k in 0..<run.count where classes[k] == .name && doc.containsHyphen(run.lowerBound + k) {
+            let idx = run.lowerBound + k
+            guard gazetteer.singleWords[tokens[idx].hash] == nil else { continue }
+            let text = doc.text(idx)
+            let parts = text.split(separator: "-").map(String.init)
             let places = parts.compactMap { gazetteer.place($0.lowercased()) }
             guard places.count == parts.count, parts.count > 1 else { continue }
             for (part, place) in zip(parts, places) {
@@ -309,9 +475,9 @@ struct EntityRecognizer: Sendable {
                     EntityMention(
                         kind: .place,
                         words: [part],
-                        first: run.lowerBound + k,
-                        last: run.lowerBound + k,
-                        reason: "gazetteer (in '\(t.text)')",
+                        first: idx,
+                        last: idx,
+                        reason: why("gazetteer (in '\(text)')"),
                         canonical: place
                     )
                 )
@@ -326,11 +492,13 @@ struct EntityRecognizer: Sendable {
                 gazetteer.multiWordFirsts.contains(tokens[run.lowerBound + k].hash) ? gazetteer.longestName : 1
             for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
                 if length == 1 && classes[k] != .name && classes[k] != .placeHead { break }
-                let key =
+                let place =
                     length == 1
-                    ? tokens[run.lowerBound + k].lower
-                    : (k..<(k + length)).map { tokens[run.lowerBound + $0].lower }.joined(separator: " ")
-                if let place = length == 1 ? gazetteer.place(key) : gazetteer.places[key] {
+                    ? singleWordPlace(run.lowerBound + k, in: doc)
+                    : gazetteer.multiWords[
+                        Gazetteer.key(of: tokens[(run.lowerBound + k)..<(run.lowerBound + k + length)].lazy.map(\.hash))
+                    ]
+                if let place {
                     // A given name is never a place ("Paris Hilton" would be; the list holds no such clashes).
                     if length == 1 && tokens[run.lowerBound + k].flags.contains(.givenName) { break }
                     for m in k..<(k + length) { placeAt[m] = place }
@@ -342,11 +510,11 @@ struct EntityRecognizer: Sendable {
         }
         var cue: String? = nil
         // "spokesman Anatoly Glaz", and the apposition "the mayor, Gerald Finch".
-        for back in [1, 2] where run.lowerBound >= back && cue == nil {
+        for back in 1...2 where run.lowerBound >= back && cue == nil {
             let before = tokens[run.lowerBound - back]
-            if back == 2 && tokens[run.lowerBound - 1].text != "," { break }
+            if back == 2 && tokens[run.lowerBound - 1].mark != "," { break }
             if before.isWord && !before.capitalized && before.flags.contains(.title) {
-                cue = "title '\(before.text)'"
+                cue = why("title '\(doc.text(run.lowerBound - back))'")
             }
         }
         var pieceStart = 0
@@ -357,7 +525,7 @@ struct EntityRecognizer: Sendable {
             nameSequence(
                 range,
                 run: run,
-                tokens: tokens,
+                doc: doc,
                 cue: cue,
                 headings: headings,
                 vocabulary: vocabulary,
@@ -370,7 +538,6 @@ struct EntityRecognizer: Sendable {
                 flushNames(pieceStart..<k2)
                 var end = k2
                 while end + 1 < run.count && placeAt[end + 1] == place { end += 1 }
-                let words = (k2...end).map { tokens[run.lowerBound + $0].text }
                 // "Kremlin", "Moscow Times": a place followed by an organisation head is part of the organisation.
                 if end + 1 < run.count && classes[end + 1] == .organizationHead {
                     orgStart = orgStart ?? k2
@@ -378,15 +545,19 @@ struct EntityRecognizer: Sendable {
                     pieceStart = k2
                     continue
                 }
+                let words = doc.texts(idx...(run.lowerBound + end))
+                let name = gazetteer.names[place]
                 result.append(
                     EntityMention(
                         kind: .place,
                         words: words,
                         first: idx,
                         last: run.lowerBound + end,
-                        reason: words.joined(separator: " ") != place && words.count == 1
-                            ? "gazetteer: a name of \(place)" : "gazetteer",
-                        canonical: place
+                        reason: why(
+                            words.joined(separator: " ") != name && words.count == 1
+                                ? "gazetteer: a name of \(name)" : "gazetteer"
+                        ),
+                        canonical: name
                     )
                 )
                 k2 = end + 1
@@ -396,19 +567,18 @@ struct EntityRecognizer: Sendable {
             switch classes[k2] {
             case .organizationHead:
                 let start = orgStart ?? firstOrganizationWord(upTo: k2, classes: classes)
-                let words = (start...k2).map { tokens[run.lowerBound + $0].text }
                 if start > pieceStart { flushNames(pieceStart..<start) }
                 // Extend "Foreign Affairs Council" over later heads of the same run.
                 var end = k2
                 while end + 1 < run.count && (classes[end + 1] == .organizationHead) { end += 1 }
-                let all = words + (k2 < end ? ((k2 + 1)...end).map { tokens[run.lowerBound + $0].text } : [])
+                let all = doc.texts((run.lowerBound + start)...(run.lowerBound + end))
                 result.append(
                     EntityMention(
                         kind: .organization,
                         words: all,
                         first: run.lowerBound + start,
                         last: run.lowerBound + end,
-                        reason: "organisation head '\(tokens[run.lowerBound + k2].text)'",
+                        reason: why("organisation head '\(doc.text(idx))'"),
                         canonical: all.joined(separator: " ")
                     )
                 )
@@ -418,7 +588,7 @@ struct EntityRecognizer: Sendable {
                 continue
             case .title:
                 flushNames(pieceStart..<k2)
-                cue = "title '\(tokens[idx].text)'"
+                cue = why("title '\(doc.text(idx))'")
                 pieceStart = k2 + 1
             case .stop, .platform:
                 flushNames(pieceStart..<k2)
@@ -426,18 +596,18 @@ struct EntityRecognizer: Sendable {
             case .demonym:
                 flushNames(pieceStart..<k2)
                 pieceStart = k2 + 1
-                if let org = lowercaseOrganization(after: idx, tokens: tokens) { result.append(org) }
+                if let org = lowercaseOrganization(after: idx, doc: doc) { result.append(org) }
             case .placeHead:
                 // "Brest Region": the name before it is a place.
                 if pieceStart < k2 {
-                    let words = (pieceStart..<k2).map { tokens[run.lowerBound + $0].text }
+                    let words = doc.texts((run.lowerBound + pieceStart)...(idx - 1))
                     result.append(
                         EntityMention(
                             kind: .place,
                             words: words,
                             first: run.lowerBound + pieceStart,
                             last: idx - 1,
-                            reason: "followed by '\(tokens[idx].text)'",
+                            reason: why("followed by '\(doc.text(idx))'"),
                             canonical: words.joined(separator: " ")
                         )
                     )
@@ -459,19 +629,20 @@ struct EntityRecognizer: Sendable {
     }
 
     /// "the Belarusian foreign ministry": a demonym, up to two lower-case words, and an organisation head.
-    func lowercaseOrganization(after index: Int, tokens: [EntityToken]) -> EntityMention? {
+    func lowercaseOrganization(after index: Int, doc: EntityTokens) -> EntityMention? {
+        let tokens = doc.tokens
         var k = index + 1
         while k < tokens.count && k <= index + 3 && tokens[k].isWord && !tokens[k].capitalized
             && tokens[k].paragraph == tokens[index].paragraph
         {
             if tokens[k].flags.contains(.lowercaseOrganizationHead) {
-                let words = tokens[index...k].map(\.text)
+                let words = doc.texts(index...k)
                 return EntityMention(
                     kind: .organization,
                     words: words,
                     first: index,
                     last: k,
-                    reason: "demonym + organisation head '\(tokens[k].text)'",
+                    reason: why("demonym + organisation head '\(doc.text(k))'"),
                     canonical: words.joined(separator: " ")
                 )
             }
@@ -484,54 +655,61 @@ struct EntityRecognizer: Sendable {
     func nameSequence(
         _ piece: Range<Int>,
         run: Range<Int>,
-        tokens: [EntityToken],
+        doc: EntityTokens,
         cue: String?,
-        headings: Set<Int>,
+        headings: [Bool],
         vocabulary: WordHashTable<Bool>,
         into result: inout [EntityMention]
     ) {
+        let tokens = doc.tokens
         let first = run.lowerBound + piece.lowerBound
         let last = run.lowerBound + piece.upperBound - 1
-        let words = tokens[first...last].map(\.text)
-        let heading = headings.contains(tokens[first].paragraph)
-        var next = last + 1 < tokens.count ? tokens[last + 1] : nil
+        let count = last - first + 1
+        // The words as written, built only for a mention that is kept.
+        func words() -> [String] { doc.texts(first...last) }
+        let heading = headings[tokens[first].paragraph]
+        var next: Int? = last + 1 < tokens.count ? last + 1 : nil
         // "Gerald Finch, said": look past one comma for the verb.
-        if let n = next, n.mark == ",", last + 2 < tokens.count, tokens[last + 2].isWord,
+        if let n = next, tokens[n].mark == ",", last + 2 < tokens.count, tokens[last + 2].isWord,
             tokens[last + 2].flags.contains(.speechVerb)
         {
-            next = tokens[last + 2]
+            next = last + 2
         }
-        let previous = first > 0 ? tokens[first - 1] : nil
+        let previous: Int? = first > 0 ? first - 1 : nil
         // "Peskov said", and "— сказал Песков" where the verb comes first.
         let speechAfter =
-            (next.map { $0.isWord && $0.flags.contains(.speechVerb) } ?? false)
-            || (previous.map { $0.isWord && !$0.capitalized && $0.flags.contains(.speechVerb) } ?? false)
-        let after = next.flatMap { $0.isWord && !$0.capitalized ? $0.lower : nil }
+            (next.map { tokens[$0].isWord && tokens[$0].flags.contains(.speechVerb) } ?? false)
+            || (previous.map {
+                tokens[$0].isWord && !tokens[$0].capitalized && tokens[$0].flags.contains(.speechVerb)
+            } ?? false)
+        let after = next.flatMap { tokens[$0].isWord && !tokens[$0].capitalized ? $0 : nil }
         // The word before, skipping "the": a preposition of place makes the name a place.
         var b = first - 1
-        if b >= 0 && tokens[b].isWord && (tokens[b].lower == "the") { b -= 1 }
+        if b >= 0 && tokens[b].isWord && tokens[b].hash == EntityWords.the { b -= 1 }
         let preposition =
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
             && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
         let given = tokens[first].flags.contains(.givenName)
         let common = tokens[first...last].contains { vocabulary[$0.hash] != nil }
 
-        if let a = after, EntityLexicons.placeHeads.contains(a), cue == nil, !given {
+        if let a = after, tokens[a].flags.contains(.placeHead), cue == nil, !given {
+            let words = words()
             result.append(
                 EntityMention(
                     kind: .place,
                     words: words,
                     first: first,
                     last: last,
-                    reason: "followed by '\(a)'",
+                    reason: why("followed by '\(doc.lower(a))'"),
                     canonical: words.joined(separator: " ")
                 )
             )
             return
         }
-        if words.count >= 2 && words.count <= 4 {
+        if count >= 2 && count <= 4 {
             if given || cue != nil || speechAfter {
-                let reason = cue ?? (given ? "given name '\(words[0])'" : "next to a speech verb")
+                let words = words()
+                let reason = cue ?? why(given ? "given name '\(words[0])'" : "next to a speech verb")
                 var m = EntityMention(
                     kind: .person,
                     words: words,
@@ -546,13 +724,14 @@ struct EntityRecognizer: Sendable {
                 return
             }
             if preposition && !common {
+                let words = words()
                 result.append(
                     EntityMention(
                         kind: .place,
                         words: words,
                         first: first,
                         last: last,
-                        reason: "after '\(tokens[b].text)'",
+                        reason: why("after '\(doc.text(b))'"),
                         canonical: words.joined(separator: " ")
                     )
                 )
@@ -562,10 +741,10 @@ struct EntityRecognizer: Sendable {
                 // Two unknown capitalised words: a person only if the surname recurs alone (checked later).
                 var m = EntityMention(
                     kind: .person,
-                    words: words,
+                    words: words(),
                     first: first,
                     last: last,
-                    reason: "capitalised pair",
+                    reason: why("capitalised pair"),
                     canonical: ""
                 )
                 m.weak = true
@@ -573,7 +752,8 @@ struct EntityRecognizer: Sendable {
             }
             return
         }
-        if words.count == 1 {
+        if count == 1 {
+            let words = words()
             if preposition && !common && cue == nil && !tokens[first].sentenceStart {
                 result.append(
                     EntityMention(
@@ -581,7 +761,7 @@ struct EntityRecognizer: Sendable {
                         words: words,
                         first: first,
                         last: last,
-                        reason: "after '\(tokens[b].text)'",
+                        reason: why("after '\(doc.text(b))'"),
                         canonical: words[0]
                     )
                 )
@@ -593,7 +773,7 @@ struct EntityRecognizer: Sendable {
                 words: words,
                 first: first,
                 last: last,
-                reason: cue ?? (speechAfter ? "next to a speech verb" : "surname"),
+                reason: cue ?? why(speechAfter ? "next to a speech verb" : "surname"),
                 canonical: ""
             )
             m.cued = (cue != nil || speechAfter) && !tokens[first].sentenceStart && !common

@@ -1,18 +1,24 @@
 /// Place names: countries from Debian's iso-codes (generated into `GazetteerData`), plus the project's own short
-/// lists of cities, regions and exonyms in `EntityLexicons`. Keys are lower case; values are canonical names.
+/// lists of cities, regions and exonyms in `EntityLexicons`. Names are looked up by word hashes, not strings, so
+/// that a capitalised word costs a table probe instead of a String hash; values are canonical names.
 struct Gazetteer: Sendable {
     /// The shared instance; built once, read-only afterwards.
     static let shared = Gazetteer()
 
-    /// Lower-case name (one or more words) → canonical name.
-    let places: [String: String]
-    /// Cyrillic stems of the names, so that inflected forms ("России", "Украины") find the nominative.
-    let cyrillicStems: [String: String]
+    /// Canonical names, each once: two look-ups give the same index exactly when they give the same name.
+    let names: [String]
+    /// `WordHash` of a one-word lower-case name → index in `names`.
+    let singleWords: WordTable
+    /// `key(of:)` of the words of a name of two or more words → index in `names`.
+    let multiWords: WordTable
+    /// `WordHash` of the Cyrillic stems of the names, so that inflected forms ("России", "Украины") find the
+    /// nominative.
+    let cyrillicStems: WordTable
     /// The most words any name has, to bound the look-ahead.
     let longestName: Int
     /// Hashes of the first words of names of two or more words ("new" for "New York"): only they need a
     /// look-ahead.
-    let multiWordFirsts: Set<UInt64>
+    let multiWordFirsts: WordTable
 
     init() {
         var places: [String: String] = [:]
@@ -22,26 +28,53 @@ struct Gazetteer: Sendable {
         }
         for city in EntityLexicons.cities { places[city.lowercased()] = city }
         for (exonym, endonym) in EntityLexicons.exonyms { places[exonym] = endonym }
-        var stems: [String: String] = [:]
+        var names: [String] = []
+        var index: [String: Int] = [:]
+        var single: [(UInt64, Int)] = []
+        var multi: [(UInt64, Int)] = []
+        var stems: [(UInt64, Int)] = []
         var longest = 1
-        var firsts = Set<UInt64>()
-        for (key, value) in places {
-            let words = key.split(separator: " ")
+        var firsts: [UInt64] = []
+        // Sorted, so that the tables (and the first stem kept) are the same on every run.
+        for (key, value) in places.sorted(by: { $0.key < $1.key }) {
+            let n = index[value] ?? names.count
+            if n == names.count {
+                names.append(value)
+                index[value] = n
+            }
+            // Split exactly as the recogniser joins words: one space each, no empty words dropped.
+            let words = key.split(separator: " ", omittingEmptySubsequences: false).map { WordHash.of(String($0)) }
             longest = max(longest, words.count)
-            if words.count > 1 { firsts.insert(WordHash.of(String(words[0]))) }
-            if let stem = Self.cyrillicStem(key), stem.count >= 4, stems[stem] == nil { stems[stem] = value }
+            if words.count > 1 {
+                firsts.append(words[0])
+                multi.append((Self.key(of: words), n))
+            } else {
+                single.append((words[0], n))
+            }
+            if let stem = Self.cyrillicStem(key), stem.count >= 4 { stems.append((WordHash.of(stem), n)) }
         }
-        self.places = places
-        self.cyrillicStems = stems
+        self.names = names
+        self.singleWords = WordTable(single)
+        self.multiWords = WordTable(multi)
+        // The first stem wins, as it did when stems were collected into a dictionary (no two names share one).
+        self.cyrillicStems = WordTable(stems, merge: { old, _ in old })
         self.longestName = longest
-        self.multiWordFirsts = firsts
+        self.multiWordFirsts = WordTable(keys: firsts)
+    }
+
+    /// The key of a name of several words, from the words' `WordHash` values in order.
+    @inline(__always)
+    static func key(of wordHashes: some Sequence<UInt64>) -> UInt64 { WordHash.combine(wordHashes) }
+
+    /// The place index for an inflected Cyrillic form through its stem ("России" → Russia).
+    func stemPlace(_ lower: String) -> Int? {
+        guard let stem = Self.cyrillicStem(lower), stem.count >= 4 else { return nil }
+        return cyrillicStems[WordHash.of(stem)]
     }
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.
     func place(_ lower: String) -> String? {
-        if let p = places[lower] { return p }
-        if let stem = Self.cyrillicStem(lower), stem.count >= 4 { return cyrillicStems[stem] }
-        return nil
+        (singleWords[WordHash.of(lower)] ?? stemPlace(lower)).map { names[$0] }
     }
 
     /// A Russian or Ukrainian word without its case ending: "россии" and "россия" both give "росси".

@@ -14,6 +14,7 @@ struct NameCanonicalizer: Sendable {
 
     /// Folds transliteration variants to one key: i/y, ks/x, kh/h, -sky/-ski, -iy/-i, double letters.
     static func fold(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(word) }
         var s = word.lowercased()
         if let stem = Gazetteer.cyrillicStem(s), s.unicodeScalars.count > 4 { s = stem }
         var out = String.UnicodeScalarView()
@@ -30,6 +31,26 @@ struct NameCanonicalizer: Sendable {
             if out.last != c { out.append(c) }
         }
         return String(out)
+    }
+
+    /// `fold` for ASCII words (most names in most articles), on bytes rather than through a scalar view: the same
+    /// steps in the same order, and no Cyrillic stem to look for.
+    static func foldASCII(_ word: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        var previous: UInt8 = 0
+        for b in word.utf8 {
+            var c = b >= 0x41 && b <= 0x5A ? b + 32 : b
+            // kh → h, ks → x, ck → k: the second letter replaces the pair.
+            if (previous == 0x6B && (c == 0x68 || c == 0x73)) || (previous == 0x63 && c == 0x6B) {
+                out.removeLast()
+                c = c == 0x73 ? 0x78 : c
+            }
+            previous = c
+            if c == 0x79 || c == 0x6A { c = 0x69 } else if c == 0x77 { c = 0x76 }
+            if out.last != c { out.append(c) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Levenshtein distance, stopping early past `limit`.
@@ -62,14 +83,15 @@ struct NameCanonicalizer: Sendable {
 
     /// Assigns each person mention to a cluster; returns the clusters (in order of first mention) and, for each
     /// mention index, its cluster or nil when it was left out (an ambiguous or unproven surname).
-    func canonicalize(_ mentions: [EntityMention]) -> (clusters: [Cluster], assignment: [Int: Int]) {
+    func canonicalize(_ mentions: [EntityMention]) -> (clusters: [Cluster], assignment: [Int?]) {
         var clusters: [Cluster] = []
-        var assignment: [Int: Int] = [:]
+        var assignment = [Int?](repeating: nil, count: mentions.count)
         var bySurname: [String: [Int]] = [:]
-        // Full names first, so that surnames met before their full name still join it.
-        for (m, mention) in mentions.enumerated() where mention.kind == .person && mention.words.count >= 2 {
-            let key = Self.fold(mention.words.last!)
-            let given = Array(mention.words.dropLast())
+        // Full names first, so that surnames met before their full name still join it. Indices, not
+        // `for mention in`, since a copy of a mention retains its strings.
+        for m in mentions.indices where mentions[m].kind == .person && mentions[m].words.count >= 2 {
+            let key = Self.fold(mentions[m].words.last!)
+            let given = Array(mentions[m].words.dropLast())
             let candidates = bySurname[key] ?? []
             if let c = candidates.first(where: { Self.givenNamesAgree(clusters[$0].given, given) }) {
                 clusters[c].mentions.append(m)
@@ -82,11 +104,11 @@ struct NameCanonicalizer: Sendable {
                 bySurname[key, default: []].append(clusters.count - 1)
                 assignment[m] = clusters.count - 1
             }
-            if !mention.weak { clusters[assignment[m]!].confirmed = true }
+            if !mentions[m].weak { clusters[assignment[m]!].confirmed = true }
         }
         var lonely: [String: [Int]] = [:]
-        for (m, mention) in mentions.enumerated() where mention.kind == .person && mention.words.count == 1 {
-            let key = Self.fold(mention.words[0])
+        for m in mentions.indices where mentions[m].kind == .person && mentions[m].words.count == 1 {
+            let key = Self.fold(mentions[m].words[0])
             let candidates = bySurname[key] ?? []
             if candidates.count == 1 {
                 let c = candidates[0]
@@ -120,10 +142,9 @@ struct NameCanonicalizer: Sendable {
         }
         var order: [Int] = clusters.indices.filter { clusters[$0].confirmed }
         order.sort { clusters[$0].mentions[0] < clusters[$1].mentions[0] }
-        var renumber: [Int: Int] = [:]
+        var renumber = [Int?](repeating: nil, count: clusters.count)
         for (new, old) in order.enumerated() { renumber[old] = new }
-        var newAssignment: [Int: Int] = [:]
-        for (m, c) in assignment { if let n = renumber[c] { newAssignment[m] = n } }
+        let newAssignment = assignment.map { $0.flatMap { renumber[$0] } }
         return (order.map { clusters[$0] }, newAssignment)
     }
 

@@ -11,20 +11,46 @@ struct QuoteExtractor: Sendable {
         var reason: String
     }
 
-    /// Closing marks for each opening mark.
-    static let closers: [Unicode.Scalar: Set<Unicode.Scalar>] = [
-        "“": ["”", "\""], "«": ["»"], "„": ["“", "”"], "\"": ["\""],
-    ]
+    /// Whether `mark` closes a quotation opened by `open` (“…” or “…", «…», „…“ or „…”, "…"); a switch, not a
+    /// set look-up, since it runs for every mark inside a quotation.
+    @inline(__always)
+    static func closes(_ open: Unicode.Scalar, _ mark: Unicode.Scalar) -> Bool {
+        switch open {
+        case "“": return mark == "”" || mark == "\""
+        case "«": return mark == "»"
+        case "„": return mark == "“" || mark == "”"
+        case "\"": return mark == "\""
+        default: return false
+        }
+    }
 
     /// Quotations shorter than this that do not start a sentence are scare quotes or fragments ("denazify").
     static let minimumWords = 3
 
-    let tokens: [EntityToken]
-    /// Each paragraph's UTF-8 bytes; token offsets index them.
-    let paragraphs: [[UInt8]]
+    /// The body's tokens and the bytes their offsets index.
+    let doc: EntityTokens
     let mentions: [EntityMention]
     /// For each mention, the name a speaker gets (persons: canonical; organisations: as written), or nil.
     let speakerNames: [String?]
+    /// Write the reasons; only `--explain` prints them.
+    var explain = false
+
+    let tokens: [EntityToken]
+    /// Each paragraph's UTF-8 bytes; token offsets index them.
+    let paragraphs: [[UInt8]]
+
+    init(doc: EntityTokens, mentions: [EntityMention], speakerNames: [String?], explain: Bool = false) {
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.paragraphs = doc.paragraphs
+        self.mentions = mentions
+        self.speakerNames = speakerNames
+        self.explain = explain
+    }
+
+    /// The reason text, formatted only when explaining.
+    @inline(__always)
+    func why(_ reason: @autoclosure () -> String) -> String { explain ? reason() : "" }
 
     /// Every quotation in order, with its speaker.
     func quotes() -> [Found] {
@@ -40,11 +66,11 @@ struct QuoteExtractor: Sendable {
             var closeIndex = -1
             while true {
                 let p = tokens[cursor].paragraph
-                let closers = Self.closers[tokens[cursor].mark]!
+                let openMark = tokens[cursor].mark
                 var j = cursor + 1
                 var found = false
                 while j < tokens.count && tokens[j].paragraph == p {
-                    if !tokens[j].isWord, closers.contains(tokens[j].mark) {
+                    if !tokens[j].isWord, Self.closes(openMark, tokens[j].mark) {
                         found = true
                         break
                     }
@@ -69,7 +95,7 @@ struct QuoteExtractor: Sendable {
             let words = tokens[(open + 1)...max(open + 1, closeIndex)].filter(\.isWord).count
             let startsUpper = text.unicodeScalars.first.map(Tokenizer.isUpper) ?? false
             if (startsUpper && words >= Self.minimumWords) || words >= 8 {
-                var q = Found(text: text, open: open, close: closeIndex, speaker: nil, reason: "no attribution")
+                var q = Found(text: text, open: open, close: closeIndex, speaker: nil, reason: why("no attribution"))
                 attribute(&q)
                 result.append(q)
             }
@@ -87,11 +113,12 @@ struct QuoteExtractor: Sendable {
         if s == "\"" || s == "“" {
             let open = paragraphs[t.paragraph].withUnsafeBufferPointer { line -> Bool in
                 if let before = EntityRecognizer.scalar(line, before: t.start),
-                    !(before.properties.isWhitespace || "([—–-:".unicodeScalars.contains(before))
+                    !(EntityRecognizer.isWhitespace(before) || "([—–-:".unicodeScalars.contains(before))
                 {
                     return false
                 }
-                return !(t.end < line.count && EntityRecognizer.scalar(line, at: t.end).0.properties.isWhitespace)
+                return
+                    !(t.end < line.count && EntityRecognizer.isWhitespace(EntityRecognizer.scalar(line, at: t.end).0))
             }
             if !open { return nil }
         }
@@ -102,10 +129,10 @@ struct QuoteExtractor: Sendable {
         let scalars = s.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end, EntityRecognizer.isWhitespace(scalars[start]) { start = scalars.index(after: start) }
         while start < end {
             let l = scalars[scalars.index(before: end)]
-            guard l.properties.isWhitespace || l == "," else { break }
+            guard EntityRecognizer.isWhitespace(l) || l == "," else { break }
             end = scalars.index(before: end)
         }
         return start == scalars.startIndex && end == scalars.endIndex ? s : String(s.unicodeScalars[start..<end])
@@ -128,9 +155,9 @@ struct QuoteExtractor: Sendable {
 
     func isSpeechVerb(_ k: Int) -> Bool {
         guard tokens[k].flags.contains(.speechVerb) else { return false }
-        let t = tokens[k]
-        if t.lower == "according" { return k + 1 < tokens.count && tokens[k + 1].lower == "to" }
-        if t.lower == "словам" { return k > 0 && tokens[k - 1].lower == "по" }
+        let h = tokens[k].hash
+        if h == EntityWords.according { return k + 1 < tokens.count && tokens[k + 1].hash == EntityWords.to }
+        if h == EntityWords.slovam { return k > 0 && tokens[k - 1].hash == EntityWords.po }
         return true
     }
 
@@ -152,13 +179,16 @@ struct QuoteExtractor: Sendable {
 
     /// "he", "she", or a definite description made of title words ("the presidential aide").
     func refersBack(_ range: ClosedRange<Int>) -> String? {
-        let words = range.map { tokens[$0] }.filter(\.isWord)
+        let words = range.filter { tokens[$0].isWord }
         guard !words.isEmpty, words.count <= 4 else { return nil }
-        if words.count == 1 && EntityLexicons.pronouns.contains(words[0].lower) { return "pronoun '\(words[0].text)'" }
-        if ["the", "a"].contains(words[0].lower), words.count >= 2,
-            words.dropFirst().allSatisfy({ $0.flags.contains(.title) })
+        if words.count == 1 && tokens[words[0]].flags.contains(.pronoun) {
+            return why("pronoun '\(doc.text(words[0]))'")
+        }
+        let opener = tokens[words[0]].hash
+        if opener == EntityWords.the || opener == EntityWords.a, words.count >= 2,
+            words.dropFirst().allSatisfy({ tokens[$0].flags.contains(.title) })
         {
-            return "description '\(words.map(\.text).joined(separator: " "))'"
+            return why("description '\(words.map { doc.text($0) }.joined(separator: " "))'")
         }
         return nil
     }
@@ -184,23 +214,23 @@ struct QuoteExtractor: Sendable {
                 let between = (q.close + 1)...(v - 1)
                 if let m = pick(mentionsIn(between), last: true) {
                     q.speaker = speakerNames[m]
-                    q.reason = "'\(mentions[m].surface) \(tokens[v].text)' after the quote"
+                    q.reason = why("'\(mentions[m].surface) \(doc.text(v))' after the quote")
                     return
                 }
                 if let why = refersBack(between) {
                     q.speaker = lastPerson(before: q.open)
-                    q.reason = "\(why) after the quote → last person named"
+                    q.reason = self.why("\(why) after the quote → last person named")
                     return
                 }
             }
             if v < end, let m = pick(mentionsIn((v + 1)...end), last: false) {
                 q.speaker = speakerNames[m]
-                q.reason = "'\(tokens[v].text) \(mentions[m].surface)' after the quote"
+                q.reason = why("'\(doc.text(v)) \(mentions[m].surface)' after the quote")
                 return
             }
             if v < end, let why = refersBack((v + 1)...min(end, v + 1)) {
                 q.speaker = lastPerson(before: q.open)
-                q.reason = "\(why) after the quote → last person named"
+                q.reason = self.why("\(why) after the quote → last person named")
                 return
             }
         }
@@ -217,19 +247,19 @@ struct QuoteExtractor: Sendable {
             let before = start...(v - 1)
             if let m = pick(mentionsIn(before), last: true) {
                 q.speaker = speakerNames[m]
-                q.reason = "'\(mentions[m].surface) … \(tokens[v].text)' before the quote"
+                q.reason = why("'\(mentions[m].surface) … \(doc.text(v))' before the quote")
                 return
             }
             let tail = max(start, v - 4)...(v - 1)
             if let why = refersBack(tail) ?? refersBack(before) {
                 q.speaker = lastPerson(before: start)
-                q.reason = "\(why) before the quote → last person named"
+                q.reason = self.why("\(why) before the quote → last person named")
                 return
             }
         }
         if v + 1 <= q.open - 1, let m = pick(mentionsIn((v + 1)...(q.open - 1)), last: false) {
             q.speaker = speakerNames[m]
-            q.reason = "'\(tokens[v].text) … \(mentions[m].surface)' before the quote"
+            q.reason = why("'\(doc.text(v)) … \(mentions[m].surface)' before the quote")
         }
     }
 }
