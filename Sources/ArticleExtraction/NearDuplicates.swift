@@ -39,11 +39,12 @@ public struct NearDuplicates: Sendable {
         for i in candidates {
             for stem in blocks[i].tokens.stems where stem != 0 { stemCount += 1 }
         }
+        // Strictly more slots than stems, so a probe always ends; stop-words and repeats keep the real load near
+        // one half. A zero key marks a free slot (zero is no stem: short words have none).
         var capacity = 64
-        while capacity < stemCount * 2 { capacity <<= 1 }
+        while capacity <= stemCount { capacity <<= 1 }
         let mask = capacity - 1
         var keys = [UInt64](repeating: 0, count: capacity)
-        var used = [Bool](repeating: false, count: capacity)
         var heads = [Int32](repeating: -1, count: capacity)
         var lengths = [Int32](repeating: 0, count: capacity)
         var lastSeen = [Int32](repeating: -1, count: capacity)
@@ -68,11 +69,8 @@ public struct NearDuplicates: Sendable {
             for k in tokens.stems.indices where tokens.stems[k] != 0 && !stopWords.contains(tokens.hashes[k]) {
                 let stem = tokens.stems[k]
                 var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
-                while used[s] && keys[s] != stem { s = (s + 1) & mask }
-                if !used[s] {
-                    used[s] = true
-                    keys[s] = stem
-                }
+                while keys[s] != 0 && keys[s] != stem { s = (s + 1) & mask }
+                keys[s] = stem
                 if lastSeen[s] == Int32(position) { continue }
                 lastSeen[s] = Int32(position)
                 slots.append(s)

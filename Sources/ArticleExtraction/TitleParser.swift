@@ -96,12 +96,18 @@ public struct OutletFinder: Sendable {
         let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
         // Cue words are ASCII (or "©"): compare each token's trimmed bytes, folding ASCII case, instead of building
         // a lower-case copy of every token.
-        let trimmedTokens = tokens.map { $0.trimmed(".,:;()\"“”'") }
+        // Tokens are trimmed only when their length is within a few punctuation marks of the cue word's.
+        func sameWord(_ token: Substring, _ word: String) -> Bool {
+            let n = token.utf8.count
+            let w = word.utf8.count
+            guard n >= w && n <= w + 4 else { return false }
+            return Self.equalsFoldingASCII(token.trimmed(".,:;()\"“”'"), word)
+        }
         for cue in Self.cues {
             var i = 0
             while i + cue.count <= tokens.count {
                 var matches = true
-                for k in cue.indices where !Self.equalsFoldingASCII(trimmedTokens[i + k], cue[k]) {
+                for k in cue.indices where !sameWord(tokens[i + k], cue[k]) {
                     matches = false
                     break
                 }
