@@ -146,7 +146,7 @@ struct Analysis {
         }
 
         // 2. Boilerplate: features, blank-line groups, neighbours; a tail of widgets; the article's core.
-        let classifier = BoilerplateClassifier(languageKnown: known != nil)
+        let classifier = BoilerplateClassifier(languageKnown: known != nil, bylineNames: byline)
         classifier.classify(&blocks)
         if let tail = classifier.tailStart(blocks) {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {

@@ -5,10 +5,13 @@
 public struct BoilerplateClassifier: Sendable {
     /// Whether the language has a stop-word list, so that stop-word density means something.
     public var languageKnown: Bool
+    /// The names the byline lines gave, already parsed by the analysis (an author box is headed by one of them).
+    public var bylineNames: [String]
 
     /// Creates a classifier.
-    public init(languageKnown: Bool) {
+    public init(languageKnown: Bool, bylineNames: [String] = []) {
         self.languageKnown = languageKnown
+        self.bylineNames = bylineNames
     }
 
     /// The context-free class of one block and the reason for it.
@@ -281,10 +284,7 @@ public struct BoilerplateClassifier: Sendable {
     /// A line after the article's first paragraph that is nothing but a name from the byline heads an author
     /// box ("Francesca Bellini" above her biography).
     func markAuthorLines(_ blocks: inout [Block]) {
-        var names: [[UInt64]] = []
-        for k in blocks.indices where blocks[k].role == .byline {
-            for n in BylineParser().parse(blocks[k].text) ?? [] { names.append(Tokenizer.tokenize(n).hashes) }
-        }
+        let names = bylineNames.map { Tokenizer.tokenize($0).hashes }
         guard !names.isEmpty,
             let first = blocks.firstIndex(where: { $0.role == .body && $0.quality == .good && $0.features.words >= 8 })
         else { return }

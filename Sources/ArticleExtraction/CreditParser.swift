@@ -15,6 +15,8 @@ public struct CreditParser: Sendable {
         "credit", "credits", "фото", "фотография", "foto", "fotos", "bild", "bildquelle", "crédit photo",
         "crédits photo", "crédit", "imagen", "imagem", "immagine", "video", "photographer",
     ]
+    /// Last words of the labels, to rule lines out before splitting them.
+    static let labelEnds: Set<String> = Set(labels.compactMap { $0.split(separator: " ").last.map(String.init) })
     static let agencyLines = WordTable(keys: agencies.map { WordHash.combine(Tokenizer.words($0).map(WordHash.of)) })
     static let viaGettyImages = ["via", "getty", "images"].map(WordHash.of)
     static let agencies: Set<String> = [
@@ -31,6 +33,10 @@ public struct CreditParser: Sendable {
         guard let colon = line.utf8.lastIndex(of: 0x3A), line.utf8.distance(from: colon, to: line.utf8.endIndex) <= 48
         else { return nil }
         let head = line[..<colon]
+        // Cheap test first: the word right before the colon must end a credit label ("Foto", "photo credit").
+        guard let lastWord = head.reversed().split(separator: " ", maxSplits: 1).first.map({ String($0.reversed()) }),
+            Self.labelEnds.contains(String(lastWord.trimmed("(")).lowercased())
+        else { return nil }
         let value = line[line.index(after: colon)...].trimmed(" .)")
         guard !value.isEmpty, Tokenizer.words(String(value)).count <= 6 else { return nil }
         let words = head.split(separator: " ", omittingEmptySubsequences: true)
