@@ -198,6 +198,13 @@ struct EntityRecognizer: Sendable {
                 var possessive = false
                 var uppers = Tokenizer.isUpper(s) ? 1 : 0
                 var lowers = isLower(s) ? 1 : 0
+                // The lower-case hash, computed while scanning as long as the word is ASCII (most words); a word
+                // with any other scalar is hashed again afterwards.
+                var hash = WordHash.offset
+                var ascii = s.value < 0x80
+                if ascii {
+                    hash = (hash ^ UInt64(Tokenizer.isUpper(s) ? s.value | 0x20 : s.value)) &* WordHash.prime
+                }
                 while j < n {
                     // ASCII letters and digits, the bulk of most words, without decoding a scalar.
                     let x = b[j]
@@ -205,10 +212,12 @@ struct EntityRecognizer: Sendable {
                         let folded = x | 0x20
                         if folded >= 0x61 && folded <= 0x7A {
                             if x < 0x61 { uppers += 1 } else { lowers += 1 }
+                            hash = (hash ^ UInt64(folded)) &* WordHash.prime
                             j += 1
                             continue
                         }
                         if x >= 0x30 && x <= 0x39 {
+                            hash = (hash ^ UInt64(x)) &* WordHash.prime
                             j += 1
                             continue
                         }
@@ -216,6 +225,7 @@ struct EntityRecognizer: Sendable {
                     let (c, cl) = scalar(b, at: j)
                     if Tokenizer.isWordScalar(c) {
                         if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
+                        ascii = false
                         j += cl
                         continue
                     }
@@ -228,10 +238,14 @@ struct EntityRecognizer: Sendable {
                         possessive = true
                         break
                     }
+                    // The joiner is part of the word: "-" and "'" hash as themselves, "’" is not ASCII.
+                    if cl == 1 { hash = (hash ^ UInt64(c.value)) &* WordHash.prime } else { ascii = false }
                     j += cl
                 }
-                // Most words are already lower case: their hash comes straight from the bytes.
-                let hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
+                if !ascii {
+                    // Most words are already lower case: their hash comes straight from the bytes.
+                    hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
+                }
                 let end = possessive ? j + scalar(b, at: j).1 + 1 : j
                 tokens.append(
                     EntityToken(

@@ -189,7 +189,9 @@ struct NameCanonicalizer: Sendable {
         doc: EntityTokens,
         givenCounts: [String: Int]
     ) -> String {
-        var fullCounts: [String: (count: Int, first: Int, words: [String])] = [:]
+        // Each full form's count, first mention, words and length in characters (counted once here, not in
+        // every comparison of the search for the best).
+        var fullCounts: [String: (count: Int, first: Int, words: [String], length: Int)] = [:]
         var surnameCounts: [String: (count: Int, first: Int)] = [:]
         for m in cluster.mentions {
             let words = mentions[m].words(in: doc)
@@ -197,7 +199,11 @@ struct NameCanonicalizer: Sendable {
             surnameCounts[surname] = ((surnameCounts[surname]?.count ?? 0) + 1, surnameCounts[surname]?.first ?? m)
             if words.count >= 2 {
                 let key = words.joined(separator: " ")
-                fullCounts[key] = ((fullCounts[key]?.count ?? 0) + 1, fullCounts[key]?.first ?? m, words)
+                if let seen = fullCounts[key] {
+                    fullCounts[key]!.count = seen.count + 1
+                } else {
+                    fullCounts[key] = (1, m, words, words.reduce(0) { $0 + $1.count })
+                }
             }
         }
         let surname = surnameCounts.max { a, b in
@@ -207,9 +213,7 @@ struct NameCanonicalizer: Sendable {
             let best = fullCounts.values.max(by: { a, b in
                 if a.words.count != b.words.count { return a.words.count < b.words.count }
                 if a.count != b.count { return a.count < b.count }
-                let la = a.words.joined().count
-                let lb = b.words.joined().count
-                return la != lb ? la < lb : a.first > b.first
+                return a.length != b.length ? a.length < b.length : a.first > b.first
             })
         else { return surname }
         var given = Array(best.words.dropLast())
