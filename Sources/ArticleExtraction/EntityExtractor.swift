@@ -87,18 +87,18 @@ public struct EntityExtraction: Sendable, Equatable {
         }
         var result: [Entity] = []
         for group in members {
-            let ms = group.map { mentions[$0] }
+            // Indices, not copies of the mentions: a copy retains each mention's strings.
             // The most common spelling, the first seen among equals.
-            let firstSeen = orderedUnique(ms.map(\.canonical))
-            let counts = firstSeen.map { name in ms.reduce(0) { $0 + ($1.canonical == name ? 1 : 0) } }
+            let firstSeen = orderedUnique(group.map { mentions[$0].canonical })
+            let counts = firstSeen.map { name in group.reduce(0) { $0 + (mentions[$1].canonical == name ? 1 : 0) } }
             var best = 0
             for c in counts.indices where counts[c] > counts[best] { best = c }
             let name = firstSeen[best]
-            let aliases = orderedUnique(ms.map { $0.surface(in: doc) }).filter { $0 != name }
-            result.append(Entity(name: name, mentions: ms.count, aliases: aliases))
+            let aliases = orderedUnique(group.map { mentions[$0].surface(in: doc) }).filter { $0 != name }
+            result.append(Entity(name: name, mentions: group.count, aliases: aliases))
             guard explain else { continue }
-            let why = orderedUnique(ms.map(\.reason)).prefix(3).joined(separator: "; ")
-            reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(ms.count): \(why)")
+            let why = orderedUnique(group.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
+            reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(group.count): \(why)")
         }
         return result
     }

@@ -62,7 +62,8 @@ struct QuoteExtractor: Sendable {
         var result: [Found] = []
         var i = 0
         while i < tokens.count {
-            guard let (open, _) = opening(at: i) else {
+            // Words and most marks cannot open a quotation: skip them without the call.
+            guard !tokens[i].isWord, Self.isOpeningCandidate(tokens[i].mark), let (open, _) = opening(at: i) else {
                 i += 1
                 continue
             }
@@ -206,7 +207,8 @@ struct QuoteExtractor: Sendable {
         var end = q.close
         var k = q.close + 1
         while k < tokens.count && k <= q.close + 12 && tokens[k].paragraph == tokens[q.close].paragraph {
-            if isSentenceEnd(tokens[k]) || opening(at: k) != nil { break }
+            if isSentenceEnd(tokens[k]) { break }
+            if !tokens[k].isWord && Self.isOpeningCandidate(tokens[k].mark) && opening(at: k) != nil { break }
             end = k
             k += 1
         }
