@@ -40,7 +40,14 @@ public struct EntityExtraction: Sendable, Equatable {
             let respelled = surfaces.contains(c.name) ? "" : " (canonical form of \(forms.joined(separator: ", ")))"
             reasons.append("person \(c.name) ×\(c.mentions.count): \(why)\(respelled)")
         }
-        places = Self.group(mentions, doc: doc, kind: .place, caseInsensitive: false, explain: explain, reasons: &reasons)
+        places = Self.group(
+            mentions,
+            doc: doc,
+            kind: .place,
+            caseInsensitive: false,
+            explain: explain,
+            reasons: &reasons
+        )
         organizations = Self.group(
             mentions,
             doc: doc,
