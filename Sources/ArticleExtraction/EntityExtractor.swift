@@ -20,7 +20,7 @@ public struct EntityExtraction: Sendable, Equatable {
         let doc = EntityRecognizer.tokenize(paragraphs: body)
         let headings = EntityRecognizer.headingParagraphs(body, tokens: doc.tokens)
         let mentions = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings)
-        let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions)
+        let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions, doc: doc)
 
         var speakerNames = [String?](repeating: nil, count: mentions.count)
         for m in mentions.indices {
@@ -32,17 +32,25 @@ public struct EntityExtraction: Sendable, Equatable {
         }
 
         for c in clusters {
-            let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface }).filter { $0 != c.name }
+            let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface(in: doc) }).filter { $0 != c.name }
             people.append(Entity(name: c.name, mentions: c.mentions.count, aliases: forms))
             guard explain else { continue }
             let why = Self.orderedUnique(c.mentions.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
-            let surfaces = Set(c.mentions.map { mentions[$0].surface })
+            let surfaces = Set(c.mentions.map { mentions[$0].surface(in: doc) })
             let respelled = surfaces.contains(c.name) ? "" : " (canonical form of \(forms.joined(separator: ", ")))"
             reasons.append("person \(c.name) ×\(c.mentions.count): \(why)\(respelled)")
         }
-        places = Self.group(mentions, kind: .place, caseInsensitive: false, explain: explain, reasons: &reasons)
+        places = Self.group(
+            mentions,
+            doc: doc,
+            kind: .place,
+            caseInsensitive: false,
+            explain: explain,
+            reasons: &reasons
+        )
         organizations = Self.group(
             mentions,
+            doc: doc,
             kind: .organization,
             caseInsensitive: true,
             explain: explain,
@@ -63,6 +71,7 @@ public struct EntityExtraction: Sendable, Equatable {
     /// casing), in order of first mention.
     static func group(
         _ mentions: [EntityMention],
+        doc: EntityTokens,
         kind: EntityKind,
         caseInsensitive: Bool,
         explain: Bool,
@@ -85,18 +94,18 @@ public struct EntityExtraction: Sendable, Equatable {
         }
         var result: [Entity] = []
         for group in members {
-            let ms = group.map { mentions[$0] }
+            // Indices, not copies of the mentions: a copy retains each mention's strings.
             // The most common spelling, the first seen among equals.
-            let firstSeen = orderedUnique(ms.map(\.canonical))
-            let counts = firstSeen.map { name in ms.reduce(0) { $0 + ($1.canonical == name ? 1 : 0) } }
+            let firstSeen = orderedUnique(group.map { mentions[$0].canonical })
+            let counts = firstSeen.map { name in group.reduce(0) { $0 + (mentions[$1].canonical == name ? 1 : 0) } }
             var best = 0
             for c in counts.indices where counts[c] > counts[best] { best = c }
             let name = firstSeen[best]
-            let aliases = orderedUnique(ms.map(\.surface)).filter { $0 != name }
-            result.append(Entity(name: name, mentions: ms.count, aliases: aliases))
+            let aliases = orderedUnique(group.map { mentions[$0].surface(in: doc) }).filter { $0 != name }
+            result.append(Entity(name: name, mentions: group.count, aliases: aliases))
             guard explain else { continue }
-            let why = orderedUnique(ms.map(\.reason)).prefix(3).joined(separator: "; ")
-            reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(ms.count): \(why)")
+            let why = orderedUnique(group.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
+            reasons.append("\(kind == .place ? "place" : "organisation") \(name) ×\(group.count): \(why)")
         }
         return result
     }

@@ -64,11 +64,14 @@ enum EntityKind: String, Sendable {
     case person, place, organization
 }
 
-/// One mention of an entity: the words as written and why the recogniser believes it.
+/// One mention of an entity: where its words are and why the recogniser believes it. It holds token positions,
+/// not the words: most mentions are sentence-initial words that never become a person, and building their
+/// strings cost more than finding them (`words(in:)` builds them for the few that are kept).
 struct EntityMention: Sendable {
     var kind: EntityKind
-    /// The words as written, possessive dropped.
-    var words: [String]
+    /// For a place named by part of a hyphenated word ("Ukraine" in "Ukraine-Belarus"), that part; nil when the
+    /// mention is its tokens' words.
+    var part: String? = nil
     /// Token range in the body's token stream.
     var first: Int
     var last: Int
@@ -81,7 +84,17 @@ struct EntityMention: Sendable {
     /// Found in a heading line, where every word is capitalised: only confirms what the text proves elsewhere.
     var weak: Bool = false
 
-    var surface: String { words.count == 1 ? words[0] : words.joined(separator: " ") }
+    /// Number of words; the tokens `first...last` are all words, possessive dropped.
+    var wordCount: Int { part == nil ? last - first + 1 : 1 }
+
+    /// The words as written, possessive dropped.
+    func words(in doc: EntityTokens) -> [String] { part.map { [$0] } ?? doc.texts(first...last) }
+
+    /// The words as written, joined by spaces.
+    func surface(in doc: EntityTokens) -> String {
+        if let part { return part }
+        return first == last ? doc.text(first) : doc.texts(first...last).joined(separator: " ")
+    }
 }
 
 /// Hashes of the few words the recogniser and the quote extractor compare by identity.
@@ -185,6 +198,13 @@ struct EntityRecognizer: Sendable {
                 var possessive = false
                 var uppers = Tokenizer.isUpper(s) ? 1 : 0
                 var lowers = isLower(s) ? 1 : 0
+                // The lower-case hash, computed while scanning as long as the word is ASCII (most words); a word
+                // with any other scalar is hashed again afterwards.
+                var hash = WordHash.offset
+                var ascii = s.value < 0x80
+                if ascii {
+                    hash = (hash ^ UInt64(Tokenizer.isUpper(s) ? s.value | 0x20 : s.value)) &* WordHash.prime
+                }
                 while j < n {
                     // ASCII letters and digits, the bulk of most words, without decoding a scalar.
                     let x = b[j]
@@ -192,10 +212,12 @@ struct EntityRecognizer: Sendable {
                         let folded = x | 0x20
                         if folded >= 0x61 && folded <= 0x7A {
                             if x < 0x61 { uppers += 1 } else { lowers += 1 }
+                            hash = (hash ^ UInt64(folded)) &* WordHash.prime
                             j += 1
                             continue
                         }
                         if x >= 0x30 && x <= 0x39 {
+                            hash = (hash ^ UInt64(x)) &* WordHash.prime
                             j += 1
                             continue
                         }
@@ -203,6 +225,7 @@ struct EntityRecognizer: Sendable {
                     let (c, cl) = scalar(b, at: j)
                     if Tokenizer.isWordScalar(c) {
                         if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
+                        ascii = false
                         j += cl
                         continue
                     }
@@ -215,10 +238,14 @@ struct EntityRecognizer: Sendable {
                         possessive = true
                         break
                     }
+                    // The joiner is part of the word: "-" and "'" hash as themselves, "’" is not ASCII.
+                    if cl == 1 { hash = (hash ^ UInt64(c.value)) &* WordHash.prime } else { ascii = false }
                     j += cl
                 }
-                // Most words are already lower case: their hash comes straight from the bytes.
-                let hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
+                if !ascii {
+                    // Most words are already lower case: their hash comes straight from the bytes.
+                    hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
+                }
                 let end = possessive ? j + scalar(b, at: j).1 + 1 : j
                 tokens.append(
                     EntityToken(
@@ -400,7 +427,6 @@ struct EntityRecognizer: Sendable {
                     result.append(
                         EntityMention(
                             kind: .organization,
-                            words: [text],
                             first: i,
                             last: i,
                             reason: why("known acronym"),
@@ -411,7 +437,6 @@ struct EntityRecognizer: Sendable {
                     result.append(
                         EntityMention(
                             kind: .place,
-                            words: [doc.text(i)],
                             first: i,
                             last: i,
                             reason: why("gazetteer"),
@@ -474,7 +499,7 @@ struct EntityRecognizer: Sendable {
                 result.append(
                     EntityMention(
                         kind: .place,
-                        words: [part],
+                        part: part,
                         first: idx,
                         last: idx,
                         reason: why("gazetteer (in '\(text)')"),
@@ -545,16 +570,14 @@ struct EntityRecognizer: Sendable {
                     pieceStart = k2
                     continue
                 }
-                let words = doc.texts(idx...(run.lowerBound + end))
                 let name = gazetteer.names[place]
                 result.append(
                     EntityMention(
                         kind: .place,
-                        words: words,
                         first: idx,
                         last: run.lowerBound + end,
                         reason: why(
-                            words.joined(separator: " ") != name && words.count == 1
+                            idx == run.lowerBound + end && doc.text(idx) != name
                                 ? "gazetteer: a name of \(name)" : "gazetteer"
                         ),
                         canonical: name
@@ -575,7 +598,6 @@ struct EntityRecognizer: Sendable {
                 result.append(
                     EntityMention(
                         kind: .organization,
-                        words: all,
                         first: run.lowerBound + start,
                         last: run.lowerBound + end,
                         reason: why("organisation head '\(doc.text(idx))'"),
@@ -604,7 +626,6 @@ struct EntityRecognizer: Sendable {
                     result.append(
                         EntityMention(
                             kind: .place,
-                            words: words,
                             first: run.lowerBound + pieceStart,
                             last: idx - 1,
                             reason: why("followed by '\(doc.text(idx))'"),
@@ -639,7 +660,6 @@ struct EntityRecognizer: Sendable {
                 let words = doc.texts(index...k)
                 return EntityMention(
                     kind: .organization,
-                    words: words,
                     first: index,
                     last: k,
                     reason: why("demonym + organisation head '\(doc.text(k))'"),
@@ -697,7 +717,6 @@ struct EntityRecognizer: Sendable {
             result.append(
                 EntityMention(
                     kind: .place,
-                    words: words,
                     first: first,
                     last: last,
                     reason: why("followed by '\(doc.lower(a))'"),
@@ -708,11 +727,9 @@ struct EntityRecognizer: Sendable {
         }
         if count >= 2 && count <= 4 {
             if given || cue != nil || speechAfter {
-                let words = words()
-                let reason = cue ?? why(given ? "given name '\(words[0])'" : "next to a speech verb")
+                let reason = cue ?? why(given ? "given name '\(doc.text(first))'" : "next to a speech verb")
                 var m = EntityMention(
                     kind: .person,
-                    words: words,
                     first: first,
                     last: last,
                     reason: reason,
@@ -728,7 +745,6 @@ struct EntityRecognizer: Sendable {
                 result.append(
                     EntityMention(
                         kind: .place,
-                        words: words,
                         first: first,
                         last: last,
                         reason: why("after '\(doc.text(b))'"),
@@ -741,7 +757,6 @@ struct EntityRecognizer: Sendable {
                 // Two unknown capitalised words: a person only if the surname recurs alone (checked later).
                 var m = EntityMention(
                     kind: .person,
-                    words: words(),
                     first: first,
                     last: last,
                     reason: why("capitalised pair"),
@@ -753,16 +768,14 @@ struct EntityRecognizer: Sendable {
             return
         }
         if count == 1 {
-            let words = words()
             if preposition && !common && cue == nil && !tokens[first].sentenceStart {
                 result.append(
                     EntityMention(
                         kind: .place,
-                        words: words,
                         first: first,
                         last: last,
                         reason: why("after '\(doc.text(b))'"),
-                        canonical: words[0]
+                        canonical: doc.text(first)
                     )
                 )
                 return
@@ -770,7 +783,6 @@ struct EntityRecognizer: Sendable {
             // A lone capitalised word: a surname candidate, kept only if it joins a full name or has a cue.
             var m = EntityMention(
                 kind: .person,
-                words: words,
                 first: first,
                 last: last,
                 reason: cue ?? why(speechAfter ? "next to a speech verb" : "surname"),

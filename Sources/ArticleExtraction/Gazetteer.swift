@@ -43,7 +43,10 @@ struct Gazetteer: Sendable {
                 index[value] = n
             }
             // Split exactly as the recogniser joins words: one space each, no empty words dropped.
-            let words = key.split(separator: " ", omittingEmptySubsequences: false).map { WordHash.of(String($0)) }
+            // Hashed from the key's bytes: no String per word.
+            let words = key.utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { word in
+                word.reduce(WordHash.offset) { ($0 ^ UInt64($1)) &* WordHash.prime }
+            }
             longest = max(longest, words.count)
             if words.count > 1 {
                 firsts.append(words[0])

@@ -6,7 +6,8 @@ struct NameCanonicalizer: Sendable {
     struct Cluster: Sendable {
         var name: String = ""
         var given: [String]
-        var surnameKey: String
+        /// `foldKey` of the surname.
+        var surnameKey: UInt64
         var mentions: [Int] = []
         /// True once a mention that proves a person (not only a capitalised pair or heading) joined.
         var confirmed = false
@@ -36,21 +37,46 @@ struct NameCanonicalizer: Sendable {
     /// `fold` for ASCII words (most names in most articles), on bytes rather than through a scalar view: the same
     /// steps in the same order, and no Cyrillic stem to look for.
     static func foldASCII(_ word: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(word.utf8.count)
+        let bytes = Array(word.utf8)
+        let out = [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { buffer, count in
+            count = bytes.withUnsafeBufferPointer { foldASCII($0, into: buffer) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `WordHash` of `fold` of token `k`'s word: the surname key. ASCII words (most surnames, and every
+    /// sentence-initial word that might be one) fold on their bytes without building a string.
+    static func foldKey(_ k: Int, in doc: EntityTokens) -> UInt64 {
+        let t = doc.tokens[k]
+        return doc.paragraphs[t.paragraph].withUnsafeBufferPointer { line -> UInt64 in
+            let word = UnsafeBufferPointer(rebasing: line[t.start..<t.textEnd])
+            guard word.allSatisfy({ $0 < 0x80 }) else { return WordHash.of(fold(doc.text(k))) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { out in
+                let n = foldASCII(word, into: out)
+                return EntityRecognizer.bytesHash(UnsafeBufferPointer(out), 0..<n)
+            }
+        }
+    }
+
+    /// The steps of `foldASCII` from bytes into `out` (at least as long); returns the folded length.
+    @inline(__always)
+    static func foldASCII(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
         var previous: UInt8 = 0
-        for b in word.utf8 {
+        for b in word {
             var c = b >= 0x41 && b <= 0x5A ? b + 32 : b
-            // kh → h, ks → x, ck → k: the second letter replaces the pair.
             if (previous == 0x6B && (c == 0x68 || c == 0x73)) || (previous == 0x63 && c == 0x6B) {
-                out.removeLast()
+                n -= 1
                 c = c == 0x73 ? 0x78 : c
             }
             previous = c
             if c == 0x79 || c == 0x6A { c = 0x69 } else if c == 0x77 { c = 0x76 }
-            if out.last != c { out.append(c) }
+            if n == 0 || out[n - 1] != c {
+                out[n] = c
+                n += 1
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 
     /// Levenshtein distance, stopping early past `limit`.
@@ -82,16 +108,18 @@ struct NameCanonicalizer: Sendable {
     }
 
     /// Assigns each person mention to a cluster; returns the clusters (in order of first mention) and, for each
-    /// mention index, its cluster or nil when it was left out (an ambiguous or unproven surname).
-    func canonicalize(_ mentions: [EntityMention]) -> (clusters: [Cluster], assignment: [Int?]) {
+    /// mention index, its cluster or nil when it was left out (an ambiguous or unproven surname). Surnames are
+    /// keyed by the hash of their folded form, so only the names that are kept are ever built as strings.
+    func canonicalize(_ mentions: [EntityMention], doc: EntityTokens) -> (clusters: [Cluster], assignment: [Int?]) {
         var clusters: [Cluster] = []
         var assignment = [Int?](repeating: nil, count: mentions.count)
-        var bySurname: [String: [Int]] = [:]
+        // Surname key → clusters with it. An article names a handful of people, so the table stays small.
+        var bySurname: [UInt64: [Int]] = [:]
         // Full names first, so that surnames met before their full name still join it. Indices, not
         // `for mention in`, since a copy of a mention retains its strings.
-        for m in mentions.indices where mentions[m].kind == .person && mentions[m].words.count >= 2 {
-            let key = Self.fold(mentions[m].words.last!)
-            let given = Array(mentions[m].words.dropLast())
+        for m in mentions.indices where mentions[m].kind == .person && mentions[m].wordCount >= 2 {
+            let key = Self.foldKey(mentions[m].last, in: doc)
+            let given = doc.texts(mentions[m].first...(mentions[m].last - 1))
             let candidates = bySurname[key] ?? []
             if let c = candidates.first(where: { Self.givenNamesAgree(clusters[$0].given, given) }) {
                 clusters[c].mentions.append(m)
@@ -106,9 +134,12 @@ struct NameCanonicalizer: Sendable {
             }
             if !mentions[m].weak { clusters[assignment[m]!].confirmed = true }
         }
-        var lonely: [String: [Int]] = [:]
-        for m in mentions.indices where mentions[m].kind == .person && mentions[m].words.count == 1 {
-            let key = Self.fold(mentions[m].words[0])
+        // Lone surnames with no full name, grouped by key in order of first mention (the order clusters are
+        // made in does not matter: they are sorted by first mention below).
+        var lonelyKeys: [UInt64] = []
+        var lonely: [UInt64: [Int]] = [:]
+        for m in mentions.indices where mentions[m].kind == .person && mentions[m].wordCount == 1 {
+            let key = Self.foldKey(mentions[m].first, in: doc)
             let candidates = bySurname[key] ?? []
             if candidates.count == 1 {
                 let c = candidates[0]
@@ -117,12 +148,13 @@ struct NameCanonicalizer: Sendable {
                 clusters[c].confirmed = true
                 assignment[m] = c
             } else if candidates.isEmpty {
+                if lonely[key] == nil { lonelyKeys.append(key) }
                 lonely[key, default: []].append(m)
             }
             // Two people share the surname: the lone surname could be either, so it names no one.
         }
         // A surname never given in full is a person only with a cue ("President Zelensky", "Peskov said").
-        for key in lonely.keys.sorted() {
+        for key in lonelyKeys {
             let ms = lonely[key]!
             guard ms.contains(where: { mentions[$0].cued && !mentions[$0].weak }) else { continue }
             clusters.append(Cluster(given: [], surnameKey: key, mentions: ms, confirmed: true))
@@ -136,9 +168,10 @@ struct NameCanonicalizer: Sendable {
         for c in clusters where c.confirmed {
             if let g = c.given.first { givenCounts[g, default: 0] += c.mentions.count }
         }
-        for c in clusters.indices {
+        // Only the people kept need a name.
+        for c in clusters.indices where clusters[c].confirmed {
             clusters[c].mentions.sort()
-            clusters[c].name = canonicalName(clusters[c], mentions: mentions, givenCounts: givenCounts)
+            clusters[c].name = canonicalName(clusters[c], mentions: mentions, doc: doc, givenCounts: givenCounts)
         }
         var order: [Int] = clusters.indices.filter { clusters[$0].confirmed }
         order.sort { clusters[$0].mentions[0] < clusters[$1].mentions[0] }
@@ -150,16 +183,27 @@ struct NameCanonicalizer: Sendable {
 
     /// The fullest form in its most common spelling: the most frequent full form (ties: the longer, then the
     /// earlier), with the surname spelled as most mentions spell it.
-    func canonicalName(_ cluster: Cluster, mentions: [EntityMention], givenCounts: [String: Int]) -> String {
-        var fullCounts: [String: (count: Int, first: Int, words: [String])] = [:]
+    func canonicalName(
+        _ cluster: Cluster,
+        mentions: [EntityMention],
+        doc: EntityTokens,
+        givenCounts: [String: Int]
+    ) -> String {
+        // Each full form's count, first mention, words and length in characters (counted once here, not in
+        // every comparison of the search for the best).
+        var fullCounts: [String: (count: Int, first: Int, words: [String], length: Int)] = [:]
         var surnameCounts: [String: (count: Int, first: Int)] = [:]
         for m in cluster.mentions {
-            let words = mentions[m].words
+            let words = mentions[m].words(in: doc)
             let surname = words.last!
             surnameCounts[surname] = ((surnameCounts[surname]?.count ?? 0) + 1, surnameCounts[surname]?.first ?? m)
             if words.count >= 2 {
                 let key = words.joined(separator: " ")
-                fullCounts[key] = ((fullCounts[key]?.count ?? 0) + 1, fullCounts[key]?.first ?? m, words)
+                if let seen = fullCounts[key] {
+                    fullCounts[key]!.count = seen.count + 1
+                } else {
+                    fullCounts[key] = (1, m, words, words.reduce(0) { $0 + $1.count })
+                }
             }
         }
         let surname = surnameCounts.max { a, b in
@@ -169,9 +213,7 @@ struct NameCanonicalizer: Sendable {
             let best = fullCounts.values.max(by: { a, b in
                 if a.words.count != b.words.count { return a.words.count < b.words.count }
                 if a.count != b.count { return a.count < b.count }
-                let la = a.words.joined().count
-                let lb = b.words.joined().count
-                return la != lb ? la < lb : a.first > b.first
+                return a.length != b.length ? a.length < b.length : a.first > b.first
             })
         else { return surname }
         var given = Array(best.words.dropLast())

@@ -35,6 +35,10 @@ struct QuoteExtractor: Sendable {
     /// Write the reasons; only `--explain` prints them.
     var explain = false
 
+    /// The mentions that can speak (those with a speaker name), in order: a quote looks only at these, and
+    /// most mentions (unconfirmed surnames, places) are not.
+    let speakers: [Int]
+
     let tokens: [EntityToken]
     /// Each paragraph's UTF-8 bytes; token offsets index them.
     let paragraphs: [[UInt8]]
@@ -45,6 +49,7 @@ struct QuoteExtractor: Sendable {
         self.paragraphs = doc.paragraphs
         self.mentions = mentions
         self.speakerNames = speakerNames
+        self.speakers = speakerNames.indices.filter { speakerNames[$0] != nil }
         self.explain = explain
     }
 
@@ -57,7 +62,8 @@ struct QuoteExtractor: Sendable {
         var result: [Found] = []
         var i = 0
         while i < tokens.count {
-            guard let (open, _) = opening(at: i) else {
+            // Words and most marks cannot open a quotation: skip them without the call.
+            guard !tokens[i].isWord, Self.isOpeningCandidate(tokens[i].mark), let (open, _) = opening(at: i) else {
                 i += 1
                 continue
             }
@@ -163,17 +169,13 @@ struct QuoteExtractor: Sendable {
 
     /// Mention indices whose tokens lie in `range`, in order.
     func mentionsIn(_ range: ClosedRange<Int>) -> [Int] {
-        mentions.indices.filter {
-            range.contains(mentions[$0].first) && range.contains(mentions[$0].last) && speakerNames[$0] != nil
-        }
+        speakers.filter { range.contains(mentions[$0].first) && range.contains(mentions[$0].last) }
     }
 
     /// The last person mentioned before token `index`: what "he said" or "the presidential aide added" means.
     func lastPerson(before index: Int) -> String? {
         var best: String? = nil
-        for (m, mention) in mentions.enumerated() where mention.last < index && mention.kind == .person {
-            if let name = speakerNames[m] { best = name }
-        }
+        for m in speakers where mentions[m].last < index && mentions[m].kind == .person { best = speakerNames[m] }
         return best
     }
 
@@ -205,7 +207,8 @@ struct QuoteExtractor: Sendable {
         var end = q.close
         var k = q.close + 1
         while k < tokens.count && k <= q.close + 12 && tokens[k].paragraph == tokens[q.close].paragraph {
-            if isSentenceEnd(tokens[k]) || opening(at: k) != nil { break }
+            if isSentenceEnd(tokens[k]) { break }
+            if !tokens[k].isWord && Self.isOpeningCandidate(tokens[k].mark) && opening(at: k) != nil { break }
             end = k
             k += 1
         }
@@ -214,7 +217,7 @@ struct QuoteExtractor: Sendable {
                 let between = (q.close + 1)...(v - 1)
                 if let m = pick(mentionsIn(between), last: true) {
                     q.speaker = speakerNames[m]
-                    q.reason = why("'\(mentions[m].surface) \(doc.text(v))' after the quote")
+                    q.reason = why("'\(mentions[m].surface(in: doc)) \(doc.text(v))' after the quote")
                     return
                 }
                 if let why = refersBack(between) {
@@ -225,7 +228,7 @@ struct QuoteExtractor: Sendable {
             }
             if v < end, let m = pick(mentionsIn((v + 1)...end), last: false) {
                 q.speaker = speakerNames[m]
-                q.reason = why("'\(doc.text(v)) \(mentions[m].surface)' after the quote")
+                q.reason = why("'\(doc.text(v)) \(mentions[m].surface(in: doc))' after the quote")
                 return
             }
             if v < end, let why = refersBack((v + 1)...min(end, v + 1)) {
@@ -247,7 +250,7 @@ struct QuoteExtractor: Sendable {
             let before = start...(v - 1)
             if let m = pick(mentionsIn(before), last: true) {
                 q.speaker = speakerNames[m]
-                q.reason = why("'\(mentions[m].surface) … \(doc.text(v))' before the quote")
+                q.reason = why("'\(mentions[m].surface(in: doc)) … \(doc.text(v))' before the quote")
                 return
             }
             let tail = max(start, v - 4)...(v - 1)
@@ -259,7 +262,7 @@ struct QuoteExtractor: Sendable {
         }
         if v + 1 <= q.open - 1, let m = pick(mentionsIn((v + 1)...(q.open - 1)), last: false) {
             q.speaker = speakerNames[m]
-            q.reason = why("'\(doc.text(v)) … \(mentions[m].surface)' before the quote")
+            q.reason = why("'\(doc.text(v)) … \(mentions[m].surface(in: doc))' before the quote")
         }
     }
 }
