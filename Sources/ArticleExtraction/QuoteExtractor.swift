@@ -98,7 +98,9 @@ struct QuoteExtractor: Sendable {
                 break
             }
             let text = Self.trim(pieces.map { Self.trim($0) }.joined(separator: " "))
-            let words = tokens[(open + 1)...max(open + 1, closeIndex)].filter(\.isWord).count
+            // Words between the marks; an opening mark that is the body's last token has none (and no range).
+            let inside = (open + 1)..<max(open + 1, min(closeIndex + 1, tokens.count))
+            let words = tokens[inside].filter(\.isWord).count
             let startsUpper = text.unicodeScalars.first.map(Tokenizer.isUpper) ?? false
             if (startsUpper && words >= Self.minimumWords) || words >= 8 {
                 var q = Found(text: text, open: open, close: closeIndex, speaker: nil, reason: why("no attribution"))

@@ -147,6 +147,16 @@ struct QuoteTests {
         #expect(quotes.isEmpty)
     }
 
+    @Test(
+        "a body that ends with an opening quotation mark does not crash",
+        arguments: ["He said \"", "“", "The council said: «", "First paragraph.\n\"", "„"]
+    )
+    func openingMarkAtTheEnd(last: String) {
+        let body = ["The council met on Tuesday to discuss the bridge.", last]
+        let quotes = EntityExtraction(body: body).quotes
+        #expect(quotes.isEmpty)
+    }
+
     @Test("the quote text has no marks and no trailing comma")
     func text() {
         let quotes = EntityExtraction(body: ["“Nothing is agreed until everything is agreed,” envoy Mara Lind said."])
