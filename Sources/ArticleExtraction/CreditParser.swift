@@ -34,8 +34,13 @@ public struct CreditParser: Sendable {
         else { return nil }
         let head = line[..<colon]
         // Cheap test first: the word right before the colon must end a credit label ("Foto", "photo credit").
-        guard let lastWord = head.reversed().split(separator: " ", maxSplits: 1).first.map({ String($0.reversed()) }),
-            Self.labelEnds.contains(String(lastWord.trimmed("(")).lowercased())
+        let u = head.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        var start = end
+        while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
+        guard end > start, u.distance(from: start, to: end) <= 24,
+            Self.labelEnds.contains(String(head[start..<end].trimmed("(")).lowercased())
         else { return nil }
         let value = line[line.index(after: colon)...].trimmed(" .)")
         guard !value.isEmpty, Tokenizer.words(String(value)).count <= 6 else { return nil }

@@ -71,8 +71,46 @@ struct Gazetteer: Sendable {
 
     /// The place index for an inflected Cyrillic form through its stem ("России" → Russia).
     func stemPlace(_ lower: String) -> Int? {
-        guard let stem = Self.cyrillicStem(lower), stem.count >= 4 else { return nil }
-        return cyrillicStems[WordHash.of(stem)]
+        guard let stem = Self.cyrillicStemHash(lower) else { return nil }
+        return cyrillicStems[stem]
+    }
+
+    static let stemEndings: [[UInt8]] = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"].map { Array($0.utf8) }
+    static let stemVowels: Set<UInt32> = Set("аяоеиыуюьйіїє".unicodeScalars.map(\.value))
+
+    /// `WordHash.of(cyrillicStem(word))` when the stem has four letters or more, computed on the UTF-8 bytes
+    /// without building the stem: this runs for every capitalised Cyrillic word of a body.
+    static func cyrillicStemHash(_ word: String) -> UInt64? {
+        var word = word
+        return word.withUTF8 { p -> UInt64? in
+            guard p.count >= 2 else { return nil }
+            let first = UTF8Scalar.decode(p, at: 0).value
+            guard first >= 0x400 && first <= 0x4FF else { return nil }
+            var scalars = 0
+            for b in p where b & 0xC0 != 0x80 { scalars += 1 }
+            var end = p.count
+            var dropped = false
+            if scalars > 5 {
+                for e in stemEndings where p.count >= e.count && p[(p.count - e.count)...].elementsEqual(e) {
+                    end -= e.count
+                    scalars -= 2
+                    dropped = true
+                    break
+                }
+            }
+            if !dropped {
+                var last = p.count - 1
+                while last > 0 && p[last] & 0xC0 == 0x80 { last -= 1 }
+                if stemVowels.contains(UTF8Scalar.decode(p, at: last).value) {
+                    end = last
+                    scalars -= 1
+                }
+            }
+            guard scalars >= 4 else { return nil }
+            var h = WordHash.offset
+            for b in p[0..<end] { h = (h ^ UInt64(b)) &* WordHash.prime }
+            return h
+        }
     }
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.

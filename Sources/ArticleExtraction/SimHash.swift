@@ -21,24 +21,12 @@ public enum SimHash {
         // The features: distinct content words. Function words are shared by any two texts in a language and
         // would pull different articles together; a text too short to have eight content words uses every word.
         let stop = Lexicons.anyStopWordHash
-        var content = 0
-        for h in wordHashes where !stop.contains(h) { content += 1 }
-        let useAll = content < 8
-        // Distinct values through a small open-addressing set (sorting cost more than the minimums).
-        var size = 16
-        while size < (useAll ? wordHashes.count : content) * 2 { size <<= 1 }
-        let mask = size - 1
-        var seen = [UInt64](repeating: 0, count: size)
-        var used = [Bool](repeating: false, count: size)
-        var features: [UInt64] = []
-        features.reserveCapacity(size / 2)
-        for h in wordHashes where useAll || !stop.contains(h) {
-            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while used[i] && seen[i] != h { i = (i + 1) & mask }
-            if used[i] { continue }
-            used[i] = true
-            seen[i] = h
-            features.append(mix(h))
+        var features = distinctMixed(wordHashes, skipping: stop)
+        if features.count < 8 {
+            // Fewer than eight distinct content words: the rule counts all content words, repeats included.
+            var content = 0
+            for h in wordHashes where !stop.contains(h) { content += 1 }
+            if content < 8 { features = distinctMixed(wordHashes, skipping: nil) }
         }
         // 64 independent minimums, eight functions per pass over the features: eight independent chains of
         // multiply-add-minimum keep the pipeline full where one chain would wait on each comparison.
@@ -71,6 +59,27 @@ public enum SimHash {
     /// The same constants in groups of eight, as the minimum loop reads them.
     static let multiplierLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].multiplier }) }
     static let incrementLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].increment }) }
+
+    /// The distinct values of `hashes` (leaving out those in `skipping`), each mixed, through a small
+    /// open-addressing set: one pass, no sorting. Zero marks a free slot, so a zero hash is stored as one.
+    static func distinctMixed(_ hashes: [UInt64], skipping: WordTable?) -> [UInt64] {
+        var size = 16
+        while size <= hashes.count * 2 { size <<= 1 }
+        let mask = size - 1
+        var seen = [UInt64](repeating: 0, count: size)
+        var features: [UInt64] = []
+        features.reserveCapacity(hashes.count)
+        for raw in hashes {
+            if let stop = skipping, stop.contains(raw) { continue }
+            let h = raw == 0 ? 1 : raw
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while seen[i] != 0 && seen[i] != h { i = (i + 1) & mask }
+            if seen[i] == h { continue }
+            seen[i] = h
+            features.append(mix(raw))
+        }
+        return features
+    }
 
     /// 16 lower-case hex digits, zero-padded, as the record's `simhash` field holds it.
     public static func hex(_ value: UInt64) -> String {

@@ -189,3 +189,18 @@ extension EntityTests {
         #expect(speakers >= 7)
     }
 }
+
+/// The byte-level stem hash the recogniser uses must agree with the readable definition of the stem.
+struct CyrillicStemTests {
+    @Test(
+        "stem hash equals the hash of the stem",
+        arguments: [
+            "россии", "россия", "украиной", "беларусью", "москвой", "києва", "київ", "львові", "мінськ", "кремлём",
+            "сша", "рф", "london", "россией", "мос", "білорусі", "ґданськ", "европой", "юг", "область-центр",
+        ]
+    )
+    func agrees(word: String) {
+        let expected = Gazetteer.cyrillicStem(word).flatMap { $0.count >= 4 ? WordHash.of($0) : nil }
+        #expect(Gazetteer.cyrillicStemHash(word) == expected)
+    }
+}
