@@ -40,8 +40,6 @@ public struct OutletFinder: Sendable {
         ["originally", "appeared", "on"], ["feed", "from"], ["content", "from"], ["article", "from"],
         ["courtesy", "of"], ["©"], ["copyright"], ["support"], ["supporting"],
     ]
-    /// First words of every cue, to skip blocks that cannot hold a signature.
-    static let cueFirstWords = WordTable(keys: cues.map { WordHash.of($0[0]) })
     static let joiners: Set<String> = [
         "of", "the", "and", "&", "for", "de", "del", "la", "di", "della", "do", "da", "der", "des", "du", "y", "e",
     ]
