@@ -687,6 +687,18 @@ struct EntityRecognizer: Sendable {
         let count = last - first + 1
         // The words as written, built only for a mention that is kept.
         func words() -> [String] { doc.texts(first...last) }
+        // A place named by the words as written.
+        func appendPlace(_ reason: String) {
+            result.append(
+                EntityMention(
+                    kind: .place,
+                    first: first,
+                    last: last,
+                    reason: reason,
+                    canonical: words().joined(separator: " ")
+                )
+            )
+        }
         let heading = headings[tokens[first].paragraph]
         var next: Int? = last + 1 < tokens.count ? last + 1 : nil
         // "Gerald Finch, said": look past one comma for the verb.
@@ -713,16 +725,7 @@ struct EntityRecognizer: Sendable {
         let common = tokens[first...last].contains { vocabulary[$0.hash] != nil }
 
         if let a = after, tokens[a].flags.contains(.placeHead), cue == nil, !given {
-            let words = words()
-            result.append(
-                EntityMention(
-                    kind: .place,
-                    first: first,
-                    last: last,
-                    reason: why("followed by '\(doc.lower(a))'"),
-                    canonical: words.joined(separator: " ")
-                )
-            )
+            appendPlace(why("followed by '\(doc.lower(a))'"))
             return
         }
         if count >= 2 && count <= 4 {
@@ -741,16 +744,7 @@ struct EntityRecognizer: Sendable {
                 return
             }
             if preposition && !common {
-                let words = words()
-                result.append(
-                    EntityMention(
-                        kind: .place,
-                        first: first,
-                        last: last,
-                        reason: why("after '\(doc.text(b))'"),
-                        canonical: words.joined(separator: " ")
-                    )
-                )
+                appendPlace(why("after '\(doc.text(b))'"))
                 return
             }
             if !common && !heading {

@@ -9,25 +9,6 @@ public struct NearDuplicates: Sendable {
     /// Creates a detector.
     public init() {}
 
-    /// Content words: not stop-words, three letters or more, possessive "'s" dropped.
-    public static func contentWords(_ block: Block, stopWords: WordTable) -> [UInt64] {
-        var stems: [UInt64] = []
-        let t = block.tokens
-        stems.reserveCapacity(t.hashes.count)
-        for k in t.hashes.indices where t.stems[k] != 0 && !stopWords.contains(t.hashes[k]) {
-            stems.append(t.stems[k])
-        }
-        stems.sort()
-        // Unique, in place.
-        var w = 0
-        for r in stems.indices where r == 0 || stems[r] != stems[r - 1] {
-            stems[w] = stems[r]
-            w += 1
-        }
-        stems.removeLast(stems.count - w)
-        return stems
-    }
-
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
     public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
         var result: [Int: Int] = [:]

@@ -307,13 +307,10 @@ public enum Tokenizer {
     /// by arithmetic; the rest asks the Unicode tables.
     @inline(__always)
     static func letterCase(_ v: UInt32) -> ((UInt32, UInt32), Bool)? {
-        if v >= 0x430 && v <= 0x45F { return ((v, 0), false) }
-        if v >= 0x410 && v <= 0x42F { return ((v + 32, 0), true) }
-        if v >= 0x400 && v <= 0x40F { return ((v + 80, 0), true) }
-        if v >= 0xC0 && v <= 0xFF {
-            if v == 0xD7 || v == 0xF7 { return nil }
-            if v <= 0xDE { return ((v + 32, 0), true) }
-            return ((v, 0), false)
+        // × and ÷ sit among the Latin-1 letters but are not letters.
+        if v == 0xD7 || v == 0xF7 { return nil }
+        if (v >= 0x400 && v <= 0x45F) || (v >= 0xC0 && v <= 0xFF), let lower = lowercasedValue(v) {
+            return ((lower, 0), lower != v)
         }
         if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA ? ((v, 0), false) : nil }
         if v >= 0x2000 && v <= 0x2BFF { return nil }
@@ -351,14 +348,19 @@ public enum Tokenizer {
 
     @inline(__always)
     static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar? {
-        let v = s.value
-        if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(v + 32) }
-        if v < 0x80 { return s }
-        if v >= 0x410 && v <= 0x42F { return Unicode.Scalar(v + 32) }
-        if v >= 0x430 && v <= 0x45F { return s }
-        if v >= 0x400 && v <= 0x40F { return Unicode.Scalar(v + 80) }
-        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return Unicode.Scalar(v + 32) }
-        if v >= 0xDF && v <= 0xFF { return s }
+        lowercasedValue(s.value).flatMap(Unicode.Scalar.init)
+    }
+
+    /// Lower case by arithmetic for ASCII, Latin-1 and basic Cyrillic; nil elsewhere (the Unicode tables decide).
+    @inline(__always)
+    static func lowercasedValue(_ v: UInt32) -> UInt32? {
+        if v >= 0x41 && v <= 0x5A { return v + 32 }
+        if v < 0x80 { return v }
+        if v >= 0x410 && v <= 0x42F { return v + 32 }
+        if v >= 0x430 && v <= 0x45F { return v }
+        if v >= 0x400 && v <= 0x40F { return v + 80 }
+        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return v + 32 }
+        if v >= 0xDF && v <= 0xFF { return v }
         return nil
     }
 

@@ -39,6 +39,7 @@ struct TokenizerTests {
             "ÀÉÎÕÜ àéîõü ÆØÅ æøå Łódź ŻÓŁW İstanbul ΑΘΗΝΑ Αθήνα",
             "Ґанок, Їжак, Єва, Ёлка, ЁЖИК — «Київ» і «Москва»",
             "x--y a''b end- 'quoted' O'Neil's U.S. e-mail 3½ ½ x²",
+            "× Close ÷ 2×3 ÀÞßÿ ЀЏѐџ",
             "日本語のテキスト 中文 한국어 עברית العربية",
             "",
             "   ",
@@ -56,7 +57,7 @@ struct TokenizerTests {
         var generator = SplitMix(seed: 42)
         let alphabet: [Unicode.Scalar] = [
             "a", "Z", "7", " ", "'", "\u{2019}", "-", ".", "©", "É", "ß", "Ж", "ї", "Ґ", "İ", "ǅ", "ﬁ", "Ω", "中", "😀",
-            "\u{301}", "@", "#", "…",
+            "\u{301}", "@", "#", "…", "×", "÷", "ß", "ÿ", "Ѐ", "џ",
         ]
         for _ in 0..<500 {
             var s = String.UnicodeScalarView()
