@@ -2,13 +2,13 @@
 /// bits apart, so the daemon can find republished copies by Hamming distance without comparing bodies. Built only
 /// from FNV-1a hashes of lower-case words, so the value is the same on every run and machine.
 ///
-/// Each bit is one bit of a minimum: for 64 fixed hash functions, the smallest hash over the body's distinct
-/// content words (1-bit minwise hashing, Li and König 2010). Two texts agree on a bit with probability
-/// (1 + J) / 2, J being the Jaccard similarity of their word sets, so the expected distance is 32·(1 − J): a
-/// two-word edit of a 150-content-word article moves about 0.4 bits, unrelated articles sit near 32. Charikar's
-/// sum of signed votes (2002), which this replaced, moves with the angle between the texts' word vectors, which a
-/// small edit changes by the square root of its share: two-word edits flipped four or more bits in 15% of cases
-/// (docs/entities.md has both measurements).
+/// Each bit is one bit of a minimum over the body's content words (1-bit minwise hashing, Li and König 2010, with
+/// one permutation split into 64 bins, see `Bins`). Two texts agree on a bit with probability (1 + J) / 2, J being
+/// the Jaccard similarity of their word sets, so the expected distance is 32·(1 − J): a two-word edit of a
+/// 150-content-word article moves about 0.4 bits, unrelated articles sit near 32. Charikar's sum of signed votes
+/// (2002), which this replaced, moves with the angle between the texts' word vectors, which a small edit changes
+/// by the square root of its share: two-word edits flipped four or more bits in 15% of cases (docs/entities.md has
+/// the measurements).
 public enum SimHash {
     /// The fingerprint of the paragraphs, read as one text; nil when there are no words.
     public static func fingerprint(_ paragraphs: [String]) -> UInt64? {
@@ -18,67 +18,60 @@ public enum SimHash {
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
     public static func fingerprint(wordHashes: [UInt64]) -> UInt64? {
         guard !wordHashes.isEmpty else { return nil }
-        // The features: distinct content words. Function words are shared by any two texts in a language and
-        // would pull different articles together; a text too short to have eight content words uses every word.
+        // The features: content words. Function words are shared by any two texts in a language and would pull
+        // different articles together; a text of fewer than eight content words uses every word.
         let stop = Lexicons.anyStopWordHash
-        var features = distinctMixed(wordHashes, skipping: stop)
-        if features.count < 8 {
-            // Fewer than eight distinct content words: the rule counts all content words, repeats included.
-            var content = 0
-            for h in wordHashes where !stop.contains(h) { content += 1 }
-            if content < 8 { features = distinctMixed(wordHashes, skipping: nil) }
-        }
-        // 64 independent minimums, eight functions per pass over the features: eight independent chains of
-        // multiply-add-minimum keep the pipeline full where one chain would wait on each comparison.
-        var minimums = [UInt64](repeating: .max, count: 64)
-        features.withUnsafeBufferPointer { fs in
-            for block in 0..<8 {
-                let a = Self.multiplierLanes[block]
-                let b = Self.incrementLanes[block]
-                var m = SIMD8<UInt64>(repeating: .max)
-                for f in fs { m = pointwiseMin(m, SIMD8(repeating: f) &* a &+ b) }
-                for lane in 0..<8 { minimums[block * 8 + lane] = m[lane] }
+        var bins = Bins()
+        var content = 0
+        wordHashes.withUnsafeBufferPointer { words in
+            for h in words where !stop.contains(h) {
+                content += 1
+                bins.add(mix(h))
+            }
+            if content < 8 {
+                bins = Bins()
+                for h in words { bins.add(mix(h)) }
             }
         }
-        // One bit of each minimum: equal minimums give equal bits; different ones agree half the time.
-        var result: UInt64 = 0
-        for j in 0..<64 where mix(minimums[j]) >> 63 == 1 { result |= 1 << UInt64(j) }
-        return result
+        return bins.fingerprint()
     }
 
-    /// The 64 hash functions h(x) = a·x + b (mod 2⁶⁴), a odd, on already mixed word hashes; minimums compare
-    /// the high bits, which multiply-add mixes well. Fixed constants, so fingerprints never change between runs.
-    static let functions: [(multiplier: UInt64, increment: UInt64)] = {
-        var state: UInt64 = 0x5151_5151
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return mix(state)
-        }
-        return (0..<64).map { _ in (next() | 1, next()) }
-    }()
-    /// The same constants in groups of eight, as the minimum loop reads them.
-    static let multiplierLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].multiplier }) }
-    static let incrementLanes: [SIMD8<UInt64>] = (0..<8).map { b in SIMD8((0..<8).map { functions[b * 8 + $0].increment }) }
+    /// One-permutation minwise hashing (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017):
+    /// a feature's top six bits choose one of 64 bins, the bin keeps its smallest feature, and each bit of the
+    /// fingerprint is one bit of a bin's minimum. Two texts hold the same minimum in a bin with probability J, the
+    /// Jaccard similarity of their feature sets, as with 64 separate hash functions, at the cost of one hash per
+    /// word instead of 64; a repeated word changes no minimum, so the words need no de-duplication.
+    struct Bins {
+        var minimums = SIMD64<UInt64>(repeating: .max)
 
-    /// The distinct values of `hashes` (leaving out those in `skipping`), each mixed, through a small
-    /// open-addressing set: one pass, no sorting. Zero marks a free slot, so a zero hash is stored as one.
-    static func distinctMixed(_ hashes: [UInt64], skipping: WordTable?) -> [UInt64] {
-        var size = 16
-        while size <= hashes.count * 2 { size <<= 1 }
-        let mask = size - 1
-        var seen = [UInt64](repeating: 0, count: size)
-        var features: [UInt64] = []
-        features.reserveCapacity(hashes.count)
-        for raw in hashes {
-            if let stop = skipping, stop.contains(raw) { continue }
-            let h = raw == 0 ? 1 : raw
-            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while seen[i] != 0 && seen[i] != h { i = (i + 1) & mask }
-            if seen[i] == h { continue }
-            seen[i] = h
-            features.append(mix(raw))
+        /// The bin is the top six bits; the rest, shifted up, is the value compared.
+        @inline(__always)
+        mutating func add(_ feature: UInt64) {
+            let bin = Int(truncatingIfNeeded: feature >> 58)
+            let value = feature << 6
+            if value < minimums[bin] { minimums[bin] = value }
         }
-        return features
+
+        /// Bins no feature fell into borrow the minimum of a filled bin chosen by a fixed pseudo-random probe
+        /// sequence of their own (optimal densification): two texts that fill the same bins probe alike, so an
+        /// empty bin agrees exactly when its donor does. Each bit is salted by its bin, so a donor and its
+        /// borrowers give independent bits. At least one bin is filled (the caller adds a feature).
+        func fingerprint() -> UInt64 {
+            var filled: UInt64 = 0
+            for j in 0..<64 where minimums[j] != .max { filled |= 1 << UInt64(j) }
+            var result: UInt64 = 0
+            for j in 0..<64 {
+                var donor = j
+                var attempt: UInt64 = 0
+                while filled & (1 << UInt64(donor)) == 0 {
+                    attempt += 1
+                    donor = Int(truncatingIfNeeded: SimHash.mix(UInt64(j) << 32 | attempt) >> 58)
+                }
+                let bit = SimHash.mix(minimums[donor] ^ (UInt64(j) &* 0xA076_1D64_78BD_642F)) >> 63
+                result |= bit << UInt64(j)
+            }
+            return result
+        }
     }
 
     /// 16 lower-case hex digits, zero-padded, as the record's `simhash` field holds it.
