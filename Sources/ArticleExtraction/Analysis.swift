@@ -37,6 +37,9 @@ struct Analysis {
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         let known = language.flatMap { Lexicons.stopWordHashes[$0] }
         let stop = known ?? Lexicons.anyStopWordHash
+        // The same choice as a mask over `Lexicons.languages`, for the per-block pass.
+        let stopLanguages = language.flatMap { Lexicons.languages.firstIndex(of: $0) }.map { 1 << $0 }
+            ?? (1 << Lexicons.languages.count) - 1
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
         for k in lines.indices {
@@ -47,7 +50,7 @@ struct Analysis {
                     lineNumber: line.lineNumber,
                     blankBefore: line.blankBefore,
                     tokens: tokens[k],
-                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopWords: stop)
+                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopLanguages: stopLanguages)
                 )
             )
         }

@@ -66,9 +66,9 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         "você", "nós", "nosso", "voi", "noi", "nostro",
     ]
 
-    /// Measures `text` with its lower-case `words`, counting stop-words from `stopWords`.
-    public init(text: String, tokens: Tokens, stopWords: WordTable) {
-        let hashes = tokens.hashes
+    /// Measures `text` with its tokens, counting as stop-words those of the languages in `stopLanguages` (a
+    /// mask over `Lexicons.languages`: the document's language, or all of them when it is unknown).
+    public init(text: String, tokens: Tokens, stopLanguages: Int) {
         let shape = tokens.shape
         let chars = shape.characters
         capitalized = shape.capitalized
@@ -79,31 +79,27 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         hasParenthesis = shape.hasParenthesis
         let last = shape.lastScalars
         characters = chars
+        let hashes = tokens.hashes
         self.words = hashes.count
-        // One pass, two look-ups per word: the document's stop-words, and one table for everything else a word
-        // can be (reader address, link, "©", first word of a lexicon phrase).
-        let roles = Self.wordRoles
+        // One pass, one look-up per word: the table says everything a word can be (stop-word of which
+        // languages, reader address, link, "©", first word of a lexicon phrase).
+        let info = Self.wordInfo
         var copyrightSign = false
         var seenStrong: [UInt64] = []
-        for i in hashes.indices {
-            let h = hashes[i]
-            if stopWords.contains(h) { self.stopWords += 1 }
-            guard let r = roles[h] else { continue }
-            if r & Self.addressRole != 0 { readerAddress += 1 }
-            if r & Self.linkRole != 0 { links += 1 }
-            if r & Self.copyrightRole != 0 { copyrightSign = true }
-            if r >> 8 != 0 { matchPhrases(group: (r >> 8) - 1, at: i, in: hashes, seenStrong: &seenStrong) }
+        hashes.withUnsafeBufferPointer { words in
+            for i in words.indices {
+                guard let r = info[words[i]] else { continue }
+                if r & stopLanguages != 0 { self.stopWords += 1 }
+                if r & Self.addressRole != 0 { readerAddress += 1 }
+                if r & Self.linkRole != 0 { links += 1 }
+                if r & Self.copyrightRole != 0 { copyrightSign = true }
+                if r >> Self.groupShift != 0 {
+                    matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
+                }
+            }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
-        for v in [last.2, last.1, last.0] {
-            if v == 0x22 || v == 0x27 || v == 0x201D || v == 0x2019 || v == 0xBB || v == 0x29 || v == 0x5D
-                || v == 0x201C
-            {
-                continue
-            }
-            endsSentence = v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
-            break
-        }
+        endsSentence = Self.endsSentence(last.2) ?? Self.endsSentence(last.1) ?? Self.endsSentence(last.0) ?? false
         if endsSentence { sentences += 1 }
         var head = text.unicodeScalars.makeIterator()
         if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
@@ -116,38 +112,89 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    static let addressRole = 1
-    static let linkRole = 2
-    static let copyrightRole = 4
-    /// Word hash → roles: the low bits flag reader address, link and "©"; bits 8 and up hold the lexicon phrase
-    /// group (plus one) of phrases that start with the word.
-    static let wordRoles: WordTable = {
+    /// Whether a line whose last non-space scalar is `v` ends a sentence; nil for closing quotes and brackets,
+    /// which defer to the scalar before them.
+    @inline(__always)
+    static func endsSentence(_ v: UInt32) -> Bool? {
+        switch v {
+        case 0x22, 0x27, 0x201D, 0x2019, 0xBB, 0x29, 0x5D, 0x201C: return nil
+        default: return v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026
+        }
+    }
+
+    /// Bits of `wordInfo` above the stop-word languages (bits 0–9, `Lexicons.languages` order).
+    static let addressRole = 1 << 10
+    static let linkRole = 1 << 11
+    static let copyrightRole = 1 << 12
+    static let groupShift = 13
+    /// Word hash → what the word is: the languages whose stop-words hold it (a mask over `Lexicons.languages`),
+    /// reader address, link, "©", and from `groupShift` up the lexicon phrase group (plus one) of phrases that
+    /// start with it. One table for all, so that each word of each block costs one probe.
+    static let wordInfo: WordTable = {
         var pairs: [(UInt64, Int)] = []
+        for (i, lang) in Lexicons.languages.enumerated() {
+            for w in Lexicons.stopWords[lang] ?? [] { pairs.append((WordHash.of(w), 1 << i)) }
+        }
         for w in addressWordList { pairs.append((WordHash.of(w), addressRole)) }
         for h in [http, https, www] { pairs.append((h, linkRole)) }
         pairs.append((copyrightSign, copyrightRole))
-        for (group, key) in Lexicons.phraseGroupKeys.enumerated() { pairs.append((key, (group + 1) << 8)) }
+        for (group, key) in Lexicons.phraseGroupKeys.enumerated() { pairs.append((key, (group + 1) << groupShift)) }
         return WordTable(pairs, merge: { $0 | $1 })
     }()
 
-    /// Matches the phrases of one group (phrases sharing their first word) starting at word `i`.
-    mutating func matchPhrases(group: Int, at i: Int, in tokens: [UInt64], seenStrong: inout [UInt64]) {
-        for p in Lexicons.phraseGroups[group] {
-            guard i + p.hashes.count <= tokens.count else { continue }
-            var ok = true
-            var k = 1
-            while k < p.hashes.count {
-                if tokens[i + k] != p.hashes[k] {
-                    ok = false
-                    break
-                }
-                k += 1
+    /// The lexicon phrases in flat arrays: a group's phrases are `phrases[groupStarts[g]..<groupStarts[g + 1]]`,
+    /// each naming its words in `phraseWords`. Reading them allocates and retains nothing, unlike the nested
+    /// arrays of `Lexicons.Phrase`.
+    struct FlatPhrase {
+        var start: Int32
+        var count: Int32
+        var strong: Bool
+        var category: Lexicons.Category
+        /// `WordHash.combine` of the words: counts a strong phrase once however often it occurs.
+        var key: UInt64
+    }
+    static let phraseWords: [UInt64] = Lexicons.phraseGroups.flatMap { $0.flatMap(\.hashes) }
+    static let phrases: [FlatPhrase] = {
+        var result: [FlatPhrase] = []
+        var start: Int32 = 0
+        for group in Lexicons.phraseGroups {
+            for p in group {
+                result.append(
+                    FlatPhrase(
+                        start: start,
+                        count: Int32(p.hashes.count),
+                        strong: p.strong,
+                        category: p.category,
+                        key: WordHash.combine(p.hashes)
+                    )
+                )
+                start += Int32(p.hashes.count)
             }
-            guard ok else { continue }
+        }
+        return result
+    }()
+    static let groupStarts: [Int] = Lexicons.phraseGroups.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+
+    /// Matches the phrases of one group (phrases sharing their first word) starting at word `i`.
+    mutating func matchPhrases(
+        group: Int,
+        at i: Int,
+        in tokens: UnsafeBufferPointer<UInt64>,
+        seenStrong: inout [UInt64]
+    ) {
+        let words = Self.phraseWords
+        let all = Self.phrases
+        for n in Self.groupStarts[group]..<Self.groupStarts[group + 1] {
+            let p = all[n]
+            let start = Int(p.start)
+            let count = Int(p.count)
+            guard i + count <= tokens.count else { continue }
+            var k = 1
+            while k < count && tokens[i + k] == words[start + k] { k += 1 }
+            guard k == count else { continue }
             if p.strong {
-                let key = WordHash.combine(p.hashes)
-                if !seenStrong.contains(key) {
-                    seenStrong.append(key)
+                if !seenStrong.contains(p.key) {
+                    seenStrong.append(p.key)
                     strongHits += 1
                     if strongHit == nil { strongHit = p.category }
                 }

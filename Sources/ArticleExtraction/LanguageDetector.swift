@@ -14,27 +14,32 @@ public struct LanguageDetector: Sendable {
     public func detect(hashes words: [UInt64], text: String) -> String? {
         var latin = 0
         var cyrillic = 0
-        var other: [String: Int] = [:]
+        // Letters of the scripts in `otherScripts`, in its order.
+        var other = [Int](repeating: 0, count: Self.otherScripts.count)
         var ukLetters = 0
         var ruLetters = 0
         var beLetters = 0
-        var letters = 0
-        // 1.2 KB of UTF-8 tell the script as well as the whole text does; ASCII is counted byte by byte, through a
-        // pointer (String.UTF8View's subscript costs more than the counting).
+        // 1.2 KB of UTF-8 tell the script as well as the whole text does; runs of ASCII are counted without
+        // branches, through a pointer (String.UTF8View's subscript costs more than the counting).
         var text = text
         text.withUTF8 { p in
             let n = min(p.count, 1200)
             var i = 0
             while i < n {
-                let b = p[i]
-                if b < 0x80 {
-                    if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { latin += 1 }
-                    i += 1
+                if p[i] < 0x80 {
+                    // A run of ASCII, counted without branches.
+                    var j = i
+                    var count = 0
+                    while j < n && p[j] < 0x80 {
+                        count &+= (p[j] | 0x20) &- 0x61 < 26 ? 1 : 0
+                        j += 1
+                    }
+                    latin += count
+                    i = j
                     continue
                 }
                 let (v, length) = UTF8Scalar.decode(p, at: i)
                 i += length
-                letters += 1
                 switch v {
                 case 0xC0...0x24F: latin += 1
                 case 0x400...0x4FF:
@@ -45,72 +50,87 @@ public struct LanguageDetector: Sendable {
                     case 0x45E, 0x40E: beLetters += 1
                     default: break
                     }
-                case 0x370...0x3FF: other["el", default: 0] += 1
-                case 0x590...0x5FF: other["he", default: 0] += 1
-                case 0x600...0x6FF: other["ar", default: 0] += 1
-                case 0x900...0x97F: other["hi", default: 0] += 1
-                case 0xE00...0xE7F: other["th", default: 0] += 1
-                case 0x10A0...0x10FF: other["ka", default: 0] += 1
-                case 0x530...0x58F: other["hy", default: 0] += 1
-                case 0x3040...0x30FF: other["ja", default: 0] += 3
-                case 0xAC00...0xD7AF, 0x1100...0x11FF: other["ko", default: 0] += 1
-                case 0x4E00...0x9FFF: other["zh", default: 0] += 1
+                case 0x370...0x3FF: other[0] += 1
+                case 0x590...0x5FF: other[1] += 1
+                case 0x600...0x6FF: other[2] += 1
+                case 0x900...0x97F: other[3] += 1
+                case 0xE00...0xE7F: other[4] += 1
+                case 0x10A0...0x10FF: other[5] += 1
+                case 0x530...0x58F: other[6] += 1
+                case 0x3040...0x30FF: other[7] += 3
+                case 0xAC00...0xD7AF, 0x1100...0x11FF: other[8] += 1
+                case 0x4E00...0x9FFF: other[9] += 1
                 default: break
                 }
             }
         }
         // A non-Latin, non-Cyrillic script that dominates names the language by itself.
-        if let (lang, count) = other.max(by: { $0.value < $1.value }), count > latin + cyrillic {
-            if lang == "zh" && (other["ja"] ?? 0) > 0 { return "ja" }
+        // The first of equals in a fixed order, so that a tie is decided the same way on every run.
+        var dominant = 0
+        for k in other.indices where other[k] > other[dominant] { dominant = k }
+        let count = other[dominant]
+        if count > 0, count > latin + cyrillic {
+            let lang = Self.otherScripts[dominant]
+            if lang == "zh" && other[Self.otherScripts.firstIndex(of: "ja")!] > 0 { return "ja" }
             return count >= 10 ? lang : nil
         }
         let useCyrillic = cyrillic > latin
-        let candidates = useCyrillic ? ["ru", "uk"] : ["en", "de", "fr", "es", "pt", "it", "nl", "pl"]
-        var scores: [String: Double] = [:]
+        // Indices into `Lexicons.languages`, in its order (which breaks ties).
+        let candidates = useCyrillic ? Self.cyrillicCandidates : Self.latinCandidates
+        let candidateMask = candidates.reduce(0) { $0 | (1 << $1) }
         var counted = 0
-        var perLanguage = [Double](repeating: 0, count: Lexicons.languages.count)
-        let candidateMask = candidates.reduce(0) { $0 | (1 << Lexicons.languages.firstIndex(of: $1)!) }
-        let table = Lexicons.stopWordLanguages
+        var scores = [Double](repeating: 0, count: Lexicons.languages.count)
+        let table = BlockFeatures.wordInfo
         for w in words.prefix(800) {
             counted += 1
             // Stop early once one language leads clearly: most articles settle within a couple of hundred words.
             if counted % 100 == 0 {
                 var top = 0.0
                 var second = 0.0
-                for k in perLanguage.indices where candidateMask & (1 << k) != 0 {
-                    if perLanguage[k] > top {
+                for k in candidates {
+                    if scores[k] > top {
                         second = top
-                        top = perLanguage[k]
-                    } else if perLanguage[k] > second {
-                        second = perLanguage[k]
+                        top = scores[k]
+                    } else if scores[k] > second {
+                        second = scores[k]
                     }
                 }
                 if top >= 30 && top >= 4 * second { break }
             }
             // One look-up per word: the mask of languages whose stop-words include it.
-            guard let all = table[w] else { continue }
-            let mask = all & candidateMask
+            guard let info = table[w] else { continue }
+            let mask = info & candidateMask
             if mask == 0 { continue }
             let weight = 1.0 / Double(mask.nonzeroBitCount)
             var m = mask
             while m != 0 {
                 let bit = m.trailingZeroBitCount
-                perLanguage[bit] += weight
+                scores[bit] += weight
                 m &= m - 1
             }
         }
-        for (i, lang) in Lexicons.languages.enumerated() where perLanguage[i] > 0 { scores[lang] = perLanguage[i] }
         if useCyrillic {
             if beLetters > 2 && beLetters * 5 > ukLetters { return "be" }
             // Peculiar letters are strong evidence: each is worth a stop-word.
-            scores["uk", default: 0] += Double(ukLetters) * 0.5
-            scores["ru", default: 0] += Double(ruLetters) * 0.5
+            scores[Self.uk] += Double(ukLetters) * 0.5
+            scores[Self.ru] += Double(ruLetters) * 0.5
         }
-        guard let best = candidates.max(by: { (scores[$0] ?? 0) < (scores[$1] ?? 0) }) else { return nil }
-        let top = scores[best] ?? 0
+        var best = candidates[0]
+        for k in candidates where scores[k] > scores[best] { best = k }
+        let top = scores[best]
         // Real text in a listed language has a stop-word in every third or fourth word; a few stray matches in
         // a language we have no list for must not name one of ours.
         if counted < 4 || top < 2 || top < Double(counted) * 0.15 { return nil }
-        return best
+        return Lexicons.languages[best]
+    }
+
+    /// Scripts that name their language by themselves (Japanese kana weigh triple: Japanese mixes them with
+    /// the Han characters Chinese writes alone).
+    static let otherScripts = ["el", "he", "ar", "hi", "th", "ka", "hy", "ja", "ko", "zh"]
+    static let ru = Lexicons.languages.firstIndex(of: "ru")!
+    static let uk = Lexicons.languages.firstIndex(of: "uk")!
+    static let cyrillicCandidates = [ru, uk]
+    static let latinCandidates = ["en", "de", "fr", "es", "pt", "it", "nl", "pl"].map {
+        Lexicons.languages.firstIndex(of: $0)!
     }
 }

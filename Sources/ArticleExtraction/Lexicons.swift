@@ -148,11 +148,9 @@ public enum Lexicons {
         public var strong: Bool
     }
 
-    /// Phrases indexed by their first word, so that a block is matched in one pass over its words.
-    /// Phrases grouped by first word: the table maps a first word's hash to its group in `phraseGroups`.
-    public static let phraseIndex: WordTable = WordTable(phraseGroupKeys.enumerated().map { ($1, $0) })
+    /// Phrases grouped by their first word, so that a block is matched in one pass over its words: the first
+    /// words' hashes, sorted, and the groups in the same order.
     static let phraseGroupKeys: [UInt64] = Array(phrasesByFirstWord.keys).sorted()
-    /// The groups, in the order of `phraseIndex`'s values.
     public static let phraseGroups: [[Phrase]] = phraseGroupKeys.map { phrasesByFirstWord[$0]! }
 
     public static let phrasesByFirstWord: [UInt64: [Phrase]] = {

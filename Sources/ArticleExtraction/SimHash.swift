@@ -21,19 +21,19 @@ public enum SimHash {
         // The features: content words. Function words are shared by any two texts in a language and would pull
         // different articles together; a text of fewer than eight content words uses every word.
         let stop = Lexicons.anyStopWordHash
-        var bins = Bins()
-        var content = 0
-        wordHashes.withUnsafeBufferPointer { words in
-            for h in words where !stop.contains(h) {
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { minimums in
+            var bins = Bins(minimums: minimums)
+            var content = 0
+            for h in wordHashes where !stop.contains(h) {
                 content += 1
                 bins.add(mix(h))
             }
             if content < 8 {
-                bins = Bins()
-                for h in words { bins.add(mix(h)) }
+                bins = Bins(minimums: minimums)
+                for h in wordHashes { bins.add(mix(h)) }
             }
+            return bins.fingerprint()
         }
-        return bins.fingerprint()
     }
 
     /// One-permutation minwise hashing (Li, Owen and Zhang 2012) with optimal densification (Shrivastava 2017):
@@ -42,11 +42,18 @@ public enum SimHash {
     /// Jaccard similarity of their feature sets, as with 64 separate hash functions, at the cost of one hash per
     /// word instead of 64; a repeated word changes no minimum, so the words need no de-duplication.
     struct Bins {
-        var minimums = SIMD64<UInt64>(repeating: .max)
+        /// 64 minimums in caller-provided scratch (a SIMD64 value, indexed by a variable bin, was copied whole
+        /// through the stack on every update).
+        let minimums: UnsafeMutableBufferPointer<UInt64>
+
+        init(minimums: UnsafeMutableBufferPointer<UInt64>) {
+            minimums.initialize(repeating: .max)
+            self.minimums = minimums
+        }
 
         /// The bin is the top six bits; the rest, shifted up, is the value compared.
         @inline(__always)
-        mutating func add(_ feature: UInt64) {
+        func add(_ feature: UInt64) {
             let bin = Int(truncatingIfNeeded: feature >> 58)
             let value = feature << 6
             if value < minimums[bin] { minimums[bin] = value }

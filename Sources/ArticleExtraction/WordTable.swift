@@ -1,8 +1,13 @@
 /// An immutable open-addressing table from word hashes to small integers. `Set<UInt64>` and `Dictionary` run
 /// SipHash on every look-up; our keys are already FNV hashes, so their low bits index the table directly.
 public struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Key and value side by side, so that a probe reads one cache line, not one in each of two arrays.
+    struct Entry {
+        var key: UInt64
+        var value: Int32
+    }
+
+    private var entries: [Entry]
     private var mask: Int
 
     /// Builds the table from key-value pairs; a repeated key keeps the value combined by `merge`.
@@ -10,15 +15,13 @@ public struct WordTable: Sendable {
         let list = Array(pairs)
         var size = 16
         while size < list.count * 3 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Int32](repeating: -1, count: size)
+        entries = [Entry](repeating: Entry(key: 0, value: -1), count: size)
         mask = size - 1
         for (k, v) in list {
             var i = Self.slot(k, mask)
-            while values[i] >= 0 && keys[i] != k { i = (i + 1) & mask }
-            let merged = values[i] >= 0 ? merge(Int(values[i]), v) : v
-            keys[i] = k
-            values[i] = Int32(merged)
+            while entries[i].value >= 0 && entries[i].key != k { i = (i + 1) & mask }
+            let merged = entries[i].value >= 0 ? merge(Int(entries[i].value), v) : v
+            entries[i] = Entry(key: k, value: Int32(merged))
         }
     }
 
@@ -36,11 +39,13 @@ public struct WordTable: Sendable {
     @inline(__always)
     public subscript(_ key: UInt64) -> Int? {
         var i = Self.slot(key, mask)
-        while true {
-            let v = values[i]
-            if v < 0 { return nil }
-            if keys[i] == key { return Int(v) }
-            i = (i + 1) & mask
+        return entries.withUnsafeBufferPointer { e in
+            while true {
+                let v = e[i].value
+                if v < 0 { return nil }
+                if e[i].key == key { return Int(v) }
+                i = (i + 1) & mask
+            }
         }
     }
 
