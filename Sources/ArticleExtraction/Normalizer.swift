@@ -15,13 +15,14 @@ public struct NormalizedLine: Sendable, Equatable {
 public enum Normalizer {
     /// Splits `text` into non-empty normalised lines.
     public static func lines(_ text: String) -> [NormalizedLine] {
-        var text = text
-        return text.withUTF8 { lines(utf8: $0) }
+        var bytes = text
+        return bytes.withUTF8 { lines(utf8: $0, of: text) }
     }
 
     /// Works on the UTF-8 bytes: runs of printable ASCII and two-byte letters (Latin, Cyrillic) are copied as
-    /// they are, other scalars are decoded only to be classified. Each line is assembled in one scratch buffer.
-    static func lines(utf8 p: UnsafeBufferPointer<UInt8>) -> [NormalizedLine] {
+    /// they are, other scalars are decoded only to be classified. Each line is assembled in one scratch buffer;
+    /// a line that needed no change is copied out of `text` instead, which skips validating its UTF-8 again.
+    static func lines(utf8 p: UnsafeBufferPointer<UInt8>, of text: String) -> [NormalizedLine] {
         let n = p.count
         // The input is valid UTF-8 (it came from a String), so a line never grows: the scratch can be the input's
         // size.
@@ -34,10 +35,41 @@ public enum Normalizer {
             var pendingSpace = false
             var needsNFC = false
             var previousWasCR = false
+            // Where the line's first kept byte is in the input, and whether anything between it and the last kept
+            // byte was dropped or changed.
+            var start = 0
+            var end = 0
+            var changed = false
+
+            /// Before a kept piece at input byte `x`: the space folded from the white space before it, and whether
+            /// the line still equals its input bytes (one plain space between pieces, nothing dropped).
+            @inline(__always)
+            func keep(at x: Int) {
+                if o == 0 {
+                    start = x
+                } else if pendingSpace ? (x != end + 1 || p[end] != 0x20) : x != end {
+                    changed = true
+                }
+                if pendingSpace {
+                    out[o] = 0x20
+                    o += 1
+                    pendingSpace = false
+                }
+            }
 
             func flush() {
                 if o > 0 {
-                    var s = String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
+                    var s: String
+                    let u = text.utf8
+                    // The input's own bytes, sliced on scalar boundaries (not rounded to characters: a line may
+                    // start with a combining mark).
+                    if !changed && end - start == o,
+                        let same = String(u[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: end)])
+                    {
+                        s = same
+                    } else {
+                        s = String(decoding: UnsafeBufferPointer(rebasing: out[0..<o]), as: UTF8.self)
+                    }
                     if needsNFC { s = s.precomposedStringWithCanonicalMapping }
                     result.append(
                         NormalizedLine(text: s, blankBefore: blankSeen && !result.isEmpty, lineNumber: lineNumber)
@@ -49,22 +81,20 @@ public enum Normalizer {
                 o = 0
                 pendingSpace = false
                 needsNFC = false
+                changed = false
             }
 
             var i = 0
             while i < n {
                 let b0 = p[i]
                 if b0 >= 0x21 && b0 < 0x7F {
-                    if pendingSpace {
-                        out[o] = 0x20
-                        o += 1
-                        pendingSpace = false
-                    }
+                    keep(at: i)
                     var j = i + 1
                     while j < n && p[j] >= 0x21 && p[j] < 0x7F { j += 1 }
                     (out.baseAddress! + o).update(from: p.baseAddress! + i, count: j - i)
                     o += j - i
                     i = j
+                    end = j
                     previousWasCR = false
                     continue
                 }
@@ -77,20 +107,17 @@ public enum Normalizer {
                 // Latin-1 letters to spacing modifiers (U+00C0–U+02FF) and basic Cyrillic (U+0400–U+047F): nothing
                 // to drop, fold or compose.
                 if (b0 >= 0xC3 && b0 <= 0xCB) || b0 == 0xD0 || b0 == 0xD1, i + 1 < n {
-                    if pendingSpace {
-                        out[o] = 0x20
-                        o += 1
-                        pendingSpace = false
-                    }
+                    keep(at: i)
                     out[o] = b0
                     out[o + 1] = p[i + 1]
                     o += 2
                     i += 2
+                    end = i
                     previousWasCR = false
                     continue
                 }
                 let (v, len) = UTF8Scalar.decode(p, at: i)
-                let start = i
+                let first = i
                 i += len
                 if v == 0x0A && previousWasCR {
                     previousWasCR = false
@@ -112,23 +139,21 @@ public enum Normalizer {
                 default:
                     break
                 }
-                if pendingSpace {
-                    out[o] = 0x20
-                    o += 1
-                    pendingSpace = false
-                }
+                keep(at: first)
+                end = i
                 if v >= 0x300 && !needsNFC, let scalar = Unicode.Scalar(v), mayChangeUnderNFC(scalar) {
                     needsNFC = true
                 }
                 if v == 0xFFFD && len != 3 {
                     // A stray byte, impossible in a String's bytes; U+FFFD takes three, so only where there is room.
+                    changed = true
                     guard o + 3 <= out.count else { continue }
                     out[o] = 0xEF
                     out[o + 1] = 0xBF
                     out[o + 2] = 0xBD
                     o += 3
                 } else {
-                    (out.baseAddress! + o).update(from: p.baseAddress! + start, count: len)
+                    (out.baseAddress! + o).update(from: p.baseAddress! + first, count: len)
                     o += len
                 }
             }
