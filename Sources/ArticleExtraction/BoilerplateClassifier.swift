@@ -45,7 +45,7 @@ public struct BoilerplateClassifier: Sendable {
         if f.words <= 3, tokens.shape.numericWords > 0, let c = counterCategory(tokens) {
             return (.bad, "counter", c)
         }
-        if f.words <= 40 && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
+        if f.words <= 40 && f.hasColon && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
         if f.hasColon && f.words <= 25 && hasRelatedLabel(text) { return (.bad, "link to another article", .related) }
         if f.words <= 12 && !f.endsSentence && isBreadcrumb(text) { return (.bad, "breadcrumb", .navigation) }
         if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
@@ -389,7 +389,9 @@ public struct BoilerplateClassifier: Sendable {
     /// In a text whose paragraphs are separated by blank lines, a group of lines with no blank between them is
     /// one widget (a donation box, a menu): when most of its lines are boilerplate, all of it is.
     func groupBlankLineChunks(_ blocks: inout [Block]) {
-        let blanks = blocks.filter { $0.blankBefore }.count
+        // Counted through the array: `filter` would copy every block (a dozen buffers retained each).
+        var blanks = 0
+        for k in blocks.indices where blocks[k].blankBefore { blanks += 1 }
         guard blocks.count >= 4, blanks * 3 >= blocks.count else { return }
         var start = 0
         while start < blocks.count {

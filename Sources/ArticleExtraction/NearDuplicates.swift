@@ -11,7 +11,6 @@ public struct NearDuplicates: Sendable {
 
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
     public func duplicates(of candidates: [Int], blocks: [Block], stopWords: WordTable) -> [Int: Int] {
-        var result: [Int: Int] = [:]
         // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash,
         // and no per-paragraph sorting: a stem's `lastSeen` marks it as already counted for the paragraph at hand.
         // Sized by the stems that can be indexed (words of three letters or more), not by every word: the tables
@@ -24,17 +23,59 @@ public struct NearDuplicates: Sendable {
         // one half. A zero key marks a free slot (zero is no stem: short words have none).
         var capacity = 64
         while capacity <= stemCount { capacity <<= 1 }
-        let mask = capacity - 1
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var heads = [Int32](repeating: -1, count: capacity)
-        var lengths = [Int32](repeating: 0, count: capacity)
-        var lastSeen = [Int32](repeating: -1, count: capacity)
-        var entryBlock: [Int32] = []
-        var entryNext: [Int32] = []
-        var setSize = [Int](repeating: 0, count: candidates.count)
-        var counts = [Int32](repeating: 0, count: candidates.count)
-        var touched: [Int] = []
-        var slots: [Int] = []
+        let n = candidates.count
+        // Every table in one scratch allocation, written through pointers: the arrays they replace checked their
+        // uniqueness on every write. Entries and a paragraph's slots number at most `stemCount`.
+        let layout = ScratchLayout(capacity: capacity, stems: stemCount, paragraphs: n)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { keys in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: layout.total) { ints in
+                keys.initialize(repeating: 0)
+                ints.initialize(repeating: 0)
+                let t = layout.tables(in: ints)
+                t.heads.update(repeating: -1)
+                t.lastSeen.update(repeating: -1)
+                return find(candidates, blocks: blocks, stopWords: stopWords, keys: keys, t)
+            }
+        }
+    }
+
+    /// Where each table sits in the scratch: per slot of the stem table, per posting entry, per paragraph.
+    struct ScratchLayout {
+        var capacity: Int
+        var stems: Int
+        var paragraphs: Int
+        var total: Int { capacity * 3 + stems * 3 + paragraphs * 3 }
+
+        struct Tables {
+            var heads, lengths, lastSeen: UnsafeMutableBufferPointer<Int32>
+            var entryBlock, entryNext, slots: UnsafeMutableBufferPointer<Int32>
+            var setSize, counts, touched: UnsafeMutableBufferPointer<Int32>
+        }
+
+        func tables(in ints: UnsafeMutableBufferPointer<Int32>) -> Tables {
+            var offset = 0
+            func take(_ count: Int) -> UnsafeMutableBufferPointer<Int32> {
+                defer { offset += count }
+                return UnsafeMutableBufferPointer(rebasing: ints[offset..<(offset + count)])
+            }
+            return Tables(
+                heads: take(capacity), lengths: take(capacity), lastSeen: take(capacity),
+                entryBlock: take(stems), entryNext: take(stems), slots: take(stems),
+                setSize: take(paragraphs), counts: take(paragraphs), touched: take(paragraphs)
+            )
+        }
+    }
+
+    func find(
+        _ candidates: [Int],
+        blocks: [Block],
+        stopWords: WordTable,
+        keys: UnsafeMutableBufferPointer<UInt64>,
+        _ t: ScratchLayout.Tables
+    ) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        let mask = keys.count - 1
+        var entries = 0
         var exact = WordTableBuilder(capacity: candidates.count)
         for (position, i) in candidates.enumerated() {
             let tokens = blocks[i].tokens
@@ -46,50 +87,60 @@ public struct NearDuplicates: Sendable {
                 }
             }
             // The paragraph's distinct content stems: not stop-words, three letters or more.
-            slots.removeAll(keepingCapacity: true)
+            var slotCount = 0
             for k in tokens.stems.indices where tokens.stems[k] != 0 && !stopWords.contains(tokens.hashes[k]) {
                 let stem = tokens.stems[k]
                 var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
                 while keys[s] != 0 && keys[s] != stem { s = (s + 1) & mask }
                 keys[s] = stem
-                if lastSeen[s] == Int32(position) { continue }
-                lastSeen[s] = Int32(position)
-                slots.append(s)
+                if t.lastSeen[s] == Int32(position) { continue }
+                t.lastSeen[s] = Int32(position)
+                t.slots[slotCount] = Int32(s)
+                slotCount += 1
             }
-            guard slots.count >= minimumWords else { continue }
-            for s in slots where heads[s] >= 0 && lengths[s] <= 64 {
-                var e = heads[s]
+            guard slotCount >= minimumWords else { continue }
+            var touchedCount = 0
+            for x in 0..<slotCount {
+                let s = Int(t.slots[x])
+                guard t.heads[s] >= 0 && t.lengths[s] <= 64 else { continue }
+                var e = t.heads[s]
                 while e >= 0 {
-                    let j = Int(entryBlock[Int(e)])
-                    if counts[j] == 0 { touched.append(j) }
-                    counts[j] += 1
-                    e = entryNext[Int(e)]
+                    let j = Int(t.entryBlock[Int(e)])
+                    if t.counts[j] == 0 {
+                        t.touched[touchedCount] = Int32(j)
+                        touchedCount += 1
+                    }
+                    t.counts[j] += 1
+                    e = t.entryNext[Int(e)]
                 }
             }
             var best: (Int, Double)? = nil
-            for j in touched {
-                let shared = Int(counts[j])
-                let smaller = min(slots.count, setSize[j])
+            for x in 0..<touchedCount {
+                let j = Int(t.touched[x])
+                let shared = Int(t.counts[j])
+                let size = Int(t.setSize[j])
+                let smaller = min(slotCount, size)
                 let score = Double(shared) / Double(smaller)
-                let jaccard = Double(shared) / Double(slots.count + setSize[j] - shared)
+                let jaccard = Double(shared) / Double(slotCount + size - shared)
                 if score >= threshold && jaccard >= 0.3
                     && (best == nil || score > best!.1 || (score == best!.1 && j < best!.0))
                 {
                     best = (j, score)
                 }
             }
-            for j in touched { counts[j] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for x in 0..<touchedCount { t.counts[Int(t.touched[x])] = 0 }
             if let (j, _) = best {
                 result[i] = candidates[j]
                 continue
             }
-            setSize[position] = slots.count
-            for s in slots {
-                entryBlock.append(Int32(position))
-                entryNext.append(heads[s])
-                heads[s] = Int32(entryBlock.count - 1)
-                lengths[s] += 1
+            t.setSize[position] = Int32(slotCount)
+            for x in 0..<slotCount {
+                let s = Int(t.slots[x])
+                t.entryBlock[entries] = Int32(position)
+                t.entryNext[entries] = t.heads[s]
+                t.heads[s] = Int32(entries)
+                entries += 1
+                t.lengths[s] += 1
             }
         }
         return result

@@ -201,29 +201,11 @@ public enum Tokenizer {
                     }
                     if isLetter && b0 != lower && w.bytes == 0 { shape.capitalized += 1 }
                     // The whole run of ASCII letters and digits at once; the shape needs only its length and end.
-                    // The loop only hashes; the stem (first five letters), counts and first and last bytes are
-                    // settled once for the run.
-                    var j = i
-                    var h = w.h
-                    while j < n {
-                        let b = p[j]
-                        let l = b | 0x20
-                        let letter = l >= 0x61 && l <= 0x7A
-                        guard letter || (b >= 0x30 && b <= 0x39) else { break }
-                        let c = letter ? l : b
-                        h = (h ^ UInt64(c)) &* WordHash.prime
-                        if keep { out.wordBytes.append(c) }
-                        j += 1
-                    }
+                    let (j, h, stem) = asciiRun(p, from: i, hash: w.h, stem: w.stem, stemRoom: 5 - w.letters)
+                    if keep { for k in i..<j { out.wordBytes.append(p[k] | 0x20) } }
                     let run = j - i
-                    var k = i
-                    while w.letters < 5 && k < j {
-                        let c = p[k] | (p[k] >= 0x41 && p[k] <= 0x5A ? 0x20 : 0)
-                        w.stem = (w.stem ^ UInt64(c)) &* WordHash.prime
-                        w.letters += 1
-                        k += 1
-                    }
-                    w.letters += j - k
+                    w.stem = stem
+                    w.letters += run
                     if w.bytes == 0 { w.firstByte = b0 }
                     w.bytes += run
                     let lastByte = p[j - 1]
@@ -301,6 +283,34 @@ public enum Tokenizer {
         }
         endWord()
         return shape
+    }
+
+    /// Reads a run of ASCII letters and digits from `start`, folding it into the word's hash and the first
+    /// `stemRoom` bytes into its stem hash (digits already have the lower-case bit, so OR-ing 0x20 lower-cases
+    /// the run). Out of line on purpose: inside the scanner's large loop the index and both hashes lived on the
+    /// stack, and each byte waited on a store and a reload.
+    @inline(never)
+    static func asciiRun(
+        _ p: UnsafeBufferPointer<UInt8>,
+        from start: Int,
+        hash: UInt64,
+        stem: UInt64,
+        stemRoom: Int
+    ) -> (end: Int, hash: UInt64, stem: UInt64) {
+        var h = hash
+        var s = stem
+        var j = start
+        let stemEnd = start + max(stemRoom, 0)
+        let n = p.count
+        while j < n {
+            let b = p[j]
+            let c = b | 0x20
+            guard (c >= 0x61 && c <= 0x7A) || (b >= 0x30 && b <= 0x39) else { break }
+            h = (h ^ UInt64(c)) &* WordHash.prime
+            if j < stemEnd { s = (s ^ UInt64(c)) &* WordHash.prime }
+            j += 1
+        }
+        return (j, h, s)
     }
 
     /// For a non-ASCII scalar that belongs in words: its lower-case form (one or two scalars; the second is zero
