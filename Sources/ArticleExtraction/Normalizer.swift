@@ -87,10 +87,24 @@ public enum Normalizer {
             var i = 0
             while i < n {
                 let b0 = p[i]
-                if b0 >= 0x21 && b0 < 0x7F {
+                if Self.isPlain(b0) && (b0 < 0x80 || i + 1 < n) {
+                    // A stretch of printable ASCII and two-byte letters (Latin-1 to spacing modifiers, U+00C0–
+                    // U+02FF, and basic Cyrillic, U+0400–U+047F: nothing to drop, fold or compose), with the single
+                    // spaces between its words: copied as it is, in one piece.
                     keep(at: i)
-                    var j = i + 1
-                    while j < n && p[j] >= 0x21 && p[j] < 0x7F { j += 1 }
+                    var j = i
+                    while j < n {
+                        let b = p[j]
+                        if b >= 0x21 && b < 0x7F {
+                            j += 1
+                        } else if b >= 0xC3 && b <= 0xD1 && (b <= 0xCB || b >= 0xD0) && j + 1 < n {
+                            j += 2
+                        } else if b == 0x20 && j + 1 < n && Self.isPlain(p[j + 1]) {
+                            j += 1
+                        } else {
+                            break
+                        }
+                    }
                     (out.baseAddress! + o).update(from: p.baseAddress! + i, count: j - i)
                     o += j - i
                     i = j
@@ -102,18 +116,6 @@ public enum Normalizer {
                     if o > 0 { pendingSpace = true }
                     previousWasCR = false
                     i += 1
-                    continue
-                }
-                // Latin-1 letters to spacing modifiers (U+00C0–U+02FF) and basic Cyrillic (U+0400–U+047F): nothing
-                // to drop, fold or compose.
-                if (b0 >= 0xC3 && b0 <= 0xCB) || b0 == 0xD0 || b0 == 0xD1, i + 1 < n {
-                    keep(at: i)
-                    out[o] = b0
-                    out[o + 1] = p[i + 1]
-                    o += 2
-                    i += 2
-                    end = i
-                    previousWasCR = false
                     continue
                 }
                 let (v, len) = UTF8Scalar.decode(p, at: i)
@@ -160,6 +162,12 @@ public enum Normalizer {
             flush()
             return result
         }
+    }
+
+    /// A byte that starts printable ASCII or a two-byte letter the normaliser copies as it is.
+    @inline(__always)
+    static func isPlain(_ b: UInt8) -> Bool {
+        (b >= 0x21 && b < 0x7F) || (b >= 0xC3 && b <= 0xCB) || b == 0xD0 || b == 0xD1
     }
 
     /// Combining marks and Hangul jamo are what NFC composes; everything else is already composed.
