@@ -23,6 +23,14 @@ struct Analysis {
         "published:", "first", "feira", "segunda", "terça", "quarta", "quinta", "sexta",
     ]
 
+    /// Hashes of `dateWords`, of `updateWords`, and of every word a dateline may hold besides numbers (date
+    /// words, month and zone names), so that a dateline is judged on the hashes its block already has.
+    static let dateWordHashes = WordTable(keys: dateWords.map(WordHash.of))
+    static let updateWordHashes = WordTable(keys: updateWords.map(WordHash.of))
+    static let datelineWordHashes = WordTable(
+        keys: (Array(dateWords) + Array(DateParser.months.keys) + Array(DateParser.zones.keys)).map(WordHash.of)
+    )
+
     init(bytes: [UInt8], hints: ExtractionHints) throws(ExtractionRejection) {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
@@ -68,21 +76,23 @@ struct Analysis {
         let bylines = BylineParser()
         let creditParser = CreditParser()
         for i in blocks.indices {
-            // Read through the array, not a copy: a Block copy retains a dozen buffers.
-            let b = BlockView(blocks: blocks, index: i)
-            let t = b.tokens
-            if b.features.words <= 18, t.shape.numericWords > 0,
-                t.shape.yearLikeNumbers > 0 || b.hashes.contains(where: { DateParser.monthHashes.contains($0) }),
-                let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear)
+            // The pieces this loop reads, not the block nor a view holding the array: while anything else holds
+            // the array, writing a block's role copies the whole array.
+            let text = blocks[i].text
+            let features = blocks[i].features
+            let hashes = blocks[i].tokens.hashes
+            let shape = blocks[i].tokens.shape
+            if features.words <= 18, shape.numericWords > 0,
+                shape.yearLikeNumbers > 0 || hashes.contains(where: { DateParser.monthHashes.contains($0) }),
+                let m = dates.parse(text, zone: zone, referenceYear: referenceYear)
             {
-                let words = b.words
-                let extra = words.filter {
-                    !Self.dateWords.contains($0) && DateParser.months[$0] == nil && DateParser.zones[$0] == nil
-                        && $0.first?.isNumber != true
-                }
-                let isUpdate = words.prefix(3).contains { Self.updateWords.contains($0) }
-                let keyword = words.first.map { Self.dateWords.contains($0) } ?? false
-                if extra.count <= 1 || (keyword && extra.count <= 3) {
+                // Words other than numbers and date words (`words` and `hashes` are the same tokens: a word
+                // starting with a digit is never a date word).
+                var extra = -shape.numericWords
+                for h in hashes where !Self.datelineWordHashes.contains(h) { extra += 1 }
+                let isUpdate = hashes.prefix(3).contains { Self.updateWordHashes.contains($0) }
+                let keyword = hashes.first.map { Self.dateWordHashes.contains($0) } ?? false
+                if extra <= 1 || (keyword && extra <= 3) {
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
                     if let l = limit, m.date.epochSeconds > l {
@@ -99,28 +109,28 @@ struct Analysis {
             }
             // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
             // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
-            if let first = b.hashes.first, BylineParser.firstWords.contains(first),
-                (2...16).contains(b.features.words), b.features.words <= 6 || !b.features.endsSentence,
-                let names = bylines.parse(b.text)
+            if let first = hashes.first, BylineParser.firstWords.contains(first),
+                (2...16).contains(features.words), features.words <= 6 || !features.endsSentence,
+                let names = bylines.parse(text)
             {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
                 for n in names where !byline.contains(n) { byline.append(n) }
-                if published == nil, let m = dates.parse(b.text, zone: zone, referenceYear: referenceYear),
+                if published == nil, let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
                     limit.map({ m.date.epochSeconds <= $0 }) ?? true
                 {
                     published = m.date
                 }
                 continue
             }
-            if b.features.words <= 45,
-                b.features.words <= 6 || b.features.hasSlash || b.features.hasColon,
+            if features.words <= 45,
+                features.words <= 6 || features.hasSlash || features.hasColon,
                 let c = creditParser.parse(
-                    b.text,
-                    hashes: b.hashes,
-                    mayHaveSlash: b.features.hasSlash,
-                    mayHaveColon: b.features.hasColon
+                    text,
+                    hashes: hashes,
+                    mayHaveSlash: features.hasSlash,
+                    mayHaveColon: features.hasColon
                 )
             {
                 blocks[i].quality = .bad
@@ -474,15 +484,4 @@ public enum Folding {
         }
         return String(out)
     }
-}
-
-/// Read-only access to one block inside the array, without copying it.
-struct BlockView {
-    let blocks: [Block]
-    let index: Int
-    var text: String { blocks[index].text }
-    var features: BlockFeatures { blocks[index].features }
-    var tokens: Tokens { blocks[index].tokens }
-    var hashes: [UInt64] { blocks[index].tokens.hashes }
-    var words: [String] { blocks[index].words }
 }

@@ -18,8 +18,6 @@ public struct Block: Sendable, Equatable {
     public var lineNumber: Int
     /// A blank line separates it from the previous block.
     public var blankBefore: Bool
-    /// Lower-case words, rebuilt on demand: the hot path works on `tokens` alone.
-    public var words: [String] { Tokenizer.words(text) }
     /// Hashes, stems and lengths of the words.
     public var tokens: Tokens
     /// Hashes of the words.
