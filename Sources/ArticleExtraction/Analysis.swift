@@ -36,10 +36,10 @@ struct Analysis {
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         let tokens = lines.map { Tokenizer.tokenize($0.text) }
-        let hashed = tokens.map(\.hashes)
         var sample: [UInt64] = []
-        for t in hashed {
-            sample.append(contentsOf: t)
+        sample.reserveCapacity(1000)
+        for t in tokens {
+            sample.append(contentsOf: t.hashes)
             if sample.count > 800 { break }
         }
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
@@ -386,7 +386,8 @@ struct Analysis {
     /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,
     /// followed without a blank by one that starts in lower case, continues the same paragraph.
     static func joinHardWrapped(_ lines: [NormalizedLine]) -> [NormalizedLine] {
-        let blanks = lines.filter { $0.blankBefore }.count
+        var blanks = 0
+        for line in lines where line.blankBefore { blanks += 1 }
         guard lines.count >= 3, blanks * 5 >= lines.count else { return lines }
         var out: [NormalizedLine] = []
         out.reserveCapacity(lines.count)
@@ -424,18 +425,20 @@ struct Analysis {
             if blocks[k].features.endsSentence { punctuated += 1 }
         }
         guard long >= 4, punctuated * 10 >= long * 7 else { return }
-        func isCandidate(_ b: Block) -> Bool {
-            b.role == .body && !b.features.endsSentence && (10...30).contains(b.features.words) && !b.features.bullet
-                && b.text.last != ":"
+        // By index: a Block passed by value is copied, a dozen buffers retained.
+        func isCandidate(_ k: Int) -> Bool {
+            let f = blocks[k].features
+            return blocks[k].role == .body && !f.endsSentence && (10...30).contains(f.words) && !f.bullet
+                && blocks[k].text.utf8.last != 0x3A
         }
         var k = start + 1
         while k < blocks.count {
-            guard isCandidate(blocks[k]) else {
+            guard isCandidate(k) else {
                 k += 1
                 continue
             }
             var end = k
-            while end < blocks.count && isCandidate(blocks[end]) { end += 1 }
+            while end < blocks.count && isCandidate(end) { end += 1 }
             if end - k >= 2 {
                 for j in k..<end {
                     blocks[j].role = .caption
