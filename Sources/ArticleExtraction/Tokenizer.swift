@@ -120,6 +120,8 @@ public enum Tokenizer {
         let stems: UnsafeMutablePointer<UInt64>
         var count = 0
         var keepWords: Bool
+        /// Runs of basic Cyrillic take their fast path; false only in the test that holds it to the general one.
+        var cyrillicRuns = true
         var words: [String] = []
         var wordBytes: [UInt8] = []
         var numericWords = 0
@@ -146,7 +148,7 @@ public enum Tokenizer {
         }
     }
 
-    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool) -> Tokens {
+    static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool, cyrillicRuns: Bool = true) -> Tokens {
         // A word is at least one byte followed by a separator, "©" aside (two bytes, a word of its own). The
         // arrays are written in place, up to that bound: no scratch to allocate and copy from.
         let capacity = p.count / 2 + 2
@@ -154,6 +156,7 @@ public enum Tokenizer {
         tokens.hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashes, hashCount in
             tokens.stems = [UInt64](unsafeUninitializedCapacity: capacity) { stems, stemCount in
                 var out = Output(hashes: hashes.baseAddress!, stems: stems.baseAddress!, keepWords: keepWords)
+                out.cyrillicRuns = cyrillicRuns
                 tokens.shape = scan(p, into: &out)
                 tokens.words = out.words
                 tokens.shape.numericWords = out.numericWords
@@ -223,6 +226,40 @@ public enum Tokenizer {
                     i = j
                     continue
                 }
+            }
+            if out.cyrillicRuns && i + 1 < n && Self.isBasicCyrillic(b0, p[i + 1]) {
+                // A run of basic Cyrillic letters (U+0400–U+045F), lower-cased on the bytes, like ASCII above.
+                if pendingJoiner != 0 {
+                    if w.bytes > 0 {
+                        w.join(pendingJoiner)
+                        if keep { out.wordBytes.append(pendingJoiner) }
+                    }
+                    pendingJoiner = 0
+                }
+                if w.bytes == 0 && b0 == 0xD0 && p[i + 1] < 0xB0 { shape.capitalized += 1 }
+                let j = cyrillicRun(p, from: i, into: &w)
+                if keep {
+                    var k = i
+                    while k < j {
+                        let (l1, l2) = Self.lowercasedCyrillic(p[k], p[k + 1])
+                        out.wordBytes.append(l1)
+                        out.wordBytes.append(l2)
+                        k += 2
+                    }
+                }
+                let count = (j - i) / 2
+                shape.characters += count
+                @inline(__always) func value(_ k: Int) -> UInt32 { UInt32(p[k] & 0x1F) << 6 | UInt32(p[k + 1] & 0x3F) }
+                let last = shape.lastScalars
+                let z = value(j - 2)
+                switch count {
+                case 1: shape.lastScalars = (last.1, last.2, z)
+                case 2: shape.lastScalars = (last.2, value(j - 4), z)
+                default: shape.lastScalars = (value(j - 6), value(j - 4), z)
+                }
+                prev = z
+                i = j
+                continue
             }
             let v: UInt32
             let len: Int
@@ -311,6 +348,59 @@ public enum Tokenizer {
             j += 1
         }
         return (j, h, s)
+    }
+
+    /// The two bytes start a basic Cyrillic letter, U+0400–U+045F (lead 0xD0, or 0xD1 with 0x80–0x9F).
+    @inline(__always)
+    static func isBasicCyrillic(_ lead: UInt8, _ next: UInt8) -> Bool {
+        (lead == 0xD0 && next >= 0x80 && next <= 0xBF) || (lead == 0xD1 && next >= 0x80 && next <= 0x9F)
+    }
+
+    /// The UTF-8 bytes of a basic Cyrillic letter's lower case: Ѐ–Џ (D0 80–8F) become ѐ–џ (D1 90–9F), А–П
+    /// (D0 90–9F) become а–п (D0 B0–BF), Р–Я (D0 A0–AF) become р–я (D1 80–8F); lower case stays.
+    @inline(__always)
+    static func lowercasedCyrillic(_ lead: UInt8, _ next: UInt8) -> (UInt8, UInt8) {
+        guard lead == 0xD0 else { return (lead, next) }
+        switch next {
+        case 0x80...0x8F: return (0xD1, next + 0x10)
+        case 0x90...0x9F: return (0xD0, next + 0x20)
+        case 0xA0...0xAF: return (0xD1, next - 0x20)
+        default: return (lead, next)
+        }
+    }
+
+    /// Reads a run of basic Cyrillic letters from `start` into the word (hash, stem, letters, bytes), as
+    /// `WordState.addLetter` would letter by letter; returns where the run ends. Out of line for the same
+    /// reason as `asciiRun`.
+    @inline(never)
+    static func cyrillicRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int, into w: inout WordState) -> Int {
+        var h = w.h
+        var stem = w.stem
+        var letters = w.letters
+        var j = start
+        let n = p.count
+        var first: UInt8 = 0
+        var last: UInt8 = 0
+        while j + 1 < n && isBasicCyrillic(p[j], p[j + 1]) {
+            let (l1, l2) = lowercasedCyrillic(p[j], p[j + 1])
+            h = (h ^ UInt64(l1)) &* WordHash.prime
+            h = (h ^ UInt64(l2)) &* WordHash.prime
+            if letters < 5 {
+                stem = (stem ^ UInt64(l1)) &* WordHash.prime
+                stem = (stem ^ UInt64(l2)) &* WordHash.prime
+            }
+            if j == start { first = l1 }
+            last = l2
+            letters += 1
+            j += 2
+        }
+        if w.bytes == 0 { w.firstByte = first }
+        w.bytes += j - start
+        w.lastByte = last
+        w.h = h
+        w.stem = stem
+        w.letters = letters
+        return j
     }
 
     /// For a non-ASCII scalar that belongs in words: its lower-case form (one or two scalars; the second is zero

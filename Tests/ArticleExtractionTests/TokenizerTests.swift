@@ -117,3 +117,27 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension TokenizerTests {
+    @Test("the Cyrillic fast path gives the general path's hashes, stems and shape")
+    func cyrillicRunsEqualTheGeneralPath() {
+        var generator = SplitMix(seed: 7)
+        let alphabet: [Unicode.Scalar] = [
+            "Ж", "ж", "Ѐ", "Џ", "ѐ", "џ", "А", "Я", "а", "я", "П", "Р", "п", "р", "Ґ", "ї", "Ѡ", "ѡ", "a", "Z", " ",
+            "'", "’", "-", ".", "7", "©",
+        ]
+        var texts = Self.samples
+        for _ in 0..<1000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int(generator.next() % 24) { s.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            texts.append(String(s))
+        }
+        for text in texts {
+            var bytes = text
+            let (fast, general) = bytes.withUTF8 {
+                (Tokenizer.tokenize(bytes: $0, keepWords: true), Tokenizer.tokenize(bytes: $0, keepWords: true, cyrillicRuns: false))
+            }
+            #expect(fast == general, "\(text)")
+        }
+    }
+}
