@@ -72,12 +72,12 @@ public struct BylineParser: Sendable {
         var current: [Substring] = []
         func finish() {
             defer { current.removeAll() }
-            let cleaned = current.filter { !$0.hasPrefix("@") }
+            let cleaned = current.filter { $0.utf8.first != 0x40 || !$0.hasPrefix("@") }
             guard (1...4).contains(cleaned.count) else { return }
             for (k, w) in cleaned.enumerated() {
                 if k > 0 && k < cleaned.count - 1 && Self.particles.contains(String(w)) { continue }
                 guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
-                if let h = ByteSearch.lowercasedHash(w) {
+                if let h = ByteSearch.lowercasedHash(w.utf8) {
                     if Self.notNameHashes.contains(h) { return }
                     continue
                 }
@@ -115,12 +115,18 @@ extension StringProtocol {
         let s = Substring(self)
         let u = s.unicodeScalars
         let marks = set.unicodeScalars
+        // ASCII marks as bits, so that most scalars are tested without walking `set`.
+        var ascii: UInt128 = 0
+        for m in marks where m.isASCII { ascii |= 1 << m.value }
+        func isMark(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? ascii & 1 << c.value != 0 : marks.contains(c)
+        }
         var lo = u.startIndex
         var hi = u.endIndex
-        while lo < hi, marks.contains(u[lo]) { lo = u.index(after: lo) }
+        while lo < hi, isMark(u[lo]) { lo = u.index(after: lo) }
         while lo < hi {
             let p = u.index(before: hi)
-            guard marks.contains(u[p]) else { break }
+            guard isMark(u[p]) else { break }
             hi = p
         }
         return s[lo..<hi]

@@ -114,15 +114,15 @@ enum ByteSearch {
     /// `words.contains(word.lowercased())`, asked of the words' hashes without a lower-case copy when
     /// `lowercasedHash` can.
     static func contains(lowercased word: Substring, in words: Set<String>, hashes: WordTable) -> Bool {
-        lowercasedHash(word).map(hashes.contains) ?? words.contains(word.lowercased())
+        lowercasedHash(word.utf8).map(hashes.contains) ?? words.contains(word.lowercased())
     }
 
-    /// `WordHash.of(text.lowercased())` when every scalar of `text` is ASCII, Latin-1 or basic Cyrillic (whose
+    /// `WordHash.of(text.lowercased())` for the UTF-8 of `text` when every scalar is ASCII, Latin-1 or basic Cyrillic (whose
     /// lower case `Tokenizer.lowercasedValue` knows, and which are in NFC as our lexicons are); nil otherwise. A
     /// lexicon of hashes then rules words out without building a lower-case `String`; nil leaves it to the lexicon.
-    static func lowercasedHash(_ text: Substring) -> UInt64? {
+    static func lowercasedHash(_ utf8: some Sequence<UInt8>) -> UInt64? {
         var w = Tokenizer.WordState()
-        var bytes = text.utf8.makeIterator()
+        var bytes = utf8.makeIterator()
         while let b = bytes.next() {
             var v = UInt32(b)
             if b >= 0x80 {

@@ -33,6 +33,7 @@ public struct CreditParser: Sendable {
     /// "caption. Photo : AFP", "caption (Foto: Lusa)", "caption | Фото: ТАСС": a credit label of one or two
     /// words before the last colon, a caption of three words or more before it.
     func trailingLabel(_ line: String) -> Result? {
+        if Self.lastWordBeforeColonIsNoLabel(line) { return nil }
         guard let colon = ByteSearch.range(of: ":", in: line, backwards: true)?.lowerBound,
             line.utf8.distance(from: colon, to: line.utf8.endIndex) <= 48
         else { return nil }
@@ -45,7 +46,6 @@ public struct CreditParser: Sendable {
         while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
         guard end > start, u.distance(from: start, to: end) <= 24 else { return nil }
         let last = head[start..<end].trimmed("(")
-        if let h = ByteSearch.lowercasedHash(last), !Self.labelEndHashes.contains(h) { return nil }
         guard Self.labelEnds.contains(String(last).lowercased()) else { return nil }
         let value = line[line.index(after: colon)...].trimmed(" .)")
         guard !value.isEmpty, Tokenizer.tokenize(String(value)).hashes.count <= 6 else { return nil }
@@ -66,6 +66,26 @@ public struct CreditParser: Sendable {
         return nil
     }
 
+    /// True when the bytes alone show that `trailingLabel` finds nothing: no colon among the last 48 bytes, or the
+    /// word before the last one (without "(") is no label's last word. Most lines with a colon end here, without
+    /// a `String.Index` or a lower-case copy.
+    static func lastWordBeforeColonIsNoLabel(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { p -> Bool in
+            var colon = p.count - 1
+            while colon >= max(0, p.count - 48), p[colon] != 0x3A { colon -= 1 }
+            guard colon >= max(0, p.count - 48) else { return true }
+            var end = colon
+            while end > 0, p[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, p[start - 1] != 0x20 { start -= 1 }
+            guard end > start, end - start <= 24 else { return true }
+            while start < end, p[start] == 0x28 { start += 1 }
+            while start < end, p[end - 1] == 0x28 { end -= 1 }
+            guard let h = ByteSearch.lowercasedHash(p[start..<end]) else { return false }
+            return !labelEndHashes.contains(h)
+        } ?? false
+    }
+
     /// The credit in `line`, if the line is one or ends with one.
     /// `mayHaveSlash` and `mayHaveColon` false (from the line's features) skip the searches that need them.
     public func parse(
@@ -83,7 +103,7 @@ public struct CreditParser: Sendable {
         // The first colon, when it is within the first 32 bytes.
         if mayHaveColon, let colon = ByteSearch.range(of: ":", in: body)?.lowerBound,
             body.utf8.distance(from: body.startIndex, to: colon) < 32,
-            ByteSearch.lowercasedHash(body[..<colon].trimmed(" ")).map(Self.labelHashes.contains) ?? true
+            ByteSearch.lowercasedHash(body[..<colon].trimmed(" ").utf8).map(Self.labelHashes.contains) ?? true
         {
             let label = body[..<colon].lowercased().trimmed(" ")
             if Self.labels.contains(String(label)) {
