@@ -60,7 +60,8 @@ public struct BylineParser: Sendable {
         // A `Character` is a number when its first scalar is. The first numeric scalar starts a `Character` when it
         // is an ASCII digit after a scalar that stands alone; otherwise the `Character`s decide.
         let scalars = rest.unicodeScalars
-        if let k = scalars.firstIndex(where: { $0.isASCII ? $0.value &- 0x30 < 10 : $0.properties.numericType != nil }) {
+        if let k = scalars.firstIndex(where: { $0.isASCII ? $0.value &- 0x30 < 10 : $0.properties.numericType != nil })
+        {
             let startsCharacter =
                 scalars[k].isASCII
                 && (k == scalars.startIndex || ByteSearch.standsAlone(scalars[scalars.index(before: k)].value))

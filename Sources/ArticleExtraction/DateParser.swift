@@ -549,7 +549,9 @@ public struct DateParser: Sendable {
                 }
                 let word = scalars[k - 1] == "." ? beforeLast : w.h
                 // A trailing dot of an abbreviation ("Feb.", "a.m.") is not a separator.
-                if k < n && scalars[k] == "." && (Self.monthHashes.contains(word) || word == Words.aDotM || word == Words.pDotM) {
+                if k < n && scalars[k] == "."
+                    && (Self.monthHashes.contains(word) || word == Words.aDotM || word == Words.pDotM)
+                {
                     k += 1
                 }
                 tokens.append(.word(word == Words.aDotM ? Words.am : word == Words.pDotM ? Words.pm : word))

@@ -145,7 +145,11 @@ public struct OutletFinder: Sendable {
                         // "© 2024 Усі права захищені" names nobody; "© X 2023 -", "© X - P.IVA …" end at the year
                         // or the dash.
                         if wholePhrase
-                            && ByteSearch.contains(lowercased: word, in: Self.stopAfterName, hashes: Self.stopAfterNameHashes)
+                            && ByteSearch.contains(
+                                lowercased: word,
+                                in: Self.stopAfterName,
+                                hashes: Self.stopAfterNameHashes
+                            )
                         {
                             break
                         }
@@ -164,7 +168,11 @@ public struct OutletFinder: Sendable {
                     }
                     while let last = name.last,
                         Self.joiners.contains(String(last))
-                            || ByteSearch.contains(lowercased: last, in: Self.companySuffixes, hashes: Self.companySuffixHashes)
+                            || ByteSearch.contains(
+                                lowercased: last,
+                                in: Self.companySuffixes,
+                                hashes: Self.companySuffixHashes
+                            )
                     {
                         name.removeLast()
                     }
