@@ -14,8 +14,10 @@ public struct BylineParser: Sendable {
         "de", "van", "der", "den", "von", "zu", "da", "di", "del", "della", "la", "le", "dos", "das", "du", "ten",
         "ter", "bin", "al", "el",
     ]
+    /// The prefixes as word hashes: a byline is told from its hashes, without a `String` per word.
+    static let prefixHashes = prefixes.map { $0.map(WordHash.of) }
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
-    static let firstWords = WordTable(keys: prefixes.map { WordHash.of($0[0]) })
+    static let firstWords = WordTable(keys: prefixHashes.map { $0[0] })
     static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",
@@ -24,15 +26,20 @@ public struct BylineParser: Sendable {
         "periodista", "redacción", "jornalista", "redação", "giornalista", "redazione", "updated", "published",
         "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read",
     ]
+    /// Hashes of the words that end a name (roles, months, date words), to rule them out without a lower-case copy.
+    static let notNameHashes = WordTable(
+        keys: (Array(roleWords) + Array(DateParser.months.keys) + Array(Analysis.dateWords)).map(WordHash.of)
+    )
+    static let separatorHashes = WordTable(keys: separators.map(WordHash.of))
 
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
     public func parse(_ line: String) -> [String]? {
-        let words = Tokenizer.words(line)
+        let words = Tokenizer.tokenize(line).hashes
         guard words.count >= 2, words.count <= 16 else { return nil }
         // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
         if words.count > 6, let last = line.last, ".!?".contains(last) { return nil }
         var prefixLength = 0
-        for p in Self.prefixes where words.count > p.count && Array(words.prefix(p.count)) == p {
+        for p in Self.prefixHashes where words.count > p.count && words.starts(with: p) {
             prefixLength = p.count
             break
         }
@@ -48,26 +55,33 @@ public struct BylineParser: Sendable {
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
         for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
-            if let r = ByteSearch.range(of: sep, in: String(rest)) {
-                let index = rest.utf8.index(
-                    rest.startIndex,
-                    offsetBy: rest.utf8.distance(from: String(rest).startIndex, to: r.lowerBound)
-                )
-                if index < cut { cut = index }
-            }
+            if let r = ByteSearch.range(of: sep, in: rest), r.lowerBound < cut { cut = r.lowerBound }
         }
-        if let idx = rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
+        // A `Character` is a number when its first scalar is. The first numeric scalar starts a `Character` when it
+        // is an ASCII digit after a scalar that stands alone; otherwise the `Character`s decide.
+        let scalars = rest.unicodeScalars
+        if let k = scalars.firstIndex(where: { $0.isASCII ? $0.value &- 0x30 < 10 : $0.properties.numericType != nil })
+        {
+            let startsCharacter =
+                scalars[k].isASCII
+                && (k == scalars.startIndex || ByteSearch.standsAlone(scalars[scalars.index(before: k)].value))
+            if let idx = startsCharacter ? k : rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
+        }
         let namePart = rest[..<cut]
         // Split into candidate names on commas and conjunctions.
         var names: [String] = []
         var current: [Substring] = []
         func finish() {
             defer { current.removeAll() }
-            let cleaned = current.filter { !$0.hasPrefix("@") }
+            let cleaned = current.filter { $0.utf8.first != 0x40 || !$0.hasPrefix("@") }
             guard (1...4).contains(cleaned.count) else { return }
             for (k, w) in cleaned.enumerated() {
                 if k > 0 && k < cleaned.count - 1 && Self.particles.contains(String(w)) { continue }
                 guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
+                if let h = ByteSearch.lowercasedHash(w.utf8) {
+                    if Self.notNameHashes.contains(h) { return }
+                    continue
+                }
                 let lower = w.lowercased()
                 if Self.roleWords.contains(lower) || DateParser.months[lower] != nil
                     || Analysis.dateWords.contains(lower)
@@ -77,11 +91,11 @@ public struct BylineParser: Sendable {
             }
             names.append(cleaned.joined(separator: " "))
         }
-        for piece in namePart.split(separator: ",", omittingEmptySubsequences: true) {
-            for raw in piece.split(separator: " ") {
+        for piece in ByteSearch.split(namePart, at: ",") {
+            for raw in ByteSearch.split(piece, at: " ") {
                 let w = raw.trimmed(".;:()")
                 if w.isEmpty { continue }
-                if Self.separators.contains(w.lowercased()) {
+                if ByteSearch.contains(lowercased: w, in: Self.separators, hashes: Self.separatorHashes) {
                     finish()
                     continue
                 }
@@ -102,12 +116,18 @@ extension StringProtocol {
         let s = Substring(self)
         let u = s.unicodeScalars
         let marks = set.unicodeScalars
+        // ASCII marks as bits, so that most scalars are tested without walking `set`.
+        var ascii: UInt128 = 0
+        for m in marks where m.isASCII { ascii |= 1 << m.value }
+        func isMark(_ c: Unicode.Scalar) -> Bool {
+            c.isASCII ? ascii & 1 << c.value != 0 : marks.contains(c)
+        }
         var lo = u.startIndex
         var hi = u.endIndex
-        while lo < hi, marks.contains(u[lo]) { lo = u.index(after: lo) }
+        while lo < hi, isMark(u[lo]) { lo = u.index(after: lo) }
         while lo < hi {
             let p = u.index(before: hi)
-            guard marks.contains(u[p]) else { break }
+            guard isMark(u[p]) else { break }
             hi = p
         }
         return s[lo..<hi]

@@ -17,6 +17,9 @@ public struct CreditParser: Sendable {
     ]
     /// Last words of the labels, to rule lines out before splitting them.
     static let labelEnds: Set<String> = Set(labels.compactMap { $0.split(separator: " ").last.map(String.init) })
+    /// Hashes of the labels and of their last words, to rule most lines out without a lower-case copy.
+    static let labelHashes = WordTable(keys: labels.map(WordHash.of))
+    static let labelEndHashes = WordTable(keys: labelEnds.map(WordHash.of))
     static let agencyLines = WordTable(keys: agencies.map { WordHash.combine(Tokenizer.words($0).map(WordHash.of)) })
     static let viaGettyImages = ["via", "getty", "images"].map(WordHash.of)
     static let agencies: Set<String> = [
@@ -30,7 +33,9 @@ public struct CreditParser: Sendable {
     /// "caption. Photo : AFP", "caption (Foto: Lusa)", "caption | Фото: ТАСС": a credit label of one or two
     /// words before the last colon, a caption of three words or more before it.
     func trailingLabel(_ line: String) -> Result? {
-        guard let colon = line.utf8.lastIndex(of: 0x3A), line.utf8.distance(from: colon, to: line.utf8.endIndex) <= 48
+        if Self.lastWordBeforeColonIsNoLabel(line) { return nil }
+        guard let colon = ByteSearch.range(of: ":", in: line, backwards: true)?.lowerBound,
+            line.utf8.distance(from: colon, to: line.utf8.endIndex) <= 48
         else { return nil }
         let head = line[..<colon]
         // Cheap test first: the word right before the colon must end a credit label ("Foto", "photo credit").
@@ -39,25 +44,46 @@ public struct CreditParser: Sendable {
         while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
         var start = end
         while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
-        guard end > start, u.distance(from: start, to: end) <= 24,
-            Self.labelEnds.contains(String(head[start..<end].trimmed("(")).lowercased())
-        else { return nil }
+        guard end > start, u.distance(from: start, to: end) <= 24 else { return nil }
+        let last = head[start..<end].trimmed("(")
+        guard Self.labelEnds.contains(String(last).lowercased()) else { return nil }
         let value = line[line.index(after: colon)...].trimmed(" .)")
-        guard !value.isEmpty, Tokenizer.words(String(value)).count <= 6 else { return nil }
-        let words = head.split(separator: " ", omittingEmptySubsequences: true)
+        guard !value.isEmpty, Tokenizer.tokenize(String(value)).hashes.count <= 6 else { return nil }
+        let words = ByteSearch.split(head, at: " ")
         for n in [1, 2] where words.count > n + 2 {
             let labelWords = words.suffix(n)
-            var label = labelWords.joined(separator: " ").lowercased()
+            // Arrays, not slices: `[Substring].joined` is specialised, a slice's goes through witness tables.
+            var label = Array(labelWords).joined(separator: " ").lowercased()
             let opened = label.hasPrefix("(")
             if opened { label.removeFirst() }
             guard Self.labels.contains(label) else { continue }
-            var caption = words.dropLast(n).joined(separator: " ").trimmed(" |–—-")
+            var caption = Array(words.dropLast(n)).joined(separator: " ").trimmed(" |–—-")
             if opened { caption = caption.trimmed(" ") }
             guard let end = caption.last, opened || ".!?|–—-".contains(end) || line.contains(" | ") || n == 1
             else { continue }
             return Result(credit: String(value), caption: String(caption))
         }
         return nil
+    }
+
+    /// True when the bytes alone show that `trailingLabel` finds nothing: no colon among the last 48 bytes, or the
+    /// word before the last one (without "(") is no label's last word. Most lines with a colon end here, without
+    /// a `String.Index` or a lower-case copy.
+    static func lastWordBeforeColonIsNoLabel(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { p -> Bool in
+            var colon = p.count - 1
+            while colon >= max(0, p.count - 48), p[colon] != 0x3A { colon -= 1 }
+            guard colon >= max(0, p.count - 48) else { return true }
+            var end = colon
+            while end > 0, p[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0, p[start - 1] != 0x20 { start -= 1 }
+            guard end > start, end - start <= 24 else { return true }
+            while start < end, p[start] == 0x28 { start += 1 }
+            while start < end, p[end - 1] == 0x28 { end -= 1 }
+            guard let h = ByteSearch.lowercasedHash(p[start..<end]) else { return false }
+            return !labelEndHashes.contains(h)
+        } ?? false
     }
 
     /// The credit in `line`, if the line is one or ends with one.
@@ -71,21 +97,29 @@ public struct CreditParser: Sendable {
         let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
         // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
-        let wrapped = body.hasPrefix("(") && body.hasSuffix(")")
+        // Bytes first: comparing `Character`s runs grapheme breaking.
+        let wrapped = line.utf8.first == 0x28 && line.utf8.last == 0x29 && body.hasPrefix("(") && body.hasSuffix(")")
         if wrapped { body = body.dropFirst().dropLast() }
-        if mayHaveColon, let colon = body.utf8.prefix(32).firstIndex(of: 0x3A) {
+        // The first colon, when it is within the first 32 bytes.
+        if mayHaveColon, let colon = ByteSearch.range(of: ":", in: body)?.lowerBound,
+            body.utf8.distance(from: body.startIndex, to: colon) < 32,
+            ByteSearch.lowercasedHash(body[..<colon].trimmed(" ").utf8).map(Self.labelHashes.contains) ?? true
+        {
             let label = body[..<colon].lowercased().trimmed(" ")
             if Self.labels.contains(String(label)) {
                 let value = body[body.index(after: colon)...].trimmed(" .")
-                if !value.isEmpty && Tokenizer.words(String(value)).count <= 8 {
+                if !value.isEmpty && Tokenizer.tokenize(String(value)).hashes.count <= 8 {
                     return Result(credit: String(value), caption: nil)
                 }
             }
         }
         // "Fot. PAP", "Fot. Jan Kowalski / PAP": the Polish abbreviation with a full stop instead of a colon.
-        if let dot = body.utf8.prefix(5).firstIndex(of: 0x2E), body[..<dot].lowercased() == "fot" {
+        // Only three ASCII letters lower-case to "fot": the first full stop must be the fourth byte.
+        if let dot = body.utf8.index(body.startIndex, offsetBy: 3, limitedBy: body.endIndex), dot < body.endIndex,
+            body.utf8[dot] == 0x2E, body[..<dot].lowercased() == "fot"
+        {
             let value = body[body.index(after: dot)...].trimmed(" .")
-            if !value.isEmpty && Tokenizer.words(String(value)).count <= 8 {
+            if !value.isEmpty && Tokenizer.tokenize(String(value)).hashes.count <= 8 {
                 return Result(credit: String(value), caption: nil)
             }
         }
@@ -94,7 +128,7 @@ public struct CreditParser: Sendable {
         // A whole line that is an agency: "Getty Images", "AFP via Getty Images".
         if let h = hashes, h.count <= 6, !h.isEmpty {
             if Self.agencyLines.contains(WordHash.combine(h))
-                || (h.count >= 3 && Array(h.suffix(3)) == Self.viaGettyImages)
+                || (h.count >= 3 && h.suffix(3).elementsEqual(Self.viaGettyImages))
             {
                 return Result(credit: String(line.trimmed(" ()")), caption: nil)
             }
@@ -105,7 +139,7 @@ public struct CreditParser: Sendable {
                 ?? ByteSearch.range(of: "/ ", in: line, backwards: true)
         else { return nil }
         let after = line[slash.upperBound...].trimmed(" .")
-        let afterWords = after.split(separator: " ")
+        let afterWords = ByteSearch.split(after, at: " ")
         guard (1...3).contains(afterWords.count),
             !after.unicodeScalars.contains(".") || Self.agencies.contains(after.lowercased())
         else { return nil }
@@ -113,7 +147,7 @@ public struct CreditParser: Sendable {
         else { return nil }
         // Walk back over the credited name: capitalised words or a handle, stopping at sentence punctuation.
         let before = line[..<slash.lowerBound]
-        let tokens = before.split(separator: " ", omittingEmptySubsequences: true)
+        let tokens = ByteSearch.split(before, at: " ")
         var nameTokens: [Substring] = []
         for t in tokens.reversed() {
             if nameTokens.count >= 4 { break }
@@ -126,7 +160,7 @@ public struct CreditParser: Sendable {
         guard !nameTokens.isEmpty else { return nil }
         let credit = nameTokens.joined(separator: " ") + " / " + after
         let captionTokens = tokens.dropLast(nameTokens.count)
-        let caption = captionTokens.joined(separator: " ").trimmed(" ")
+        let caption = Array(captionTokens).joined(separator: " ").trimmed(" ")
         if caption.isEmpty { return Result(credit: credit, caption: nil) }
         // Only a caption ends right before a credit; a paragraph that does is not our business.
         guard let end = caption.last, ".!?)\"”".contains(end) || captionTokens.count <= 8 else { return nil }

@@ -35,12 +35,26 @@ public struct DateParser: Sendable {
     /// Creates a parser.
     public init() {}
 
+    /// A piece of a dateline. A word is its `WordHash`: the parser only compares words with its lexicons, and a
+    /// `String` per word with dictionary look-ups cost more than the rest of the parse.
     enum Token: Equatable {
         case number(Int, digits: Int)
         case time(Int, Int, Int)
-        case word(String)
-        case sep(Character)
+        case word(UInt64)
+        case sep(Unicode.Scalar)
         case offset(Int)
+    }
+
+    /// Hashes of the words the parser tests one by one.
+    enum Words {
+        static let am = WordHash.of("am")
+        static let pm = WordHash.of("pm")
+        static let aDotM = WordHash.of("a.m")
+        static let pDotM = WordHash.of("p.m")
+        static let gmt = WordHash.of("gmt")
+        static let utc = WordHash.of("utc")
+        static let uhr = WordHash.of("uhr")
+        static let h = WordHash.of("h")
     }
 
     /// What `parse` found and how much of the line it explains.
@@ -100,7 +114,7 @@ public struct DateParser: Sendable {
         // Month names.
         if !found {
             for (k, t) in tokens.enumerated() {
-                guard case .word(let w) = t, let m = Self.months[w] else { continue }
+                guard case .word(let w) = t, let m = Self.monthHashes[w] else { continue }
                 var day: Int? = nil
                 var year: Int? = nil
                 var u = 1
@@ -156,7 +170,7 @@ public struct DateParser: Sendable {
         var hour = 0
         var minute = 0
         var second = 0
-        var zoneName: String? = nil
+        var zone: Zone? = nil
         var fixedOffset: Int? = nil
         var timeIndex: Int? = nil
         for (k, t) in tokens.enumerated() {
@@ -165,10 +179,10 @@ public struct DateParser: Sendable {
                 used += 1
                 timeIndex = k
                 if k + 1 < tokens.count, case .word(let w) = tokens[k + 1] {
-                    if w == "pm" || w == "p.m." || w == "p.m" {
+                    if w == Words.pm {
                         if hour < 12 { hour += 12 }
                         used += 1
-                    } else if w == "am" || w == "a.m." || w == "a.m" {
+                    } else if w == Words.am {
                         if hour == 12 { hour = 0 }
                         used += 1
                     }
@@ -185,30 +199,29 @@ public struct DateParser: Sendable {
                 fixedOffset = o
                 used += 1
             case .word(let w):
-                if Self.zones[w] != nil {
-                    zoneName = w
+                if let z = Self.zoneByHash[w] {
+                    zone = Self.zoneList[z].zone
                     used += 1
-                    if k + 1 < tokens.count, case .offset(let o) = tokens[k + 1], w == "gmt" || w == "utc" {
+                    if k + 1 < tokens.count, case .offset(let o) = tokens[k + 1], w == Words.gmt || w == Words.utc {
                         fixedOffset = o
                         used += 1
                     }
                 }
             default: break
             }
-            if zoneName != nil || fixedOffset != nil { break }
+            if zone != nil || fixedOffset != nil { break }
         }
         var date = ParsedDate(year: y, month: mo, day: d, hour: hour, minute: minute, second: second, offset: 0)
         if let o = fixedOffset {
             date.offset = o
-        } else if let z = zoneName ?? defaultZone {
-            date.offset = Self.offset(zone: z, for: date)
+        } else if let z = zone ?? defaultZone.flatMap({ Self.zones[$0] }) {
+            date.offset = Self.offset(z, for: date)
         }
         return Match(date: date, usedTokens: used, totalTokens: tokens.count)
     }
 
-    /// The UTC offset of a named zone at a local date, following US and EU daylight-saving rules.
-    static func offset(zone: String, for d: ParsedDate) -> Int {
-        guard let z = zones[zone] else { return 0 }
+    /// The UTC offset of a zone at a local date, following US and EU daylight-saving rules.
+    static func offset(_ z: Zone, for d: ParsedDate) -> Int {
         switch z {
         case .fixed(let o): return o
         case .us(let standard):
@@ -224,19 +237,23 @@ public struct DateParser: Sendable {
         case eu(Int)
     }
 
-    static let zones: [String: Zone] = [
-        "ist": .fixed(19800), "gmt": .fixed(0), "utc": .fixed(0), "z": .fixed(0), "bst": .fixed(3600),
-        "et": .us(-18000), "est": .fixed(-18000), "edt": .fixed(-14400),
-        "ct": .us(-21600), "cst": .fixed(-21600), "cdt": .fixed(-18000),
-        "mt": .us(-25200), "mst": .fixed(-25200), "mdt": .fixed(-21600),
-        "pt": .us(-28800), "pst": .fixed(-28800), "pdt": .fixed(-25200),
-        "cet": .eu(3600), "cest": .fixed(7200), "met": .eu(3600), "mez": .eu(3600), "mesz": .fixed(7200),
-        "eet": .eu(7200), "eest": .fixed(10800), "wet": .eu(0), "west": .fixed(3600),
-        "msk": .fixed(10800), "мск": .fixed(10800), "jst": .fixed(32400), "kst": .fixed(32400),
-        "hkt": .fixed(28800), "sgt": .fixed(28800), "aest": .fixed(36000), "aedt": .fixed(39600),
-        "pkt": .fixed(18000), "sast": .fixed(7200), "cat": .fixed(7200), "eat": .fixed(10800),
-        "trt": .fixed(10800), "gst": .fixed(14400),
+    static let zoneList: [(name: String, zone: Zone)] = [
+        ("ist", .fixed(19800)), ("gmt", .fixed(0)), ("utc", .fixed(0)), ("z", .fixed(0)), ("bst", .fixed(3600)),
+        ("et", .us(-18000)), ("est", .fixed(-18000)), ("edt", .fixed(-14400)),
+        ("ct", .us(-21600)), ("cst", .fixed(-21600)), ("cdt", .fixed(-18000)),
+        ("mt", .us(-25200)), ("mst", .fixed(-25200)), ("mdt", .fixed(-21600)),
+        ("pt", .us(-28800)), ("pst", .fixed(-28800)), ("pdt", .fixed(-25200)),
+        ("cet", .eu(3600)), ("cest", .fixed(7200)), ("met", .eu(3600)), ("mez", .eu(3600)), ("mesz", .fixed(7200)),
+        ("eet", .eu(7200)), ("eest", .fixed(10800)), ("wet", .eu(0)), ("west", .fixed(3600)),
+        ("msk", .fixed(10800)), ("мск", .fixed(10800)), ("jst", .fixed(32400)), ("kst", .fixed(32400)),
+        ("hkt", .fixed(28800)), ("sgt", .fixed(28800)), ("aest", .fixed(36000)), ("aedt", .fixed(39600)),
+        ("pkt", .fixed(18000)), ("sast", .fixed(7200)), ("cat", .fixed(7200)), ("eat", .fixed(10800)),
+        ("trt", .fixed(10800)), ("gst", .fixed(14400)),
     ]
+    /// Zones by name, for the caller's default zone and its lexicon of date words.
+    static let zones = [String: Zone](uniqueKeysWithValues: zoneList.map { ($0.name, $0.zone) })
+    /// Positions in `zoneList` by the hash of the name.
+    static let zoneByHash = WordTable(zoneList.enumerated().map { (WordHash.of($1.name), $0) })
 
     /// US: from the second Sunday of March, 02:00, to the first Sunday of November, 02:00 (rules since 2007).
     static func usDST(_ d: ParsedDate) -> Bool {
@@ -307,15 +324,21 @@ public struct DateParser: Sendable {
         return yoe + era * 400 + (m <= 2 ? 1 : 0)
     }
 
-    /// Hashes of every month name, to skip lines without one cheaply.
-    static let monthHashes = WordTable(keys: months.keys.map(WordHash.of))
+    /// Month numbers by the hash of every month name; callers also skip lines without one by it.
+    static let monthHashes = WordTable(months.map { (WordHash.of($0.key), $0.value) })
 
-    static let dottedStems: Set<String> = ["a", "p", "a.m", "p.m"]
+    /// Words that go on through a full stop ("a.m.", "p.m.").
+    static let dottedStems = WordTable(keys: ["a", "p", "a.m", "p.m"].map(WordHash.of))
 
-    static let fillers: Set<String> = [
-        "de", "del", "of", "the", "le", "el", "il", "den", "der", "am", "on", "at", "st", "nd", "rd", "th", "er",
-        "º", "o", "г", "года", "року", "р", "jan", "y",
-    ]
+    static let fillers = WordTable(
+        keys: [
+            "de", "del", "of", "the", "le", "el", "il", "den", "der", "am", "on", "at", "st", "nd", "rd", "th", "er",
+            "º", "o", "г", "года", "року", "р", "jan", "y",
+        ].map(WordHash.of)
+    )
+
+    /// Ordinal suffixes glued to the day: 27th, 1st, 1er, 1º.
+    static let ordinalSuffixes = WordTable(keys: ["st", "nd", "rd", "th", "er", "º", "ª", "e", "го"].map(WordHash.of))
 
     static let months: [String: Int] = {
         let table: [[String]] = [
@@ -370,10 +393,34 @@ public struct DateParser: Sendable {
         return d
     }()
 
-    /// Splits a line into numbers, clock times, words, separators and "+05:30" offsets.
+    /// Splits a line into numbers, clock times, words, separators and "+05:30" offsets. The scalars go into a
+    /// buffer on the stack, and words are hashed as they are read, lower-cased, instead of being built.
     func tokenize(_ text: String) -> [Token] {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: text.utf8.count) { buffer in
+            var n = 0
+            for s in text.unicodeScalars {
+                buffer.initializeElement(at: n, to: s)
+                n += 1
+            }
+            return tokenize(scalars: UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
+    }
+
+    /// Adds `s` lower-cased to the word being hashed, as `Tokenizer.appendLowercased` would write it.
+    @inline(__always)
+    static func addLowercased(_ s: Unicode.Scalar, to w: inout Tokenizer.WordState) {
+        if let l = Tokenizer.lowercasedValue(s.value) {
+            w.addLetter(l)
+        } else if s.properties.isUppercase {
+            for x in s.properties.lowercaseMapping.unicodeScalars { w.addLetter(x.value) }
+        } else {
+            w.addLetter(s.value)
+        }
+    }
+
+    func tokenize(scalars: UnsafeBufferPointer<Unicode.Scalar>) -> [Token] {
         var tokens: [Token] = []
-        let scalars = Array(text.unicodeScalars)
+        tokens.reserveCapacity(scalars.count)
         var i = 0
         let n = scalars.count
         func digitAt(_ k: Int) -> Int? {
@@ -417,15 +464,14 @@ public struct DateParser: Sendable {
                     var zoned = false
                     if !isColon && !ampm {
                         var e = j
-                        var w = ""
-                        while e < n, Tokenizer.isWordScalar(scalars[e]), w.unicodeScalars.count < 5 {
-                            w.unicodeScalars.append(scalars[e])
+                        var w = Tokenizer.WordState()
+                        while e < n, Tokenizer.isWordScalar(scalars[e]), e - j < 5 {
+                            Self.addLowercased(scalars[e], to: &w)
                             e += 1
                         }
-                        w = w.lowercased()
                         zoned =
-                            !w.isEmpty && (e == n || !Tokenizer.isWordScalar(scalars[e]))
-                            && (Self.zones[w] != nil || w == "uhr" || w == "h")
+                            e > j && (e == n || !Tokenizer.isWordScalar(scalars[e]))
+                            && (Self.zoneByHash.contains(w.h) || w.h == Words.uhr || w.h == Words.h)
                     }
                     if isColon || ampm || zoned {
                         tokens.append(.time(value, minutes, seconds))
@@ -444,14 +490,12 @@ public struct DateParser: Sendable {
                 tokens.append(.number(value, digits: digits))
                 // Ordinal suffixes glued to the day: 27th, 1st, 1er, 1º.
                 var j = k
-                var suffix = ""
-                while j < n, Tokenizer.isWordScalar(scalars[j]), digitAt(j) == nil, suffix.count < 3 {
-                    suffix.unicodeScalars.append(scalars[j])
+                var suffix = Tokenizer.WordState()
+                while j < n, Tokenizer.isWordScalar(scalars[j]), digitAt(j) == nil, j - k < 3 {
+                    Self.addLowercased(scalars[j], to: &suffix)
                     j += 1
                 }
-                if ["st", "nd", "rd", "th", "er", "º", "ª", "e", "го", "-го"].contains(suffix.lowercased()) {
-                    k = j
-                }
+                if Self.ordinalSuffixes.contains(suffix.h) { k = j }
                 i = k
                 continue
             }
@@ -471,7 +515,7 @@ public struct DateParser: Sendable {
                     guard let last = tokens.last else { return false }
                     switch last {
                     case .time: return true
-                    case .word(let w): return w == "gmt" || w == "utc"
+                    case .word(let w): return w == Words.gmt || w == Words.utc
                     default: return false
                     }
                 }()
@@ -492,29 +536,31 @@ public struct DateParser: Sendable {
                 continue
             }
             if Tokenizer.isWordScalar(s) {
-                var w = String.UnicodeScalarView()
+                var w = Tokenizer.WordState()
+                // The hash before the last scalar, to drop a final full stop.
+                var beforeLast = w.h
                 var k = i
                 while k < n,
-                    Tokenizer.isWordScalar(scalars[k]) || (scalars[k] == "." && Self.dottedStems.contains(String(w)))
+                    Tokenizer.isWordScalar(scalars[k]) || (scalars[k] == "." && Self.dottedStems.contains(w.h))
                 {
-                    Tokenizer.appendLowercased(scalars[k], to: &w)
+                    beforeLast = w.h
+                    Self.addLowercased(scalars[k], to: &w)
                     k += 1
                 }
-                var word = String(w)
-                if word.hasSuffix(".") { word.removeLast() }
-                tokens.append(.word(word))
+                let word = scalars[k - 1] == "." ? beforeLast : w.h
                 // A trailing dot of an abbreviation ("Feb.", "a.m.") is not a separator.
-                if k < n && scalars[k] == "." && (Self.months[word] != nil || word == "a.m" || word == "p.m") { k += 1 }
+                if k < n && scalars[k] == "."
+                    && (Self.monthHashes.contains(word) || word == Words.aDotM || word == Words.pDotM)
+                {
+                    k += 1
+                }
+                tokens.append(.word(word == Words.aDotM ? Words.am : word == Words.pDotM ? Words.pm : word))
                 i = k
                 continue
             }
-            if s != " " { tokens.append(.sep(Character(s))) }
+            if s != " " { tokens.append(.sep(s)) }
             i += 1
         }
-        return tokens.map { t in
-            if case .word(let w) = t, w == "a.m" { return .word("am") }
-            if case .word(let w) = t, w == "p.m" { return .word("pm") }
-            return t
-        }
+        return tokens
     }
 }

@@ -12,8 +12,8 @@ public struct TitleParser: Sendable {
             guard let r = ByteSearch.range(of: sep, in: title, backwards: true) else { continue }
             let head = title[..<r.lowerBound]
             let tail = title[r.upperBound...]
-            let tailWords = tail.split(separator: " ")
-            let headWords = head.split(separator: " ")
+            let tailWords = ByteSearch.split(tail, at: " ")
+            let headWords = ByteSearch.split(head, at: " ")
             guard (1...4).contains(tailWords.count), headWords.count >= 3 else { continue }
             // Every word capitalised, except short joiners inside ("Diario del Valle", "Corriere della Sera").
             let allCapitalised = tailWords.enumerated().allSatisfy { k, w in
@@ -58,20 +58,31 @@ public struct OutletFinder: Sendable {
         "oy", "ab", "bv", "b.v", "nv", "kg", "co", "ооо", "тов", "sp", "z", "o.o", "lda",
     ]
 
+    static let stopAfterNameHashes = WordTable(keys: stopAfterName.map(WordHash.of))
+    static let companySuffixHashes = WordTable(keys: companySuffixes.map(WordHash.of))
+
     /// Cue phrases as word hashes, to rule out a block from the hashes it already has before splitting its text.
     static let cueHashes: [[UInt64]] = cues.map { $0.map(WordHash.of) }
+    /// First words of the cue phrases: most words of a block are none, and one look-up rules them out.
+    static let cueFirstWords = WordTable(keys: cueHashes.map { $0[0] })
+
+    /// The cue phrases that `hashes` (a block's word hashes) contain, as bits by position in `cues`.
+    static func cueMask(_ hashes: [UInt64]) -> UInt32 {
+        let cues = cueHashes
+        var mask: UInt32 = 0
+        for i in hashes.indices where cueFirstWords.contains(hashes[i]) {
+            for (c, cue) in cues.enumerated() where cue[0] == hashes[i] && i + cue.count <= hashes.count {
+                var k = 1
+                while k < cue.count && hashes[i + k] == cue[k] { k += 1 }
+                if k == cue.count { mask |= 1 << c }
+            }
+        }
+        return mask
+    }
 
     /// True when `hashes` (a block's word hashes) contain one of the cue phrases.
     static func mayHaveCue(_ hashes: [UInt64]) -> Bool {
-        let cues = cueHashes
-        for i in hashes.indices {
-            for cue in cues where cue[0] == hashes[i] && i + cue.count <= hashes.count {
-                var k = 1
-                while k < cue.count && hashes[i + k] == cue[k] { k += 1 }
-                if k == cue.count { return true }
-            }
-        }
-        return false
+        cueMask(hashes) != 0
     }
 
     /// True when `token` equals the lower-case `word` with ASCII letters compared without case.
@@ -91,7 +102,15 @@ public struct OutletFinder: Sendable {
 
     /// The outlet named in `text`, if a signature names one.
     public func find(in text: String) -> String? {
-        let tokens = text.split(separator: " ", omittingEmptySubsequences: true)
+        find(in: text, hashes: Tokenizer.tokenize(text).hashes)
+    }
+
+    /// The outlet named in `text`, whose word hashes are `hashes`. A cue matches only where its words follow each
+    /// other in the hashes, so the text is searched for those cues alone.
+    public func find(in text: String, hashes: [UInt64]) -> String? {
+        let mask = Self.cueMask(hashes)
+        guard mask != 0 else { return nil }
+        let tokens = ByteSearch.split(text, at: " ")
         // Cue words are ASCII (or "©"): compare each token's trimmed bytes, folding ASCII case, instead of building
         // a lower-case copy of every token.
         // Tokens are trimmed only when their length is within a few punctuation marks of the cue word's.
@@ -101,7 +120,8 @@ public struct OutletFinder: Sendable {
             guard n >= w && n <= w + 4 else { return false }
             return Self.equalsFoldingASCII(token.trimmed(".,:;()\"“”'"), word)
         }
-        for cue in Self.cues {
+        for (c, cue) in Self.cues.enumerated() where mask & 1 << c != 0 {
+            let wholePhrase = Self.phraseCues.contains(cue)
             var i = 0
             while i + cue.count <= tokens.count {
                 var matches = true
@@ -117,7 +137,6 @@ public struct OutletFinder: Sendable {
                         j += 1
                     }
                     var name: [Substring] = []
-                    let wholePhrase = Self.phraseCues.contains(cue)
                     while j < tokens.count && name.count < 6 {
                         let raw = tokens[j]
                         let word = raw.trimmed(".,:;()\"“”")
@@ -125,7 +144,15 @@ public struct OutletFinder: Sendable {
                         let capital = Tokenizer.isUpper(f)
                         // "© 2024 Усі права захищені" names nobody; "© X 2023 -", "© X - P.IVA …" end at the year
                         // or the dash.
-                        if wholePhrase && Self.stopAfterName.contains(word.lowercased()) { break }
+                        if wholePhrase
+                            && ByteSearch.contains(
+                                lowercased: word,
+                                in: Self.stopAfterName,
+                                hashes: Self.stopAfterNameHashes
+                            )
+                        {
+                            break
+                        }
                         if !name.isEmpty && (word.first?.isNumber == true || Self.dashes.contains(String(word))) {
                             break
                         }
@@ -140,7 +167,12 @@ public struct OutletFinder: Sendable {
                         j += 1
                     }
                     while let last = name.last,
-                        Self.joiners.contains(String(last)) || Self.companySuffixes.contains(last.lowercased())
+                        Self.joiners.contains(String(last))
+                            || ByteSearch.contains(
+                                lowercased: last,
+                                in: Self.companySuffixes,
+                                hashes: Self.companySuffixHashes
+                            )
                     {
                         name.removeLast()
                     }

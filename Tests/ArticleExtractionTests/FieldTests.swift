@@ -337,3 +337,35 @@ struct LanguageTests {
         #expect(LanguageDetector().detect(words: ["menu"], text: "Menu") == nil)
     }
 }
+
+@Suite("Byte-level helpers of the field parsers")
+struct ByteHelperTests {
+    @Test(
+        "the byte split equals the Character split, marks that join a separator included",
+        arguments: [
+            "A  message from  The Ledger ", "Jane Doe,, John Roe", "a \u{301}b c", "\u{600} x y", "x \u{200D}y, z",
+            "Фото: ТАСС , Москва", "", " ", ",",
+        ]
+    )
+    func split(text: String) {
+        #expect(ByteSearch.split(text, at: " ") == text.split(separator: " "))
+        #expect(ByteSearch.split(text, at: ",") == text.split(separator: ","))
+    }
+
+    @Test("search finds the first and the last occurrence across the eight-byte steps")
+    func search() {
+        let text = "Home / News / World and more words here / Reuters"
+        for needle in [" / ", "/ ", "s", "Reuters", "x"] {
+            let all = text.ranges(of: needle)
+            #expect(ByteSearch.range(of: needle, in: text) == all.first)
+            #expect(ByteSearch.range(of: needle, in: text, backwards: true) == all.last)
+        }
+    }
+
+    @Test("the outlet is the same whether the caller gives the block's hashes or not")
+    func outletWithHashes() {
+        for text in ["© 2019 Riverside Daily. All rights reserved.", "Please support The Harbour Ledger today.", "Support"] {
+            #expect(OutletFinder().find(in: text, hashes: Tokenizer.tokenize(text).hashes) == OutletFinder().find(in: text))
+        }
+    }
+}
