@@ -319,7 +319,7 @@ struct Analysis {
                     || blocks[k].category == .disclaimer || blocks[k].inAppealTail)
                 && OutletFinder.mayHaveCue(blocks[k].tokens.hashes)
             {
-                if let o = finder.find(in: blocks[k].text) {
+                if let o = finder.find(in: blocks[k].text, hashes: blocks[k].tokens.hashes) {
                     outlet = o
                     break
                 }
