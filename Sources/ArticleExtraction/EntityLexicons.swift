@@ -204,10 +204,11 @@ enum EntityLexicons {
 struct WordFlagTable: Sendable {
     let table: WordTable
 
-    /// The word's flags; empty when it is in no list.
+    /// The word's flags; empty when it is in no list. (Built from the raw value: an empty array literal for
+    /// an `OptionSet` is not always optimised away, and this runs for every word.)
     @inline(__always)
     subscript(_ hash: UInt64) -> WordFlags {
-        table[hash].map { WordFlags(rawValue: UInt16(truncatingIfNeeded: $0)) } ?? []
+        WordFlags(rawValue: UInt16(truncatingIfNeeded: table[hash] ?? 0))
     }
 }
 

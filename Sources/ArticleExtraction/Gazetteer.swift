@@ -82,40 +82,60 @@ struct Gazetteer: Sendable {
     /// without building the stem: this runs for every capitalised Cyrillic word of a body.
     static func cyrillicStemHash(_ word: String) -> UInt64? {
         var word = word
-        return word.withUTF8 { p -> UInt64? in
-            guard p.count >= 2 else { return nil }
-            let first = UTF8Scalar.decode(p, at: 0).value
-            guard first >= 0x400 && first <= 0x4FF else { return nil }
-            var scalars = 0
-            for b in p where b & 0xC0 != 0x80 { scalars += 1 }
-            var end = p.count
-            var dropped = false
-            if scalars > 5 {
-                for e in stemEndings where p.count >= e.count && p[(p.count - e.count)...].elementsEqual(e) {
-                    end -= e.count
-                    scalars -= 2
-                    dropped = true
-                    break
-                }
+        return word.withUTF8 { cyrillicStemHash(utf8: $0) }
+    }
+
+    /// `cyrillicStemHash` of a lower-case word's UTF-8 bytes.
+    static func cyrillicStemHash(utf8 p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard p.count >= 2 else { return nil }
+        let first = UTF8Scalar.decode(p, at: 0).value
+        guard first >= 0x400 && first <= 0x4FF else { return nil }
+        var scalars = 0
+        for b in p where b & 0xC0 != 0x80 { scalars += 1 }
+        var end = p.count
+        var dropped = false
+        if scalars > 5 {
+            for e in stemEndings where p.count >= e.count && p[(p.count - e.count)...].elementsEqual(e) {
+                end -= e.count
+                scalars -= 2
+                dropped = true
+                break
             }
-            if !dropped {
-                var last = p.count - 1
-                while last > 0 && p[last] & 0xC0 == 0x80 { last -= 1 }
-                if stemVowels.contains(UTF8Scalar.decode(p, at: last).value) {
-                    end = last
-                    scalars -= 1
-                }
-            }
-            guard scalars >= 4 else { return nil }
-            var h = WordHash.offset
-            for b in p[0..<end] { h = (h ^ UInt64(b)) &* WordHash.prime }
-            return h
         }
+        if !dropped {
+            var last = p.count - 1
+            while last > 0 && p[last] & 0xC0 == 0x80 { last -= 1 }
+            if stemVowels.contains(UTF8Scalar.decode(p, at: last).value) {
+                end = last
+                scalars -= 1
+            }
+        }
+        guard scalars >= 4 else { return nil }
+        var h = WordHash.offset
+        for b in p[0..<end] { h = (h ^ UInt64(b)) &* WordHash.prime }
+        return h
     }
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.
     func place(_ lower: String) -> String? {
         (singleWords[WordHash.of(lower)] ?? stemPlace(lower)).map { names[$0] }
+    }
+
+    /// The endings `cyrillicStem` drops, as pairs of scalar values.
+    static let stemEndingScalars: [(UInt32, UInt32)] = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"].map { ending in
+        let s = Array(ending.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// How many of a lower-case word's scalars `cyrillicStem` keeps: all of them when the word is not Cyrillic.
+    /// For name folding, which works on scalar values rather than strings.
+    static func cyrillicStemCount(_ scalars: UnsafeBufferPointer<UInt32>) -> Int {
+        let n = scalars.count
+        guard let first = scalars.first, first >= 0x400, first <= 0x4FF else { return n }
+        if n > 5 {
+            for (a, b) in stemEndingScalars where scalars[n - 2] == a && scalars[n - 1] == b { return n - 2 }
+        }
+        return stemVowels.contains(scalars[n - 1]) ? n - 1 : n
     }
 
     /// A Russian or Ukrainian word without its case ending: "россии" and "россия" both give "росси".
