@@ -219,7 +219,11 @@ struct EntityRecognizer: Sendable {
         bytes.withUnsafeBufferPointer { all in
             for p in paragraphs.indices {
                 let line = UnsafeBufferPointer(rebasing: all[starts[p]..<starts[p + 1]])
-                tokenize(bytes: line, paragraph: p, base: starts[p], lexicons: lexicons, into: &tokens)
+                // A paragraph has at most one token per byte: room for them all, then plain stores instead of
+                // an `append` (with its uniqueness and capacity checks) per token.
+                tokens.append(addingCapacity: line.count) { span in
+                    tokenize(bytes: line, paragraph: p, base: starts[p], lexicons: lexicons, into: &span)
+                }
             }
         }
         return EntityTokens(tokens: tokens, bytes: bytes, paragraphStarts: starts)
@@ -265,28 +269,27 @@ struct EntityRecognizer: Sendable {
         paragraph p: Int,
         base: Int,
         lexicons: WordFlagTable,
-        into tokens: inout [EntityToken]
+        into tokens: inout OutputSpan<EntityToken>
     ) {
         let n = b.count
         var i = 0
         var sentenceStart = true
         while i < n {
             let lead = b[i]
-            var word: WordScan
-            var j: Int
-            if lead < 0x80 {
-                // ASCII spaces and marks, most of what is not a word, without decoding a scalar.
-                guard isASCIIWordByte(lead) else {
-                    if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) {
-                        let s = Unicode.Scalar(lead)
-                        tokens.append(EntityToken(mark: s, start: base + i, end: base + i + 1, paragraph: p))
-                        if opensSentence(s) { sentenceStart = true }
-                    }
-                    i += 1
-                    continue
+            // ASCII spaces and marks, most of what is not a word, without decoding a scalar.
+            if lead < 0x80 && !isASCIIWordByte(lead) {
+                if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) {
+                    let s = Unicode.Scalar(lead)
+                    tokens.append(EntityToken(mark: s, start: base + i, end: base + i + 1, paragraph: p))
+                    if opensSentence(s) { sentenceStart = true }
                 }
+                i += 1
+                continue
+            }
+            var word: WordScan
+            var j = i
+            if lead < 0x80 {
                 word = WordScan(capitalized: lead >= 0x41 && lead <= 0x5A)
-                j = i
             } else {
                 let (s, length) = scalar(b, at: i)
                 guard Tokenizer.isWordScalar(s) else {
@@ -297,24 +300,19 @@ struct EntityRecognizer: Sendable {
                     i += length
                     continue
                 }
-                word = WordScan(first: s)
-                j = i + length
+                if WordScan.isBasicCyrillic(s.value) {
+                    word = WordScan(capitalized: Tokenizer.isUpper(s))
+                } else {
+                    word = WordScan(first: s)
+                    j += length
+                }
             }
             var possessive = false
-            while j < n {
-                // ASCII letters and digits, the bulk of most words, without decoding a scalar; any other ASCII
-                // byte but a hyphen or an apostrophe ends the word.
-                let x = b[j]
-                if x < 0x80 {
-                    if isASCIIWordByte(x) {
-                        var k = j + 1
-                        while k < n && isASCIIWordByte(b[k]) { k += 1 }
-                        word.addASCII(b[j..<k])
-                        j = k
-                        continue
-                    }
-                    guard x == 0x2D || x == 0x27 else { break }
-                }
+            while true {
+                // ASCII letters and digits and basic Cyrillic letters, the bulk of most words, in a tight loop;
+                // then any other ASCII byte but a hyphen or an apostrophe ends the word.
+                j = word.addRun(b, from: j)
+                guard j < n, b[j] >= 0x80 || b[j] == 0x2D || b[j] == 0x27 else { break }
                 let (c, cl) = scalar(b, at: j)
                 if Tokenizer.isWordScalar(c) {
                     word.add(c)
@@ -374,7 +372,7 @@ struct EntityRecognizer: Sendable {
         /// wrong unless the word has no upper-case letter at all.
         var unmapped = false
 
-        /// A word that starts with an ASCII letter or digit, which `addASCII` then adds.
+        /// A word whose first letter `addRun` adds.
         init(capitalized: Bool) { self.capitalized = capitalized }
 
         init(first s: Unicode.Scalar) {
@@ -384,22 +382,50 @@ struct EntityRecognizer: Sendable {
             addLowercase(s.value)
         }
 
-        /// A run of ASCII letters and digits. Counted and hashed in local variables, which stay in registers:
-        /// the hash chain is the bottleneck of tokenising, and a spilled hash doubles its latency.
+        /// U+0400–U+045F: the Russian, Ukrainian and Belarusian letters, two bytes each, with lower case by
+        /// arithmetic.
         @inline(__always)
-        mutating func addASCII(_ run: Slice<UnsafeBufferPointer<UInt8>>) {
+        static func isBasicCyrillic(_ v: UInt32) -> Bool { v >= 0x400 && v <= 0x45F }
+
+        /// Adds the run of ASCII letters and digits and basic Cyrillic letters that starts at `j`; returns where
+        /// it ends. One pass in local variables, which stay in registers: the hash chain is the bottleneck of
+        /// tokenising, and a spilled hash doubles its latency.
+        @inline(__always)
+        mutating func addRun(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
             var h = hash
             var upper = 0
             var lower = 0
-            for x in run {
-                let isUpper = x >= 0x41 && x <= 0x5A
+            var k = j
+            while k < b.count {
+                let x = b[k]
+                if x < 0x80 {
+                    // Setting bit 5 lower-cases a letter and leaves a digit alone.
+                    let folded = x | 0x20
+                    guard (folded &- 0x61) < 26 || (x &- 0x30) < 10 else { break }
+                    // Among letters and digits, bits 7–5 are 010 for upper case and 011 for lower case.
+                    upper &+= x >> 5 == 2 ? 1 : 0
+                    lower &+= x >> 5 == 3 ? 1 : 0
+                    h = (h ^ UInt64(folded)) &* WordHash.prime
+                    k += 1
+                    continue
+                }
+                // Lead bytes 0xD0 and 0xD1 start U+0400–U+047F.
+                guard x & 0xFE == 0xD0, k + 1 < b.count else { break }
+                let v = UInt32(x & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F)
+                guard Self.isBasicCyrillic(v) else { break }
+                let isUpper = v < 0x430
                 upper &+= isUpper ? 1 : 0
-                lower &+= x >= 0x61 ? 1 : 0
-                h = (h ^ UInt64(isUpper ? x | 0x20 : x)) &* WordHash.prime
+                lower &+= isUpper ? 0 : 1
+                // Ѐ–Џ lower-case to ѐ–џ, А–Я to а–я (`Tokenizer.lowercasedValue`).
+                let l = v < 0x410 ? v + 80 : isUpper ? v + 32 : v
+                h = (h ^ UInt64(0xC0 | l >> 6)) &* WordHash.prime
+                h = (h ^ UInt64(0x80 | l & 0x3F)) &* WordHash.prime
+                k += 2
             }
             hash = h
             uppers += upper
             lowers += lower
+            return k
         }
 
         /// Any other letter or digit.
