@@ -75,8 +75,11 @@ struct Gazetteer: Sendable {
         return cyrillicStems[stem]
     }
 
-    static let stemEndings: [[UInt8]] = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"].map { Array($0.utf8) }
-    static let stemVowels: Set<UInt32> = Set("аяоеиыуюьйіїє".unicodeScalars.map(\.value))
+    /// The case endings `cyrillicStem` drops from words of six letters or more, and the vowels it drops otherwise.
+    static let caseEndings = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"]
+    static let stemVowelLetters = "аяоеиыуюьйіїє"
+    static let stemEndings: [[UInt8]] = caseEndings.map { Array($0.utf8) }
+    static let stemVowels: Set<UInt32> = Set(stemVowelLetters.unicodeScalars.map(\.value))
 
     /// `WordHash.of(cyrillicStem(word))` when the stem has four letters or more, computed on the UTF-8 bytes
     /// without building the stem: this runs for every capitalised Cyrillic word of a body.
@@ -122,7 +125,7 @@ struct Gazetteer: Sendable {
     }
 
     /// The endings `cyrillicStem` drops, as pairs of scalar values.
-    static let stemEndingScalars: [(UInt32, UInt32)] = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"].map { ending in
+    static let stemEndingScalars: [(UInt32, UInt32)] = caseEndings.map { ending in
         let s = Array(ending.unicodeScalars)
         return (s[0].value, s[1].value)
     }
@@ -142,14 +145,14 @@ struct Gazetteer: Sendable {
     static func cyrillicStem(_ word: String) -> String? {
         guard let first = word.unicodeScalars.first, first.value >= 0x400, first.value <= 0x4FF else { return nil }
         var scalars = Array(word.unicodeScalars)
-        for ending in ["ой", "ей", "ою", "ом", "ам", "ах", "ью"] where scalars.count > 5 {
+        for ending in caseEndings where scalars.count > 5 {
             let e = Array(ending.unicodeScalars)
             if scalars.suffix(2).elementsEqual(e) {
                 scalars.removeLast(2)
                 return String(String.UnicodeScalarView(scalars))
             }
         }
-        if let last = scalars.last, "аяоеиыуюьйіїє".unicodeScalars.contains(last) { scalars.removeLast() }
+        if let last = scalars.last, stemVowelLetters.unicodeScalars.contains(last) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

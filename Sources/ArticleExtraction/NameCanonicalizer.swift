@@ -39,7 +39,7 @@ struct NameCanonicalizer: Sendable {
     static func foldASCII(_ word: String) -> String {
         let bytes = Array(word.utf8)
         let out = [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { buffer, count in
-            count = bytes.withUnsafeBufferPointer { foldASCII($0, into: buffer) }
+            count = bytes.withUnsafeBufferPointer { foldSteps($0.lazy.map(lowercasedASCII), into: buffer) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -59,7 +59,7 @@ struct NameCanonicalizer: Sendable {
     static func foldHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
         if word.allSatisfy({ $0 < 0x80 }) {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { out in
-                let n = foldASCII(word, into: out)
+                let n = foldSteps(word.lazy.map(lowercasedASCII), into: out)
                 return EntityRecognizer.bytesHash(UnsafeBufferPointer(out), 0..<n)
             }
         }
@@ -77,34 +77,28 @@ struct NameCanonicalizer: Sendable {
                 i += length
             }
             if count > 4 { count = Gazetteer.cyrillicStemCount(UnsafeBufferPointer(rebasing: lower[0..<count])) }
-            // The steps of `fold`, on scalar values.
-            var n = 0
-            var previous: UInt32 = 0
-            for var c in lower[0..<count] {
-                if (previous == 0x6B && (c == 0x68 || c == 0x73)) || (previous == 0x63 && c == 0x6B) {
-                    n -= 1
-                    c = c == 0x73 ? 0x78 : c
-                }
-                previous = c
-                if c == 0x79 || c == 0x6A { c = 0x69 } else if c == 0x77 { c = 0x76 }
-                if n == 0 || out[n - 1] != c {
-                    out[n] = c
-                    n += 1
-                }
-            }
+            let n = foldSteps(lower[0..<count], into: out)
             var hash = WordHash.offset
             for c in out[0..<n] { EntityRecognizer.hashUTF8(of: c, into: &hash) }
             return hash
         }
     }
 
-    /// The steps of `foldASCII` from bytes into `out` (at least as long); returns the folded length.
+    /// A byte lower-cased if it is an ASCII capital.
     @inline(__always)
-    static func foldASCII(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func lowercasedASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
+    /// The steps of `fold` on lower-case letters, bytes of an ASCII word or scalar values of any other, written
+    /// into `out` (at least as long); returns the folded length.
+    @inline(__always)
+    static func foldSteps<Letter: FixedWidthInteger>(
+        _ letters: some Sequence<Letter>,
+        into out: UnsafeMutableBufferPointer<Letter>
+    ) -> Int {
         var n = 0
-        var previous: UInt8 = 0
-        for b in word {
-            var c = b >= 0x41 && b <= 0x5A ? b + 32 : b
+        var previous: Letter = 0
+        for var c in letters {
+            // kh → h, ks → x, ck → k: the second letter replaces the pair.
             if (previous == 0x6B && (c == 0x68 || c == 0x73)) || (previous == 0x63 && c == 0x6B) {
                 n -= 1
                 c = c == 0x73 ? 0x78 : c
