@@ -18,7 +18,7 @@ public struct EntityExtraction: Sendable, Equatable {
     /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
     public init(body: [String], explain: Bool = false) {
         let doc = EntityRecognizer.tokenize(paragraphs: body)
-        let headings = EntityRecognizer.headingParagraphs(body, tokens: doc.tokens)
+        let headings = EntityRecognizer.headingParagraphs(doc)
         let mentions = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings)
         let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions, doc: doc)
 

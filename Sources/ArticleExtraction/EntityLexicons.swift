@@ -177,12 +177,11 @@ enum EntityLexicons {
         "татьяна", "наталья", "юлия", "светлана", "валерий", "виталий", "руслан", "геннадий",
     ]
 
-    /// Every list above as bits per word hash, so that a token needs one look-up for all of them. A flat
-    /// `WordTable` (keys and values side by side, no optionals) rather than `WordHashTable`: this runs per word.
+    /// Every list above as bits per word hash, so that a token needs one look-up for all of them.
     static let flags: WordFlagTable = {
-        var pairs: [(UInt64, Int)] = []
+        var pairs: [(UInt64, WordFlags)] = []
         func add(_ words: some Sequence<String>, _ f: WordFlags) {
-            for w in words { pairs.append((WordHash.of(w), Int(f.rawValue))) }
+            for w in words { pairs.append((WordHash.of(w), f)) }
         }
         add(titles, .title)
         add(speechVerbs, .speechVerb)
@@ -196,18 +195,65 @@ enum EntityLexicons {
         add(notNames, .notName)
         add(givenNames, .givenName)
         add(demonyms.keys, .demonym)
-        return WordFlagTable(table: WordTable(pairs, merge: { $0 | $1 }))
+        return WordFlagTable(pairs)
     }()
 }
 
-/// The lexicons each word hash is in.
+/// The lexicons each word hash is in, looked up for every word of every body. Buckets of four slots: a look-up
+/// reads one bucket and selects the match without branching. A probing loop branches on the word's hash, the end
+/// of the tokenizer's chain of multiplications, and each mispredicted branch stalled the tokenizer.
 struct WordFlagTable: Sendable {
-    let table: WordTable
+    private let keys: [UInt64]
+    private let flags: [UInt16]
+    /// 64 minus the number of bits of a bucket index.
+    private let shift: UInt64
 
-    /// The word's flags; empty when it is in no list.
+    /// The table of `pairs`; a word in several lists gets all their flags.
+    init(_ pairs: [(UInt64, WordFlags)]) {
+        var merged: [UInt64: UInt16] = [:]
+        for (key, f) in pairs { merged[key, default: 0] |= f.rawValue }
+        // Sorted, so that the table is the same on every run.
+        let entries = merged.sorted { $0.key < $1.key }
+        var bits: UInt64 = 4
+        while 1 << bits < entries.count { bits += 1 }
+        while true {
+            var keys = [UInt64](repeating: 0, count: 4 << bits)
+            var flags = [UInt16](repeating: 0, count: 4 << bits)
+            var fits = true
+            for (key, f) in entries {
+                let b = Self.bucket(key, shift: 64 - bits) << 2
+                guard let free = (b..<(b + 4)).first(where: { flags[$0] == 0 }) else {
+                    fits = false
+                    break
+                }
+                keys[free] = key
+                flags[free] = f
+            }
+            // A bucket with a fifth word: twice the buckets.
+            if fits {
+                self.keys = keys
+                self.flags = flags
+                self.shift = 64 - bits
+                return
+            }
+            bits += 1
+        }
+    }
+
+    /// A key's bucket: the top bits of a multiplicative hash, which mixes every bit of the FNV hash into them.
+    @inline(__always)
+    private static func bucket(_ key: UInt64, shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The word's flags; empty when it is in no list. (An empty slot holds key 0 with no flags, so it can only
+    /// ever answer "no list".)
     @inline(__always)
     subscript(_ hash: UInt64) -> WordFlags {
-        table[hash].map { WordFlags(rawValue: UInt16(truncatingIfNeeded: $0)) } ?? []
+        let b = Self.bucket(hash, shift: shift) << 2
+        var f: UInt16 = 0
+        for s in b..<(b + 4) { f |= keys[s] == hash ? flags[s] : 0 }
+        return WordFlags(rawValue: f)
     }
 }
 

@@ -1,49 +1,128 @@
 /// One word or punctuation mark of the body, with what recognition needs: case, sentence position, possessive.
-/// Plain values only (no strings), so that the token array is copied and read without reference counting; the
-/// text is read back from the paragraph's bytes (`EntityTokens.text(_:)`) for the few tokens that need it.
+/// Plain values only (no strings), in 24 bytes, so that the token array is cheap to build and to scan; the text is
+/// read back from the body's bytes (`EntityTokens.text(_:)`) for the few tokens that need it.
 struct EntityToken: Sendable {
-    /// `WordHash` of the word in lower case: what the lexicons, the gazetteer and SimHash use; 0 for punctuation.
+    /// `WordHash` of the word in lower case: what the lexicons, the gazetteer and SimHash use. For punctuation,
+    /// the mark's scalar value (see `mark`), which no word hash compared against is.
     var hash: UInt64
+    /// UTF-8 offsets of the token in `EntityTokens.bytes`: where it starts, and where the word ends without
+    /// its possessive "'s". 32 bits halve the token; a body is far below 4 GiB (the daemon reads 16 MiB).
+    private var startOffset: UInt32
+    private var textEndOffset: UInt32
+    private var paragraphIndex: UInt32
     /// The lexicons the word is in; empty for punctuation.
-    var flags: WordFlags = []
-    /// For punctuation, the mark; a space for words.
-    var mark: Unicode.Scalar = " "
+    var flags: WordFlags
+    private var traits: Traits
+
+    /// Case, position and possessive, one bit each.
+    /// Case, position and possessive, one bit each.
+    struct Traits: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let word = Traits(rawValue: 1 << 0)
+        static let capitalized = Traits(rawValue: 1 << 1)
+        static let allCaps = Traits(rawValue: 1 << 2)
+        static let hasUpper = Traits(rawValue: 1 << 3)
+        static let sentenceStart = Traits(rawValue: 1 << 4)
+        static let possessive = Traits(rawValue: 1 << 5)
+        /// The possessive is written "’s", four bytes rather than two.
+        static let curlyPossessive = Traits(rawValue: 1 << 6)
+    }
+
+    /// A word and its traits.
+    init(word hash: UInt64, flags: WordFlags, start: Int, textEnd: Int, paragraph: Int, traits: Traits) {
+        self.hash = hash
+        self.flags = flags
+        self.startOffset = UInt32(start)
+        self.textEndOffset = UInt32(textEnd)
+        self.paragraphIndex = UInt32(paragraph)
+        self.traits = traits.union(.word)
+    }
+
+    /// A punctuation mark.
+    init(mark: Unicode.Scalar, start: Int, end: Int, paragraph: Int) {
+        self.hash = UInt64(mark.value)
+        self.flags = WordFlags(rawValue: 0)
+        self.startOffset = UInt32(start)
+        self.textEndOffset = UInt32(end)
+        self.paragraphIndex = UInt32(paragraph)
+        self.traits = Traits(rawValue: 0)
+    }
+
     /// False for punctuation.
-    var isWord: Bool
+    var isWord: Bool { traits.contains(.word) }
     /// Starts with an upper-case letter.
-    var capitalized: Bool
+    var capitalized: Bool { traits.contains(.capitalized) }
     /// Two or more letters, all upper case ("NATO", "US").
-    var allCaps: Bool
+    var allCaps: Bool { traits.contains(.allCaps) }
     /// Has an upper-case letter, so that its lower-case form differs from the text.
-    var hasUpper: Bool = false
+    var hasUpper: Bool { traits.contains(.hasUpper) }
     /// First word of a paragraph, or after a sentence end, a colon or an opening quotation mark.
-    var sentenceStart: Bool
+    var sentenceStart: Bool { traits.contains(.sentenceStart) }
     /// Was followed by "'s" or "’s".
-    var possessive: Bool
+    var possessive: Bool { traits.contains(.possessive) }
+    /// For punctuation, the mark; a space for words.
+    var mark: Unicode.Scalar { isWord ? " " : Unicode.Scalar(UInt32(truncatingIfNeeded: hash)) ?? " " }
     /// Index of the paragraph.
-    var paragraph: Int
-    /// UTF-8 offsets of the token in its paragraph, the possessive included.
-    var start: Int
-    var end: Int
+    var paragraph: Int { Int(paragraphIndex) }
+    /// UTF-8 offsets of the token in the body's bytes, the possessive included.
+    var start: Int { Int(startOffset) }
+    var end: Int {
+        guard possessive else { return textEnd }
+        return textEnd + (traits.contains(.curlyPossessive) ? 4 : 2)
+    }
     /// Where the word ends without its possessive "'s".
-    var textEnd: Int
+    var textEnd: Int { Int(textEndOffset) }
 }
 
-/// The body's tokens together with the paragraph bytes their offsets point into.
+/// The body's tokens together with the bytes their offsets point into.
 struct EntityTokens: Sendable {
     var tokens: [EntityToken]
-    /// Each paragraph's UTF-8 bytes.
-    let paragraphs: [[UInt8]]
+    /// The paragraphs' UTF-8 bytes one after another, with nothing between them: one buffer instead of an array
+    /// per paragraph.
+    let bytes: [UInt8]
+    /// Where each paragraph starts in `bytes`, and after the last, where it ends.
+    let paragraphStarts: [Int]
+
+    /// Number of paragraphs.
+    var paragraphCount: Int { paragraphStarts.count - 1 }
+
+    /// The byte range of paragraph `p` in `bytes`.
+    func paragraphRange(_ p: Int) -> Range<Int> { paragraphStarts[p]..<paragraphStarts[p + 1] }
 
     /// The word as written, without a possessive "'s"; for punctuation, the mark.
     func text(_ k: Int) -> String {
         let t = tokens[k]
-        return String(decoding: paragraphs[t.paragraph][t.start..<t.textEnd], as: UTF8.self)
+        return String(decoding: bytes[t.start..<t.textEnd], as: UTF8.self)
     }
 
     /// The word in lower case (as `String.lowercased()` writes it); for punctuation, the mark.
     func lower(_ k: Int) -> String {
         tokens[k].hasUpper ? text(k).lowercased() : text(k)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `lower(k)`, lower-cased by arithmetic instead of through a string;
+    /// nil, without calling it, when a letter needs Unicode's tables.
+    func withLowercaseUTF8<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let t = tokens[k]
+        return bytes.withUnsafeBufferPointer { all -> R? in
+            let word = UnsafeBufferPointer(rebasing: all[t.start..<t.textEnd])
+            guard t.hasUpper else { return body(word) }
+            // Arithmetic lower case keeps each letter's length in bytes.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { out -> R? in
+                var i = 0
+                while i < word.count {
+                    let (v, length) = UTF8Scalar.decode(word, at: i)
+                    guard let l = Tokenizer.lowercasedValue(v), let s = Unicode.Scalar(l) else { return nil }
+                    var n = i
+                    for b in s.utf8 {
+                        out[n] = b
+                        n += 1
+                    }
+                    i += length
+                }
+                return body(UnsafeBufferPointer(out))
+            }
+        }
     }
 
     /// The words of tokens `range` as written.
@@ -55,7 +134,7 @@ struct EntityTokens: Sendable {
     /// The word contains a hyphen.
     func containsHyphen(_ k: Int) -> Bool {
         let t = tokens[k]
-        return paragraphs[t.paragraph][t.start..<t.textEnd].contains(0x2D)
+        return bytes[t.start..<t.textEnd].contains(0x2D)
     }
 }
 
@@ -125,36 +204,36 @@ struct EntityRecognizer: Sendable {
     /// Splits paragraphs into tokens; quotation marks and other punctuation become tokens of their own. Reads
     /// UTF-8 bytes and keeps offsets into them, so that no token needs a `String`.
     static func tokenize(paragraphs: [String]) -> EntityTokens {
-        let bytes = paragraphs.map { Array($0.utf8) }
-        var tokens: [EntityToken] = []
-        tokens.reserveCapacity(bytes.reduce(0) { $0 + $1.count } / 5)
-        let lexicons = EntityLexicons.flags
-        for p in bytes.indices {
-            bytes[p].withUnsafeBufferPointer { tokenize(bytes: $0, paragraph: p, lexicons: lexicons, into: &tokens) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count })
+        var starts: [Int] = []
+        starts.reserveCapacity(paragraphs.count + 1)
+        for p in paragraphs {
+            starts.append(bytes.count)
+            bytes.append(contentsOf: p.utf8)
         }
-        return EntityTokens(tokens: tokens, paragraphs: bytes)
+        starts.append(bytes.count)
+        var tokens: [EntityToken] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        let lexicons = EntityLexicons.flags
+        bytes.withUnsafeBufferPointer { all in
+            for p in paragraphs.indices {
+                let line = UnsafeBufferPointer(rebasing: all[starts[p]..<starts[p + 1]])
+                // A paragraph has at most one token per byte: room for them all, then plain stores instead of
+                // an `append` (with its uniqueness and capacity checks) per token.
+                tokens.append(addingCapacity: line.count) { span in
+                    tokenize(bytes: line, paragraph: p, base: starts[p], lexicons: lexicons, into: &span)
+                }
+            }
+        }
+        return EntityTokens(tokens: tokens, bytes: bytes, paragraphStarts: starts)
     }
 
     /// The scalar starting at byte `i` and its length in bytes; text is valid UTF-8, being a Swift string.
     @inline(__always)
     static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
-        let x = b[i]
-        if x < 0x80 { return (Unicode.Scalar(x), 1) }
-        var v: UInt32
-        var n: Int
-        if x >= 0xF0 {
-            v = UInt32(x & 0x07)
-            n = 4
-        } else if x >= 0xE0 {
-            v = UInt32(x & 0x0F)
-            n = 3
-        } else {
-            v = UInt32(x & 0x1F)
-            n = 2
-        }
-        n = min(n, b.count - i)
-        for k in 1..<max(n, 1) { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", n)
+        let (v, length) = UTF8Scalar.decode(b, at: i)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     /// The scalar that ends just before byte `i`.
@@ -165,12 +244,14 @@ struct EntityRecognizer: Sendable {
         return scalar(b, at: k).0
     }
 
-    /// Unicode's White_Space, without the property look-up for ASCII.
+    /// Unicode's White_Space without the property look-up, which cost more than the rest of tokenising a
+    /// quotation mark or a dash. The property is stable: these are its scalars since Unicode 6.3.
     @inline(__always)
     static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace
+        if v < 0x2000 { return v == 0x85 || v == 0xA0 || v == 0x1680 }
+        return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
     }
 
     /// Marks after which the next word starts a sentence: ends, colons, opening quotes and brackets.
@@ -182,111 +263,211 @@ struct EntityRecognizer: Sendable {
         }
     }
 
+    /// Tokenizes one paragraph, `b`, which starts at byte `base` of the body.
     static func tokenize(
         bytes b: UnsafeBufferPointer<UInt8>,
         paragraph p: Int,
+        base: Int,
         lexicons: WordFlagTable,
-        into tokens: inout [EntityToken]
+        into tokens: inout OutputSpan<EntityToken>
     ) {
         let n = b.count
         var i = 0
         var sentenceStart = true
         while i < n {
-            let (s, length) = scalar(b, at: i)
-            if Tokenizer.isWordScalar(s) {
-                var j = i + length
-                var possessive = false
-                var uppers = Tokenizer.isUpper(s) ? 1 : 0
-                var lowers = isLower(s) ? 1 : 0
-                // The lower-case hash, computed while scanning as long as the word is ASCII (most words); a word
-                // with any other scalar is hashed again afterwards.
-                var hash = WordHash.offset
-                var ascii = s.value < 0x80
-                if ascii {
-                    hash = (hash ^ UInt64(Tokenizer.isUpper(s) ? s.value | 0x20 : s.value)) &* WordHash.prime
+            let lead = b[i]
+            // ASCII spaces and marks, most of what is not a word, without decoding a scalar.
+            if lead < 0x80 && !isASCIIWordByte(lead) {
+                if !(lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)) {
+                    let s = Unicode.Scalar(lead)
+                    tokens.append(EntityToken(mark: s, start: base + i, end: base + i + 1, paragraph: p))
+                    if opensSentence(s) { sentenceStart = true }
                 }
-                while j < n {
-                    // ASCII letters and digits, the bulk of most words, without decoding a scalar.
-                    let x = b[j]
-                    if x < 0x80 {
-                        let folded = x | 0x20
-                        if folded >= 0x61 && folded <= 0x7A {
-                            if x < 0x61 { uppers += 1 } else { lowers += 1 }
-                            hash = (hash ^ UInt64(folded)) &* WordHash.prime
-                            j += 1
-                            continue
-                        }
-                        if x >= 0x30 && x <= 0x39 {
-                            hash = (hash ^ UInt64(x)) &* WordHash.prime
-                            j += 1
-                            continue
-                        }
-                    }
-                    let (c, cl) = scalar(b, at: j)
-                    if Tokenizer.isWordScalar(c) {
-                        if Tokenizer.isUpper(c) { uppers += 1 } else if isLower(c) { lowers += 1 }
-                        ascii = false
-                        j += cl
-                        continue
-                    }
-                    guard c == "-" || c == "'" || c == "’", j + cl < n else { break }
-                    let (d, dl) = scalar(b, at: j + cl)
-                    guard Tokenizer.isWordScalar(d) else { break }
-                    if c != "-" && (d == "s" || d == "S")
-                        && (j + cl + dl == n || !Tokenizer.isWordScalar(scalar(b, at: j + cl + dl).0))
-                    {
-                        possessive = true
-                        break
-                    }
-                    // The joiner is part of the word: "-" and "'" hash as themselves, "’" is not ASCII.
-                    if cl == 1 { hash = (hash ^ UInt64(c.value)) &* WordHash.prime } else { ascii = false }
-                    j += cl
-                }
-                if !ascii {
-                    // Most words are already lower case: their hash comes straight from the bytes.
-                    hash = uppers == 0 ? bytesHash(b, i..<j) : lowerCaseHash(b, i..<j)
-                }
-                let end = possessive ? j + scalar(b, at: j).1 + 1 : j
-                tokens.append(
-                    EntityToken(
-                        hash: hash,
-                        flags: lexicons[hash],
-                        isWord: true,
-                        capitalized: Tokenizer.isUpper(s),
-                        allCaps: uppers >= 2 && lowers == 0,
-                        hasUpper: uppers > 0,
-                        sentenceStart: sentenceStart,
-                        possessive: possessive,
-                        paragraph: p,
-                        start: i,
-                        end: end,
-                        textEnd: j
-                    )
-                )
-                sentenceStart = false
-                i = end
-            } else if isWhitespace(s) {
-                i += length
+                i += 1
+                continue
+            }
+            var word: WordScan
+            var j = i
+            if lead < 0x80 {
+                word = WordScan(capitalized: lead >= 0x41 && lead <= 0x5A)
             } else {
-                tokens.append(
-                    EntityToken(
-                        hash: 0,
-                        mark: s,
-                        isWord: false,
-                        capitalized: false,
-                        allCaps: false,
-                        sentenceStart: false,
-                        possessive: false,
-                        paragraph: p,
-                        start: i,
-                        end: i + length,
-                        textEnd: i + length
-                    )
+                let (s, length) = scalar(b, at: i)
+                guard Tokenizer.isWordScalar(s) else {
+                    if !isWhitespace(s) {
+                        tokens.append(EntityToken(mark: s, start: base + i, end: base + i + length, paragraph: p))
+                        if opensSentence(s) { sentenceStart = true }
+                    }
+                    i += length
+                    continue
+                }
+                if WordScan.isBasicCyrillic(s.value) {
+                    word = WordScan(capitalized: Tokenizer.isUpper(s))
+                } else {
+                    word = WordScan(first: s)
+                    j += length
+                }
+            }
+            var possessive = false
+            while true {
+                // ASCII letters and digits and basic Cyrillic letters, the bulk of most words, in a tight loop;
+                // then any other ASCII byte but a hyphen or an apostrophe ends the word.
+                j = word.addRun(b, from: j)
+                guard j < n, b[j] >= 0x80 || b[j] == 0x2D || b[j] == 0x27 else { break }
+                let (c, cl) = scalar(b, at: j)
+                if Tokenizer.isWordScalar(c) {
+                    word.add(c)
+                    j += cl
+                    continue
+                }
+                guard c == "-" || c == "'" || c == "’", j + cl < n else { break }
+                let (d, dl) = scalar(b, at: j + cl)
+                guard Tokenizer.isWordScalar(d) else { break }
+                if c != "-" && (d == "s" || d == "S")
+                    && (j + cl + dl == n || !Tokenizer.isWordScalar(scalar(b, at: j + cl + dl).0))
+                {
+                    possessive = true
+                    break
+                }
+                // The joiner is part of the word: "-" and "'" hash as themselves; "’" has no case.
+                word.addJoiner(c)
+                j += cl
+            }
+            var traits = word.traits
+            if sentenceStart { traits.formUnion(.sentenceStart) }
+            var end = j
+            if possessive {
+                // "'s" is two bytes, "’s" four.
+                let curly = b[j] >= 0x80
+                traits.formUnion(curly ? EntityToken.Traits.possessive.union(.curlyPossessive) : .possessive)
+                end = j + (curly ? 4 : 2)
+            }
+            // A letter whose lower case needs Unicode's tables: the String route, as `String.lowercased()` does.
+            let hash =
+                word.needsUnicodeLowercase
+                ? WordHash.of(String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self).lowercased())
+                : word.hash
+            tokens.append(
+                EntityToken(
+                    word: hash,
+                    flags: lexicons[hash],
+                    start: base + i,
+                    textEnd: base + j,
+                    paragraph: p,
+                    traits: traits
                 )
-                if opensSentence(s) { sentenceStart = true }
-                i += length
+            )
+            sentenceStart = false
+            i = end
+        }
+    }
+
+    /// The state of a word while its scalars are read: the `WordHash` of its lower case, computed in the same
+    /// pass, and the counts of upper- and lower-case letters.
+    struct WordScan {
+        var hash = WordHash.offset
+        var uppers = 0
+        var lowers = 0
+        var capitalized: Bool
+        /// A letter with a case had no arithmetic lower case (`Tokenizer.lowercasedValue`), so the hash is
+        /// wrong unless the word has no upper-case letter at all.
+        var unmapped = false
+
+        /// A word whose first letter `addRun` adds.
+        init(capitalized: Bool) { self.capitalized = capitalized }
+
+        init(first s: Unicode.Scalar) {
+            capitalized = Tokenizer.isUpper(s)
+            if capitalized { uppers = 1 }
+            if isLower(s) { lowers = 1 }
+            addLowercase(s.value)
+        }
+
+        /// U+0400–U+045F: the Russian, Ukrainian and Belarusian letters, two bytes each, with lower case by
+        /// arithmetic.
+        @inline(__always)
+        static func isBasicCyrillic(_ v: UInt32) -> Bool { v >= 0x400 && v <= 0x45F }
+
+        /// Adds the run of ASCII letters and digits and basic Cyrillic letters that starts at `j`; returns where
+        /// it ends. One pass in local variables, which stay in registers: the hash chain is the bottleneck of
+        /// tokenising, and a spilled hash doubles its latency.
+        @inline(__always)
+        mutating func addRun(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
+            var h = hash
+            var upper = 0
+            var lower = 0
+            var k = j
+            while k < b.count {
+                let x = b[k]
+                if x < 0x80 {
+                    // Setting bit 5 lower-cases a letter and leaves a digit alone.
+                    let folded = x | 0x20
+                    guard (folded &- 0x61) < 26 || (x &- 0x30) < 10 else { break }
+                    // Among letters and digits, bits 7–5 are 010 for upper case and 011 for lower case.
+                    upper &+= x >> 5 == 2 ? 1 : 0
+                    lower &+= x >> 5 == 3 ? 1 : 0
+                    h = (h ^ UInt64(folded)) &* WordHash.prime
+                    k += 1
+                    continue
+                }
+                // Lead bytes 0xD0 and 0xD1 start U+0400–U+047F.
+                guard x & 0xFE == 0xD0, k + 1 < b.count else { break }
+                let v = UInt32(x & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F)
+                guard Self.isBasicCyrillic(v) else { break }
+                let isUpper = v < 0x430
+                upper &+= isUpper ? 1 : 0
+                lower &+= isUpper ? 0 : 1
+                // Ѐ–Џ lower-case to ѐ–џ, А–Я to а–я (`Tokenizer.lowercasedValue`).
+                let l = v < 0x410 ? v + 80 : isUpper ? v + 32 : v
+                h = (h ^ UInt64(0xC0 | l >> 6)) &* WordHash.prime
+                h = (h ^ UInt64(0x80 | l & 0x3F)) &* WordHash.prime
+                k += 2
+            }
+            hash = h
+            uppers += upper
+            lowers += lower
+            return k
+        }
+
+        /// Any other letter or digit.
+        @inline(__always)
+        mutating func add(_ s: Unicode.Scalar) {
+            if Tokenizer.isUpper(s) { uppers += 1 } else if isLower(s) { lowers += 1 }
+            addLowercase(s.value)
+        }
+
+        /// A hyphen or apostrophe inside the word.
+        @inline(__always)
+        mutating func addJoiner(_ s: Unicode.Scalar) { addLowercase(s.value) }
+
+        @inline(__always)
+        private mutating func addLowercase(_ v: UInt32) {
+            if let l = Tokenizer.lowercasedValue(v) {
+                hashUTF8(of: l, into: &hash)
+            } else {
+                // Written as it is: right for a scalar with no case, which is all a word without capitals has.
+                unmapped = true
+                hashUTF8(of: v, into: &hash)
             }
         }
+
+        /// Lower case by arithmetic was not enough: an upper-case letter with no arithmetic mapping, or an
+        /// unmapped scalar in a word with capitals (`String.lowercased()` then decides for the whole word).
+        var needsUnicodeLowercase: Bool { unmapped && uppers > 0 }
+
+        var traits: EntityToken.Traits {
+            var t = EntityToken.Traits(rawValue: 0)
+            if capitalized { t.formUnion(.capitalized) }
+            if uppers >= 2 && lowers == 0 { t.formUnion(.allCaps) }
+            if uppers > 0 { t.formUnion(.hasUpper) }
+            return t
+        }
+    }
+
+    /// An ASCII letter or digit: the ASCII bytes `Tokenizer.isWordScalar` accepts.
+    @inline(__always)
+    static func isASCIIWordByte(_ x: UInt8) -> Bool {
+        let folded = x | 0x20
+        return (folded >= 0x61 && folded <= 0x7A) || (x >= 0x30 && x <= 0x39)
     }
 
     /// `WordHash` of bytes as they are.
@@ -300,46 +481,25 @@ struct EntityRecognizer: Sendable {
         return hash
     }
 
-    /// `WordHash.of(text.lowercased())` without building either string: Latin-1 and Cyrillic letters are mapped
-    /// by `Tokenizer.lowercased`; a word with any other letter that has a case takes the String route.
-    static func lowerCaseHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash = WordHash.offset
-        @inline(__always) func add(_ byte: UInt32) {
-            hash ^= UInt64(byte)
-            hash = hash &* WordHash.prime
+    /// Adds the UTF-8 bytes of scalar value `v` to a `WordHash`.
+    @inline(__always)
+    static func hashUTF8(of v: UInt32, into hash: inout UInt64) {
+        @inline(__always) func add(_ byte: UInt32) { hash = (hash ^ UInt64(byte)) &* WordHash.prime }
+        if v < 0x80 {
+            add(v)
+        } else if v < 0x800 {
+            add(0xC0 | v >> 6)
+            add(0x80 | v & 0x3F)
+        } else if v < 0x1_0000 {
+            add(0xE0 | v >> 12)
+            add(0x80 | (v >> 6) & 0x3F)
+            add(0x80 | v & 0x3F)
+        } else {
+            add(0xF0 | v >> 18)
+            add(0x80 | (v >> 12) & 0x3F)
+            add(0x80 | (v >> 6) & 0x3F)
+            add(0x80 | v & 0x3F)
         }
-        var k = range.lowerBound
-        while k < range.upperBound {
-            let x = b[k]
-            if x < 0x80 {
-                add(UInt32(x >= 0x41 && x <= 0x5A ? x | 0x20 : x))
-                k += 1
-                continue
-            }
-            let (s, length) = scalar(b, at: k)
-            guard let c = Tokenizer.lowercased(s) else {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)
-                return WordHash.of(text.lowercased())
-            }
-            let v = c.value
-            if v < 0x80 {
-                add(v)
-            } else if v < 0x800 {
-                add(0xC0 | v >> 6)
-                add(0x80 | v & 0x3F)
-            } else if v < 0x1_0000 {
-                add(0xE0 | v >> 12)
-                add(0x80 | (v >> 6) & 0x3F)
-                add(0x80 | v & 0x3F)
-            } else {
-                add(0xF0 | v >> 18)
-                add(0x80 | (v >> 12) & 0x3F)
-                add(0x80 | (v >> 6) & 0x3F)
-                add(0x80 | v & 0x3F)
-            }
-            k += length
-        }
-        return hash
     }
 
     /// A lower-case letter, with fast paths for Latin and Cyrillic.
@@ -355,19 +515,31 @@ struct EntityRecognizer: Sendable {
 
     /// A line that capitalises most of its words and does not end a sentence is a heading, not prose. One flag
     /// per paragraph.
-    static func headingParagraphs(_ paragraphs: [String], tokens: [EntityToken]) -> [Bool] {
-        var words = [Int](repeating: 0, count: paragraphs.count)
-        var capitals = [Int](repeating: 0, count: paragraphs.count)
-        for k in tokens.indices where tokens[k].isWord {
-            words[tokens[k].paragraph] += 1
-            if tokens[k].capitalized { capitals[tokens[k].paragraph] += 1 }
+    static func headingParagraphs(_ doc: EntityTokens) -> [Bool] {
+        let count = doc.paragraphCount
+        var words = [Int](repeating: 0, count: count)
+        var capitals = [Int](repeating: 0, count: count)
+        for t in doc.tokens where t.isWord {
+            words[t.paragraph] += 1
+            if t.capitalized { capitals[t.paragraph] += 1 }
         }
-        var result = [Bool](repeating: false, count: paragraphs.count)
-        for (p, text) in paragraphs.enumerated() where words[p] <= 14 && words[p] >= 1 {
-            let last = text.unicodeScalars.last { !$0.properties.isWhitespace }
-            let ends = last.map { ".!?…\"”»“’".unicodeScalars.contains($0) } ?? false
-            // Two thirds, not half: German capitalises every noun.
-            if !ends && capitals[p] * 3 >= words[p] * 2 { result[p] = true }
+        var result = [Bool](repeating: false, count: count)
+        doc.bytes.withUnsafeBufferPointer { all in
+            for p in 0..<count where words[p] <= 14 && words[p] >= 1 {
+                let line = UnsafeBufferPointer(rebasing: all[doc.paragraphRange(p)])
+                var end = line.count
+                var last: Unicode.Scalar? = nil
+                while let s = scalar(line, before: end) {
+                    if !isWhitespace(s) {
+                        last = s
+                        break
+                    }
+                    end -= s.utf8.count
+                }
+                let ends = last.map { ".!?…\"”»“’".unicodeScalars.contains($0) } ?? false
+                // Two thirds, not half: German capitalises every noun.
+                if !ends && capitals[p] * 3 >= words[p] * 2 { result[p] = true }
+            }
         }
         return result
     }
@@ -395,18 +567,26 @@ struct EntityRecognizer: Sendable {
         let t = doc.tokens[k]
         if let p = gazetteer.singleWords[t.hash] { return p }
         // Lead bytes 0xD0–0xD3 start U+0400–U+04FF, the only words `Gazetteer.cyrillicStem` stems.
-        let lead = doc.paragraphs[t.paragraph][t.start]
+        let lead = doc.bytes[t.start]
         guard lead >= 0xD0 && lead <= 0xD3 else { return nil }
-        return gazetteer.stemPlace(doc.lower(k))
+        let stem =
+            doc.withLowercaseUTF8(k) { Gazetteer.cyrillicStemHash(utf8: $0) }
+            ?? Gazetteer.cyrillicStemHash(doc.lower(k))
+        return stem.flatMap { gazetteer.cyrillicStems[$0] }
     }
 
     /// All mentions in token order.
     func mentions(in doc: EntityTokens, headings: [Bool]) -> [EntityMention] {
         let tokens = doc.tokens
-        // Words the article also writes in lower case are common words, not names ("Big Tech" aside).
-        var lowercaseVocabulary = WordHashTable<Bool>(capacity: tokens.count / 2)
-        for k in tokens.indices where tokens[k].isWord && !tokens[k].capitalized && !tokens[k].sentenceStart {
-            lowercaseVocabulary[tokens[k].hash] = true
+        // Words the article also writes in lower case are common words, not names ("Big Tech" aside). Only
+        // capitalised words are asked about, and they are few: their table is filled first and the lower-case
+        // words only mark it, rather than every lower-case word being stored.
+        var capitalized = 0
+        for t in tokens where t.isWord && t.capitalized { capitalized += 1 }
+        var lowercaseVocabulary = WordHashTable<Bool>(capacity: capitalized)
+        for t in tokens where t.isWord && t.capitalized { lowercaseVocabulary[t.hash] = false }
+        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart && lowercaseVocabulary[t.hash] != nil {
+            lowercaseVocabulary[t.hash] = true
         }
         var result: [EntityMention] = []
         // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
@@ -722,7 +902,7 @@ struct EntityRecognizer: Sendable {
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
             && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
         let given = tokens[first].flags.contains(.givenName)
-        let common = tokens[first...last].contains { vocabulary[$0.hash] != nil }
+        let common = tokens[first...last].contains { vocabulary[$0.hash] == true }
 
         if let a = after, tokens[a].flags.contains(.placeHead), cue == nil, !given {
             appendPlace(why("followed by '\(doc.lower(a))'"))

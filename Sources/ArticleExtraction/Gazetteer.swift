@@ -75,42 +75,48 @@ struct Gazetteer: Sendable {
         return cyrillicStems[stem]
     }
 
-    static let stemEndings: [[UInt8]] = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"].map { Array($0.utf8) }
-    static let stemVowels: Set<UInt32> = Set("аяоеиыуюьйіїє".unicodeScalars.map(\.value))
+    /// The case endings `cyrillicStem` drops from words of six letters or more, and the vowels it drops otherwise.
+    static let caseEndings = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"]
+    static let stemVowelLetters = "аяоеиыуюьйіїє"
+    static let stemEndings: [[UInt8]] = caseEndings.map { Array($0.utf8) }
+    static let stemVowels: Set<UInt32> = Set(stemVowelLetters.unicodeScalars.map(\.value))
 
     /// `WordHash.of(cyrillicStem(word))` when the stem has four letters or more, computed on the UTF-8 bytes
     /// without building the stem: this runs for every capitalised Cyrillic word of a body.
     static func cyrillicStemHash(_ word: String) -> UInt64? {
         var word = word
-        return word.withUTF8 { p -> UInt64? in
-            guard p.count >= 2 else { return nil }
-            let first = UTF8Scalar.decode(p, at: 0).value
-            guard first >= 0x400 && first <= 0x4FF else { return nil }
-            var scalars = 0
-            for b in p where b & 0xC0 != 0x80 { scalars += 1 }
-            var end = p.count
-            var dropped = false
-            if scalars > 5 {
-                for e in stemEndings where p.count >= e.count && p[(p.count - e.count)...].elementsEqual(e) {
-                    end -= e.count
-                    scalars -= 2
-                    dropped = true
-                    break
-                }
+        return word.withUTF8 { cyrillicStemHash(utf8: $0) }
+    }
+
+    /// `cyrillicStemHash` of a lower-case word's UTF-8 bytes.
+    static func cyrillicStemHash(utf8 p: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard p.count >= 2 else { return nil }
+        let first = UTF8Scalar.decode(p, at: 0).value
+        guard first >= 0x400 && first <= 0x4FF else { return nil }
+        var scalars = 0
+        for b in p where b & 0xC0 != 0x80 { scalars += 1 }
+        var end = p.count
+        var dropped = false
+        if scalars > 5 {
+            for e in stemEndings where p.count >= e.count && p[(p.count - e.count)...].elementsEqual(e) {
+                end -= e.count
+                scalars -= 2
+                dropped = true
+                break
             }
-            if !dropped {
-                var last = p.count - 1
-                while last > 0 && p[last] & 0xC0 == 0x80 { last -= 1 }
-                if stemVowels.contains(UTF8Scalar.decode(p, at: last).value) {
-                    end = last
-                    scalars -= 1
-                }
-            }
-            guard scalars >= 4 else { return nil }
-            var h = WordHash.offset
-            for b in p[0..<end] { h = (h ^ UInt64(b)) &* WordHash.prime }
-            return h
         }
+        if !dropped {
+            var last = p.count - 1
+            while last > 0 && p[last] & 0xC0 == 0x80 { last -= 1 }
+            if stemVowels.contains(UTF8Scalar.decode(p, at: last).value) {
+                end = last
+                scalars -= 1
+            }
+        }
+        guard scalars >= 4 else { return nil }
+        var h = WordHash.offset
+        for b in p[0..<end] { h = (h ^ UInt64(b)) &* WordHash.prime }
+        return h
     }
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.
@@ -118,18 +124,35 @@ struct Gazetteer: Sendable {
         (singleWords[WordHash.of(lower)] ?? stemPlace(lower)).map { names[$0] }
     }
 
+    /// The endings `cyrillicStem` drops, as pairs of scalar values.
+    static let stemEndingScalars: [(UInt32, UInt32)] = caseEndings.map { ending in
+        let s = Array(ending.unicodeScalars)
+        return (s[0].value, s[1].value)
+    }
+
+    /// How many of a lower-case word's scalars `cyrillicStem` keeps: all of them when the word is not Cyrillic.
+    /// For name folding, which works on scalar values rather than strings.
+    static func cyrillicStemCount(_ scalars: UnsafeBufferPointer<UInt32>) -> Int {
+        let n = scalars.count
+        guard let first = scalars.first, first >= 0x400, first <= 0x4FF else { return n }
+        if n > 5 {
+            for (a, b) in stemEndingScalars where scalars[n - 2] == a && scalars[n - 1] == b { return n - 2 }
+        }
+        return stemVowels.contains(scalars[n - 1]) ? n - 1 : n
+    }
+
     /// A Russian or Ukrainian word without its case ending: "россии" and "россия" both give "росси".
     static func cyrillicStem(_ word: String) -> String? {
         guard let first = word.unicodeScalars.first, first.value >= 0x400, first.value <= 0x4FF else { return nil }
         var scalars = Array(word.unicodeScalars)
-        for ending in ["ой", "ей", "ою", "ом", "ам", "ах", "ью"] where scalars.count > 5 {
+        for ending in caseEndings where scalars.count > 5 {
             let e = Array(ending.unicodeScalars)
             if scalars.suffix(2).elementsEqual(e) {
                 scalars.removeLast(2)
                 return String(String.UnicodeScalarView(scalars))
             }
         }
-        if let last = scalars.last, "аяоеиыуюьйіїє".unicodeScalars.contains(last) { scalars.removeLast() }
+        if let last = scalars.last, stemVowelLetters.unicodeScalars.contains(last) { scalars.removeLast() }
         return String(String.UnicodeScalarView(scalars))
     }
 }

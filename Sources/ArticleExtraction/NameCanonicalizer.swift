@@ -39,32 +39,66 @@ struct NameCanonicalizer: Sendable {
     static func foldASCII(_ word: String) -> String {
         let bytes = Array(word.utf8)
         let out = [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1)) { buffer, count in
-            count = bytes.withUnsafeBufferPointer { foldASCII($0, into: buffer) }
+            count = bytes.withUnsafeBufferPointer { foldSteps($0.lazy.map(lowercasedASCII), into: buffer) }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `WordHash` of `fold` of token `k`'s word: the surname key. ASCII words (most surnames, and every
-    /// sentence-initial word that might be one) fold on their bytes without building a string.
+    /// `WordHash` of `fold` of token `k`'s word: the surname key. Folded on the word's bytes without building a
+    /// string: this runs for every person mention, most of them sentence-initial words that are dropped.
     static func foldKey(_ k: Int, in doc: EntityTokens) -> UInt64 {
         let t = doc.tokens[k]
-        return doc.paragraphs[t.paragraph].withUnsafeBufferPointer { line -> UInt64 in
-            let word = UnsafeBufferPointer(rebasing: line[t.start..<t.textEnd])
-            guard word.allSatisfy({ $0 < 0x80 }) else { return WordHash.of(fold(doc.text(k))) }
+        let hash = doc.bytes.withUnsafeBufferPointer { all in
+            foldHash(UnsafeBufferPointer(rebasing: all[t.start..<t.textEnd]))
+        }
+        return hash ?? WordHash.of(fold(doc.text(k)))
+    }
+
+    /// `WordHash.of(fold(word))` from the word's UTF-8 bytes; nil when a letter's lower case needs Unicode's
+    /// tables (beyond Latin-1 and basic Cyrillic), which `fold` then consults.
+    static func foldHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        if word.allSatisfy({ $0 < 0x80 }) {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(word.count, 1)) { out in
-                let n = foldASCII(word, into: out)
+                let n = foldSteps(word.lazy.map(lowercasedASCII), into: out)
                 return EntityRecognizer.bytesHash(UnsafeBufferPointer(out), 0..<n)
             }
         }
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: word.count * 2) { buffer -> UInt64? in
+            // The lower-case scalars in the first half, the folded ones in the second.
+            let lower = UnsafeMutableBufferPointer(rebasing: buffer[0..<word.count])
+            let out = UnsafeMutableBufferPointer(rebasing: buffer[word.count...])
+            var count = 0
+            var i = 0
+            while i < word.count {
+                let (v, length) = UTF8Scalar.decode(word, at: i)
+                guard let l = Tokenizer.lowercasedValue(v) else { return nil }
+                lower[count] = l
+                count += 1
+                i += length
+            }
+            if count > 4 { count = Gazetteer.cyrillicStemCount(UnsafeBufferPointer(rebasing: lower[0..<count])) }
+            let n = foldSteps(lower[0..<count], into: out)
+            var hash = WordHash.offset
+            for c in out[0..<n] { EntityRecognizer.hashUTF8(of: c, into: &hash) }
+            return hash
+        }
     }
 
-    /// The steps of `foldASCII` from bytes into `out` (at least as long); returns the folded length.
+    /// A byte lower-cased if it is an ASCII capital.
     @inline(__always)
-    static func foldASCII(_ word: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    static func lowercasedASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+
+    /// The steps of `fold` on lower-case letters, bytes of an ASCII word or scalar values of any other, written
+    /// into `out` (at least as long); returns the folded length.
+    @inline(__always)
+    static func foldSteps<Letter: FixedWidthInteger>(
+        _ letters: some Sequence<Letter>,
+        into out: UnsafeMutableBufferPointer<Letter>
+    ) -> Int {
         var n = 0
-        var previous: UInt8 = 0
-        for b in word {
-            var c = b >= 0x41 && b <= 0x5A ? b + 32 : b
+        var previous: Letter = 0
+        for var c in letters {
+            // kh → h, ks → x, ck → k: the second letter replaces the pair.
             if (previous == 0x6B && (c == 0x68 || c == 0x73)) || (previous == 0x63 && c == 0x6B) {
                 n -= 1
                 c = c == 0x73 ? 0x78 : c
@@ -114,7 +148,7 @@ struct NameCanonicalizer: Sendable {
         var clusters: [Cluster] = []
         var assignment = [Int?](repeating: nil, count: mentions.count)
         // Surname key → clusters with it. An article names a handful of people, so the table stays small.
-        var bySurname: [UInt64: [Int]] = [:]
+        var bySurname = WordHashTable<[Int]>(capacity: 16)
         // Full names first, so that surnames met before their full name still join it. Indices, not
         // `for mention in`, since a copy of a mention retains its strings.
         for m in mentions.indices where mentions[m].kind == .person && mentions[m].wordCount >= 2 {
@@ -129,15 +163,17 @@ struct NameCanonicalizer: Sendable {
                 assignment[m] = c
             } else {
                 clusters.append(Cluster(given: given, surnameKey: key, mentions: [m]))
-                bySurname[key, default: []].append(clusters.count - 1)
+                bySurname[key] = candidates + [clusters.count - 1]
                 assignment[m] = clusters.count - 1
             }
             if !mentions[m].weak { clusters[assignment[m]!].confirmed = true }
         }
-        // Lone surnames with no full name, grouped by key in order of first mention (the order clusters are
-        // made in does not matter: they are sorted by first mention below).
-        var lonelyKeys: [UInt64] = []
-        var lonely: [UInt64: [Int]] = [:]
+        // Lone surnames with no full name: most are sentence-initial words, and only those whose key some cued
+        // mention has ("President Zelensky", "Peskov said") become a person. So the keys are found first and
+        // the groups are built only for those (the order clusters are made in does not matter: they are sorted
+        // by first mention below).
+        var loneKeys = [UInt64?](repeating: nil, count: mentions.count)
+        var cuedClusters = WordHashTable<Int>(capacity: 16)
         for m in mentions.indices where mentions[m].kind == .person && mentions[m].wordCount == 1 {
             let key = Self.foldKey(mentions[m].first, in: doc)
             let candidates = bySurname[key] ?? []
@@ -148,17 +184,21 @@ struct NameCanonicalizer: Sendable {
                 clusters[c].confirmed = true
                 assignment[m] = c
             } else if candidates.isEmpty {
-                if lonely[key] == nil { lonelyKeys.append(key) }
-                lonely[key, default: []].append(m)
+                loneKeys[m] = key
+                if mentions[m].cued && !mentions[m].weak { cuedClusters[key] = -1 }
             }
             // Two people share the surname: the lone surname could be either, so it names no one.
         }
-        // A surname never given in full is a person only with a cue ("President Zelensky", "Peskov said").
-        for key in lonelyKeys {
-            let ms = lonely[key]!
-            guard ms.contains(where: { mentions[$0].cued && !mentions[$0].weak }) else { continue }
-            clusters.append(Cluster(given: [], surnameKey: key, mentions: ms, confirmed: true))
-            for m in ms { assignment[m] = clusters.count - 1 }
+        for m in loneKeys.indices {
+            guard let key = loneKeys[m], let c = cuedClusters[key] else { continue }
+            if c < 0 {
+                cuedClusters[key] = clusters.count
+                clusters.append(Cluster(given: [], surnameKey: key, mentions: [m], confirmed: true))
+                assignment[m] = clusters.count - 1
+            } else {
+                clusters[c].mentions.append(m)
+                assignment[m] = c
+            }
         }
         for c in clusters.indices where !clusters[c].confirmed {
             for m in clusters[c].mentions { assignment[m] = nil }

@@ -40,13 +40,10 @@ struct QuoteExtractor: Sendable {
     let speakers: [Int]
 
     let tokens: [EntityToken]
-    /// Each paragraph's UTF-8 bytes; token offsets index them.
-    let paragraphs: [[UInt8]]
 
     init(doc: EntityTokens, mentions: [EntityMention], speakerNames: [String?], explain: Bool = false) {
         self.doc = doc
         self.tokens = doc.tokens
-        self.paragraphs = doc.paragraphs
         self.mentions = mentions
         self.speakerNames = speakerNames
         self.speakers = speakerNames.indices.filter { speakerNames[$0] != nil }
@@ -83,14 +80,16 @@ struct QuoteExtractor: Sendable {
                     j += 1
                 }
                 let from = tokens[cursor].end
-                let to = found ? tokens[j].start : paragraphs[p].count
-                pieces.append(String(decoding: paragraphs[p][from..<max(from, to)], as: UTF8.self))
+                let to = found ? tokens[j].start : doc.paragraphStarts[p + 1]
+                pieces.append(String(decoding: doc.bytes[from..<max(from, to)], as: UTF8.self))
                 if found {
                     closeIndex = j
                     break
                 }
                 // "A paragraph that opens a quote without closing it, followed by one that opens again."
-                if j < tokens.count, tokens[j].paragraph == p + 1, tokens[j].start == 0, opening(at: j) != nil {
+                if j < tokens.count, tokens[j].paragraph == p + 1, tokens[j].start == doc.paragraphStarts[p + 1],
+                    opening(at: j) != nil
+                {
                     cursor = j
                     continue
                 }
@@ -119,14 +118,17 @@ struct QuoteExtractor: Sendable {
         let t = tokens[i]
         let s = t.mark
         if s == "\"" || s == "“" {
-            let open = paragraphs[t.paragraph].withUnsafeBufferPointer { line -> Bool in
-                if let before = EntityRecognizer.scalar(line, before: t.start),
+            let range = doc.paragraphRange(t.paragraph)
+            let open = doc.bytes.withUnsafeBufferPointer { all -> Bool in
+                let line = UnsafeBufferPointer(rebasing: all[range])
+                let start = t.start - range.lowerBound
+                let end = t.end - range.lowerBound
+                if let before = EntityRecognizer.scalar(line, before: start),
                     !(EntityRecognizer.isWhitespace(before) || "([—–-:".unicodeScalars.contains(before))
                 {
                     return false
                 }
-                return
-                    !(t.end < line.count && EntityRecognizer.isWhitespace(EntityRecognizer.scalar(line, at: t.end).0))
+                return !(end < line.count && EntityRecognizer.isWhitespace(EntityRecognizer.scalar(line, at: end).0))
             }
             if !open { return nil }
         }

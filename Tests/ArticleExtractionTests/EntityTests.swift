@@ -204,3 +204,41 @@ struct CyrillicStemTests {
         #expect(Gazetteer.cyrillicStemHash(word) == expected)
     }
 }
+
+/// The byte-level paths of the entity tokenizer and the surname key must agree with their readable definitions.
+struct EntityTokenTests {
+    @Test(
+        "a word's hash is the hash of its lower case",
+        arguments: [
+            "Putin", "NATO", "x", "Kyiv-based", "rock'n'roll", "Москва", "ЕС", "Ёлка", "Ѐвро", "Їжак", "Ärger",
+            "Straße", "ΑΘΗΝΑ", "Ǆemal", "O’Neill", "М’яч", "ԱՐՄԵՆ", "dark-Ωmega", "2024",
+        ]
+    )
+    func hashIsLowercaseHash(word: String) {
+        let tokens = EntityRecognizer.tokenize(paragraphs: [word]).tokens
+        #expect(tokens.count == 1)
+        #expect(tokens.first?.hash == WordHash.of(word.lowercased()))
+    }
+
+    @Test(
+        "the surname key is the hash of the folded name",
+        arguments: [
+            "Podoliak", "Podolyak", "Zelenskyy", "Khodorkovsky", "Peskov", "Пескова", "Зеленского", "Шойгу",
+            "Müller", "Łukaszenka", "Dvořák", "Ψαράς", "Kyiv", "Jackson",
+        ]
+    )
+    func surnameKey(word: String) {
+        var word = word
+        let hash = word.withUTF8 { NameCanonicalizer.foldHash($0) }
+        // nil: a letter needs Unicode's tables, and `fold` itself is used.
+        if let hash { #expect(hash == WordHash.of(NameCanonicalizer.fold(word))) }
+    }
+
+    @Test("White_Space without the property tables")
+    func whitespace() {
+        let disagreeing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            EntityRecognizer.isWhitespace($0) != $0.properties.isWhitespace
+        }
+        #expect(disagreeing.isEmpty)
+    }
+}
