@@ -53,14 +53,21 @@ public enum TextDecoding {
 
     /// NUL bytes or a large share of C0 control bytes mean binary data, as git and grep judge it.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(4096)
-        if head.isEmpty { return false }
-        var controls = 0
-        for b in head {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B { controls += 1 }
+        // Counted without branches over the first 4 KiB (the compiler vectorises the loop): tab, line feed,
+        // form feed, carriage return and escape are the control bytes text may hold.
+        let allowed: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x1B
+        return bytes.withUnsafeBufferPointer { p in
+            let n = min(p.count, 4096)
+            guard n > 0 else { return false }
+            var zeros = 0
+            var controls = 0
+            for i in 0..<n {
+                let b = p[i]
+                zeros &+= b == 0 ? 1 : 0
+                controls &+= b != 0 && b < 0x20 && (allowed >> UInt32(b)) & 1 == 0 ? 1 : 0
+            }
+            return zeros > 0 || controls * 10 > n
         }
-        return controls * 10 > head.count
     }
 
     /// UTF-16 without a BOM shows itself as NUL in every other byte of ASCII-heavy text.
