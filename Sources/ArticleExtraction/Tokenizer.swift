@@ -113,8 +113,8 @@ public enum Tokenizer {
         }
     }
 
-    /// Where the words go: the result arrays' uninitialised storage, written through pointers, because appending
-    /// to an array checks its uniqueness and capacity on every word.
+    /// Where the words go: scratch written through pointers, because appending to an array checks its
+    /// uniqueness and capacity on every word.
     struct Output {
         let hashes: UnsafeMutablePointer<UInt64>
         let stems: UnsafeMutablePointer<UInt64>
@@ -149,23 +149,24 @@ public enum Tokenizer {
     }
 
     static func tokenize(bytes p: UnsafeBufferPointer<UInt8>, keepWords: Bool, cyrillicRuns: Bool = true) -> Tokens {
-        // A word is at least one byte followed by a separator, "©" aside (two bytes, a word of its own). The
-        // arrays are written in place, up to that bound: no scratch to allocate and copy from.
+        // A word is at least one byte followed by a separator, "©" aside (two bytes, a word of its own). Words go
+        // to scratch (on the stack) and are copied into exact-size arrays: that copy is the standard library's
+        // specialised one, about half the cost of writing into uninitialised array storage, whose generic
+        // allocation looks up the array's type metadata on every call.
         let capacity = p.count / 2 + 2
-        var tokens = Tokens()
-        tokens.hashes = [UInt64](unsafeUninitializedCapacity: capacity) { hashes, hashCount in
-            tokens.stems = [UInt64](unsafeUninitializedCapacity: capacity) { stems, stemCount in
-                var out = Output(hashes: hashes.baseAddress!, stems: stems.baseAddress!, keepWords: keepWords)
-                out.cyrillicRuns = cyrillicRuns
-                tokens.shape = scan(p, into: &out)
-                tokens.words = out.words
-                tokens.shape.numericWords = out.numericWords
-                tokens.shape.yearLikeNumbers = out.yearLike
-                stemCount = out.count
-            }
-            hashCount = tokens.stems.count
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity * 2) { scratch in
+            var out = Output(hashes: scratch.baseAddress!, stems: scratch.baseAddress! + capacity, keepWords: keepWords)
+            out.cyrillicRuns = cyrillicRuns
+            let shape = scan(p, into: &out)
+            var tokens = Tokens()
+            tokens.hashes = Array(UnsafeBufferPointer(start: out.hashes, count: out.count))
+            tokens.stems = Array(UnsafeBufferPointer(start: out.stems, count: out.count))
+            tokens.words = out.words
+            tokens.shape = shape
+            tokens.shape.numericWords = out.numericWords
+            tokens.shape.yearLikeNumbers = out.yearLike
+            return tokens
         }
-        return tokens
     }
 
     /// The single pass. Words are kept as strings only through `wordStart`/`wordBytes` when asked for.
