@@ -195,7 +195,6 @@ enum EntityLexicons {
         add(notNames, .notName)
         add(givenNames, .givenName)
         add(demonyms.keys, .demonym)
-        add(Lexicons.anyStopWord, .stopWord)
         return WordFlagTable(pairs)
     }()
 }
@@ -273,7 +272,4 @@ struct WordFlags: OptionSet, Sendable {
     static let notName = WordFlags(rawValue: 1 << 9)
     static let givenName = WordFlags(rawValue: 1 << 10)
     static let demonym = WordFlags(rawValue: 1 << 11)
-    /// A stop-word of any language with a list: SimHash leaves them out, and reads this flag rather than
-    /// probing a second table for every word of the body.
-    static let stopWord = WordFlags(rawValue: 1 << 12)
 }

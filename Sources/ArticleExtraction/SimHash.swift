@@ -17,25 +17,20 @@ public enum SimHash {
 
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
     public static func fingerprint(wordHashes: [UInt64]) -> UInt64? {
-        let stop = Lexicons.anyStopWordHash
-        return fingerprint(words: wordHashes.lazy.map { (hash: $0, stopWord: stop.contains($0)) })
-    }
-
-    /// The fingerprint of words given with whether each is a stop-word (of any language with a list).
-    static func fingerprint(words: some Collection<(hash: UInt64, stopWord: Bool)>) -> UInt64? {
-        guard !words.isEmpty else { return nil }
+        guard !wordHashes.isEmpty else { return nil }
         // The features: content words. Function words are shared by any two texts in a language and would pull
         // different articles together; a text of fewer than eight content words uses every word.
+        let stop = Lexicons.anyStopWordHash
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { minimums in
             var bins = Bins(minimums: minimums)
             var content = 0
-            for w in words where !w.stopWord {
+            for h in wordHashes where !stop.contains(h) {
                 content += 1
-                bins.add(mix(w.hash))
+                bins.add(mix(h))
             }
             if content < 8 {
                 bins = Bins(minimums: minimums)
-                for w in words { bins.add(mix(w.hash)) }
+                for h in wordHashes { bins.add(mix(h)) }
             }
             return bins.fingerprint()
         }
