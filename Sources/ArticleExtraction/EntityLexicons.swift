@@ -207,6 +207,9 @@ struct WordFlagTable: Sendable {
     private let flags: [UInt16]
     /// 64 minus the number of bits of a bucket index.
     private let shift: UInt64
+    /// The keys' membership in a few kilobytes (`WordFilter`): most words of a body are in no list, and the
+    /// buckets they would read miss the cache.
+    private let filter: WordFilter
 
     /// The table of `pairs`; a word in several lists gets all their flags.
     init(_ pairs: [(UInt64, WordFlags)]) {
@@ -234,6 +237,7 @@ struct WordFlagTable: Sendable {
                 self.keys = keys
                 self.flags = flags
                 self.shift = 64 - bits
+                self.filter = WordFilter(entries.map(\.key))
                 return
             }
             bits += 1
@@ -250,6 +254,7 @@ struct WordFlagTable: Sendable {
     /// ever answer "no list".)
     @inline(__always)
     subscript(_ hash: UInt64) -> WordFlags {
+        guard filter.mayContain(hash) else { return [] }
         let b = Self.bucket(hash, shift: shift) << 2
         var f: UInt16 = 0
         for s in b..<(b + 4) { f |= keys[s] == hash ? flags[s] : 0 }
