@@ -203,3 +203,26 @@ struct NormalizerTests {
 extension String {
     var precomposedForTest: String { self.precomposedStringWithCanonicalMapping }
 }
+
+extension DecodingTests {
+    @Test("UTF-16 is transcoded as the standard library does it, lone surrogates and an odd last byte included")
+    func utf16Differential() {
+        var rng = SplitMix(seed: 16)
+        let units: [UInt16] = [0x41, 0x20, 0xE9, 0x416, 0x4E2D, 0xD83D, 0xDE00, 0xDC00, 0xD800, 0xFFFD, 0xFEFF, 0x0A]
+        for _ in 0..<2000 {
+            let sample = (0..<Int(rng.next() % 24)).map { _ in units[Int(rng.next() % UInt64(units.count))] }
+            for littleEndian in [true, false] {
+                var bytes: [UInt8] = sample.flatMap {
+                    littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)]
+                }
+                var expected = String(decoding: sample, as: UTF16.self)
+                if rng.next() % 4 == 0 {
+                    bytes.append(0x41)
+                    expected += "\u{FFFD}"
+                }
+                let decoded = TextDecoding.decodeUTF16(bytes[...], littleEndian: littleEndian)
+                #expect(Array(decoded.utf8) == Array(expected.utf8), "\(sample) \(littleEndian)")
+            }
+        }
+    }
+}
