@@ -43,11 +43,9 @@ struct Analysis {
             if sample.count > 800 { break }
         }
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
-        let known = language.flatMap { Lexicons.stopWordHashes[$0] }
-        let stop = known ?? Lexicons.anyStopWordHash
-        // The same choice as a mask over `Lexicons.languages`, for the per-block pass.
-        let stopLanguages = language.flatMap { Lexicons.languages.firstIndex(of: $0) }.map { 1 << $0 }
-            ?? (1 << Lexicons.languages.count) - 1
+        // Stop-words of the document's language, or of every language when it has no list.
+        let stopLanguages = Lexicons.stopLanguages(of: language)
+        let languageKnown = stopLanguages != Lexicons.allLanguages
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
         for k in lines.indices {
@@ -159,7 +157,7 @@ struct Analysis {
         }
 
         // 2. Boilerplate: features, blank-line groups, neighbours; a tail of widgets; the article's core.
-        let classifier = BoilerplateClassifier(languageKnown: known != nil, bylineNames: byline)
+        let classifier = BoilerplateClassifier(languageKnown: languageKnown, bylineNames: byline)
         classifier.classify(&blocks)
         if let tail = classifier.tailStart(blocks) {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
@@ -278,7 +276,7 @@ struct Analysis {
 
         // 6. Paragraphs that restate an earlier one are kept once.
         let bodyIndices = blocks.indices.filter { blocks[$0].role == .body }
-        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopWords: stop)
+        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopLanguages: stopLanguages)
         for (k, original) in dups {
             blocks[k].role = .duplicate
             blocks[k].reason = "restates line \(blocks[original].lineNumber)"

@@ -12,23 +12,20 @@ public enum Lexicons {
         return d
     }()
 
-    /// For each stop-word's hash, a bit mask of the languages (indices into `languages`) that have it.
-    public static let stopWordLanguages: WordTable = {
-        var pairs: [(UInt64, Int)] = []
-        for (i, lang) in languages.enumerated() {
-            for w in stopWords[lang] ?? [] { pairs.append((WordHash.of(w), 1 << i)) }
-        }
-        return WordTable(pairs, merge: { $0 | $1 })
-    }()
+    /// Every language's stop-words as a mask over `languages`, for texts whose language we do not know.
+    public static let allLanguages = (1 << languages.count) - 1
 
-    /// Stop-words per language as word hashes, for the hot path.
-    public static let stopWordHashes: [String: WordTable] = stopWords.mapValues { WordTable(keys: $0.map(WordHash.of)) }
+    /// The stop-words of `language` as a mask over `languages`; all of them for a language without a list.
+    public static func stopLanguages(of language: String?) -> Int {
+        language.flatMap { languages.firstIndex(of: $0) }.map { 1 << $0 } ?? allLanguages
+    }
 
-    /// Every language's stop-words as hashes.
-    public static let anyStopWordHash: WordTable = WordTable(keys: anyStopWord.map(WordHash.of))
-
-    /// Every language's stop-words together, for blocks whose language we do not know.
-    public static let anyStopWord: Set<String> = stopWords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+    /// True when `hash` is a stop-word of one of the languages in `mask`: one probe of the table every per-word
+    /// question goes to (`BlockFeatures.wordInfo`).
+    @inline(__always)
+    public static func isStopWord(_ hash: UInt64, languages mask: Int) -> Bool {
+        (BlockFeatures.wordInfo[hash] ?? 0) & mask != 0
+    }
 
     static let stopWordText: [String: String] = [
         "en": """

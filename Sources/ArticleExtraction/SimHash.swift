@@ -20,11 +20,10 @@ public enum SimHash {
         guard !wordHashes.isEmpty else { return nil }
         // The features: content words. Function words are shared by any two texts in a language and would pull
         // different articles together; a text of fewer than eight content words uses every word.
-        let stop = Lexicons.anyStopWordHash
         return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { minimums in
             var bins = Bins(minimums: minimums)
             var content = 0
-            for h in wordHashes where !stop.contains(h) {
+            for h in wordHashes where !Lexicons.isStopWord(h, languages: Lexicons.allLanguages) {
                 content += 1
                 bins.add(mix(h))
             }
