@@ -409,17 +409,14 @@ struct EntityRecognizer: Sendable {
                     k += 1
                     continue
                 }
-                // Lead bytes 0xD0 and 0xD1 start U+0400–U+047F.
-                guard x & 0xFE == 0xD0, k + 1 < b.count else { break }
-                let v = UInt32(x & 0x1F) << 6 | UInt32(b[k + 1] & 0x3F)
-                guard Self.isBasicCyrillic(v) else { break }
-                let isUpper = v < 0x430
+                // Basic Cyrillic, lower-cased on its two bytes as the block tokenizer does it.
+                guard k + 1 < b.count, Tokenizer.isBasicCyrillic(x, b[k + 1]) else { break }
+                let isUpper = x == 0xD0 && b[k + 1] < 0xB0
                 upper &+= isUpper ? 1 : 0
                 lower &+= isUpper ? 0 : 1
-                // Ѐ–Џ lower-case to ѐ–џ, А–Я to а–я (`Tokenizer.lowercasedValue`).
-                let l = v < 0x410 ? v + 80 : isUpper ? v + 32 : v
-                h = (h ^ UInt64(0xC0 | l >> 6)) &* WordHash.prime
-                h = (h ^ UInt64(0x80 | l & 0x3F)) &* WordHash.prime
+                let (l1, l2) = Tokenizer.lowercasedCyrillic(x, b[k + 1])
+                h = (h ^ UInt64(l1)) &* WordHash.prime
+                h = (h ^ UInt64(l2)) &* WordHash.prime
                 k += 2
             }
             hash = h
