@@ -376,11 +376,6 @@ struct Analysis {
         self.article.addEntitiesAndQuotes()
     }
 
-    @inline(__always)
-    static func startsWithDigit(_ w: String) -> Bool {
-        w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-    }
-
     /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,
     /// followed without a blank by one that starts in lower case, continues the same paragraph.
     static func joinHardWrapped(_ lines: [NormalizedLine]) -> [NormalizedLine] {

@@ -15,7 +15,6 @@ struct EntityToken: Sendable {
     private var traits: Traits
 
     /// Case, position and possessive, one bit each.
-    /// Case, position and possessive, one bit each.
     struct Traits: OptionSet, Sendable {
         let rawValue: UInt8
         static let word = Traits(rawValue: 1 << 0)

@@ -77,9 +77,8 @@ struct Gazetteer: Sendable {
 
     /// The case endings `cyrillicStem` drops from words of six letters or more, and the vowels it drops otherwise.
     static let caseEndings = ["ой", "ей", "ою", "ом", "ам", "ах", "ью"]
-    static let stemVowelLetters = "аяоеиыуюьйіїє"
     static let stemEndings: [[UInt8]] = caseEndings.map { Array($0.utf8) }
-    static let stemVowels: Set<UInt32> = Set(stemVowelLetters.unicodeScalars.map(\.value))
+    static let stemVowels: Set<UInt32> = Set("аяоеиыуюьйіїє".unicodeScalars.map(\.value))
 
     /// `WordHash.of(cyrillicStem(word))` when the stem has four letters or more, computed on the UTF-8 bytes
     /// without building the stem: this runs for every capitalised Cyrillic word of a body.
@@ -142,17 +141,12 @@ struct Gazetteer: Sendable {
     }
 
     /// A Russian or Ukrainian word without its case ending: "россии" and "россия" both give "росси".
+    /// The rule itself is `cyrillicStemCount`; `cyrillicStemHash` is its byte-level twin, held to it by a test.
     static func cyrillicStem(_ word: String) -> String? {
         guard let first = word.unicodeScalars.first, first.value >= 0x400, first.value <= 0x4FF else { return nil }
-        var scalars = Array(word.unicodeScalars)
-        for ending in caseEndings where scalars.count > 5 {
-            let e = Array(ending.unicodeScalars)
-            if scalars.suffix(2).elementsEqual(e) {
-                scalars.removeLast(2)
-                return String(String.UnicodeScalarView(scalars))
-            }
-        }
-        if let last = scalars.last, stemVowelLetters.unicodeScalars.contains(last) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        let kept = word.unicodeScalars.map(\.value).withUnsafeBufferPointer { cyrillicStemCount($0) }
+        var stem = String.UnicodeScalarView()
+        stem.append(contentsOf: word.unicodeScalars.prefix(kept))
+        return String(stem)
     }
 }
