@@ -226,3 +226,53 @@ extension DecodingTests {
         }
     }
 }
+
+extension DecodingTests {
+    @Test(
+        "single-byte charsets decode every byte as iconv does",
+        arguments: [
+            "windows-1250", "windows-1251", "windows-1252", "windows-1253", "windows-1254", "windows-1257", "koi8-r",
+            "koi8-u", "iso-8859-1", "iso-8859-2", "iso-8859-5", "iso-8859-7", "iso-8859-15", "ibm866",
+        ]
+    )
+    func singleByteTables(charset: String) throws {
+        // Every byte value, each alone between spaces and all of them in a row, against iconv's own answer (an
+        // undefined byte is U+FFFD in both).
+        var bytes: [UInt8] = Array(0...255)
+        for b in 0...255 { bytes += [0x20, UInt8(b), 0x20] }
+        #expect(SingleByteTables.shared.table(for: charset) != nil)
+        let viaTable = try #require(TextDecoding.legacyDecode(bytes, from: charset))
+        let viaIconv = try #require(TextDecoding.iconvDecode(bytes, from: charset))
+        #expect(Array(viaTable.utf8) == viaIconv)
+    }
+
+    @Test("the counting binary test agrees with a byte-by-byte reading")
+    func binaryDifferential() {
+        var rng = SplitMix(seed: 20)
+        let alphabet: [UInt8] = [0x00, 0x01, 0x07, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x41, 0x7F, 0xC3, 0xFF]
+        for _ in 0..<3000 {
+            let count = Int(rng.next() % 64)
+            // Mostly text, with a varying share of control bytes and the odd NUL.
+            let controlShare = rng.next() % 40
+            var bytes: [UInt8] = (0..<count).map { _ in
+                rng.next() % 100 < controlShare ? alphabet[Int(rng.next() % UInt64(alphabet.count))] : 0x61
+            }
+            // A third look like UTF-16 of either order: NUL in most odd or most even positions.
+            if rng.next() % 3 == 0 {
+                let phase = Int(rng.next() % 2)
+                for k in stride(from: phase, to: bytes.count, by: 2) where rng.next() % 10 < 8 { bytes[k] = 0 }
+            }
+            let zeros = bytes.filter { $0 == 0 }.count
+            let controls = bytes.filter { $0 != 0 && $0 < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D, 0x1B].contains($0) }.count
+            #expect(TextDecoding.looksBinary(bytes) == (zeros > 0 || controls * 10 > bytes.count), "\(bytes)")
+            let pairs = bytes.count / 2
+            let even = stride(from: 0, to: pairs * 2, by: 2).filter { bytes[$0] == 0 }.count
+            let odd = stride(from: 1, to: pairs * 2, by: 2).filter { bytes[$0] == 0 }.count
+            let expected: Bool? =
+                pairs < 4 ? nil
+                : odd * 10 >= pairs * 7 && even * 10 <= pairs ? true
+                : even * 10 >= pairs * 7 && odd * 10 <= pairs ? false : nil
+            #expect(TextDecoding.bomlessUTF16(bytes) == expected, "\(bytes)")
+        }
+    }
+}
