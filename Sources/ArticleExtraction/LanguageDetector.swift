@@ -19,23 +19,26 @@ public struct LanguageDetector: Sendable {
         var ukLetters = 0
         var ruLetters = 0
         var beLetters = 0
-        // 1.2 KB of UTF-8 tell the script as well as the whole text does; runs of ASCII are counted without
-        // branches, through a pointer (String.UTF8View's subscript costs more than the counting).
+        // 1.2 KB of UTF-8 tell the script as well as the whole text does. ASCII letters are counted in one pass
+        // of arithmetic the compiler turns into vector code (bytes of other scalars are never counted: they are
+        // all 0x80 or above), and scalars are decoded only where such bytes are.
         var text = text
         text.withUTF8 { p in
             let n = min(p.count, 1200)
+            var letters: UInt32 = 0
+            var seen: UInt8 = 0
+            for i in 0..<n {
+                let b = p[i]
+                // 1 when the lower-cased byte is within a–z: below 26, the subtraction wraps into the top bit.
+                letters &+= (UInt32((b | 0x20) &- 0x61) &- 26) >> 31
+                seen |= b
+            }
+            latin += Int(letters)
+            guard seen >= 0x80 else { return }
             var i = 0
             while i < n {
                 if p[i] < 0x80 {
-                    // A run of ASCII, counted without branches.
-                    var j = i
-                    var count = 0
-                    while j < n && p[j] < 0x80 {
-                        count &+= (p[j] | 0x20) &- 0x61 < 26 ? 1 : 0
-                        j += 1
-                    }
-                    latin += count
-                    i = j
+                    i += 1
                     continue
                 }
                 let (v, length) = UTF8Scalar.decode(p, at: i)
