@@ -35,13 +35,10 @@ struct Analysis {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
-        let tokens = lines.map { Tokenizer.tokenize($0.text) }
-        var sample: [UInt64] = []
-        sample.reserveCapacity(1000)
-        for t in tokens {
-            sample.append(contentsOf: t.hashes)
-            if sample.count > 800 { break }
-        }
+        let tokens = Tokenizer.tokenize(lines: lines)
+        // The language is read from the first lines' words, line by line until more than 800.
+        let sampleEnd = tokens.ends.first { $0 > 800 } ?? tokens.hashes.count
+        let sample = Array(tokens.hashes[..<sampleEnd])
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         // Stop-words of the document's language, or of every language when it has no list.
         let stopLanguages = Lexicons.stopLanguages(of: language)
@@ -50,13 +47,14 @@ struct Analysis {
         blocks.reserveCapacity(lines.count)
         for k in lines.indices {
             let line = lines[k]
+            let lineTokens = tokens.line(k)
             blocks.append(
                 Block(
                     text: line.text,
                     lineNumber: line.lineNumber,
                     blankBefore: line.blankBefore,
-                    tokens: tokens[k],
-                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopLanguages: stopLanguages)
+                    tokens: lineTokens,
+                    features: BlockFeatures(text: line.text, tokens: lineTokens, stopLanguages: stopLanguages)
                 )
             )
         }
@@ -124,9 +122,11 @@ struct Analysis {
             }
             if features.words <= 45,
                 features.words <= 6 || features.hasSlash || features.hasColon,
+                // The parser reads the hashes of lines of up to six words only; longer lines pass none (not nil,
+                // which would make it tokenise the line again).
                 let c = creditParser.parse(
                     text,
-                    hashes: hashes,
+                    hashes: hashes.count <= 6 ? Array(hashes) : [],
                     mayHaveSlash: features.hasSlash,
                     mayHaveColon: features.hasColon
                 )
@@ -267,7 +267,7 @@ struct Analysis {
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                blocks[k].tokens = Tokenizer.tokenize(head)
+                blocks[k].tokens = LineTokens(Tokenizer.tokenize(head))
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -315,9 +315,9 @@ struct Analysis {
             where blocks[k].role == .boilerplate
                 && (blocks[k].category == .donation || blocks[k].category == .legal
                     || blocks[k].category == .disclaimer || blocks[k].inAppealTail)
-                && OutletFinder.mayHaveCue(blocks[k].tokens.hashes)
+                && OutletFinder.mayHaveCue(Array(blocks[k].tokens.hashes))
             {
-                if let o = finder.find(in: blocks[k].text, hashes: blocks[k].tokens.hashes) {
+                if let o = finder.find(in: blocks[k].text, hashes: Array(blocks[k].tokens.hashes)) {
                     outlet = o
                     break
                 }

@@ -68,7 +68,7 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
 
     /// Measures `text` with its tokens, counting as stop-words those of the languages in `stopLanguages` (a
     /// mask over `Lexicons.languages`: the document's language, or all of them when it is unknown).
-    public init(text: String, tokens: Tokens, stopLanguages: Int) {
+    public init(text: String, tokens: LineTokens, stopLanguages: Int) {
         let shape = tokens.shape
         let chars = shape.characters
         capitalized = shape.capitalized

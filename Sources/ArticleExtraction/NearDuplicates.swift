@@ -89,10 +89,8 @@ public struct NearDuplicates: Sendable {
             }
             // The paragraph's distinct content stems: not stop-words, three letters or more.
             var slotCount = 0
-            for k in tokens.stems.indices where tokens.stems[k] != 0
-                && !Lexicons.isStopWord(tokens.hashes[k], languages: stopLanguages)
-            {
-                let stem = tokens.stems[k]
+            for (stem, hash) in zip(tokens.stems, tokens.hashes)
+            where stem != 0 && !Lexicons.isStopWord(hash, languages: stopLanguages) {
                 var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
                 while keys[s] != 0 && keys[s] != stem { s = (s + 1) & mask }
                 keys[s] = stem
