@@ -387,7 +387,7 @@ struct Analysis {
         for line in lines {
             if !line.blankBefore, let prev = out.last, let first = line.text.unicodeScalars.first,
                 first.properties.isLowercase, let last = prev.text.unicodeScalars.last,
-                !".!?:…\"”»".unicodeScalars.contains(last), prev.text.unicodeScalars.count >= 40
+                !Self.endsParagraph(last.value), prev.text.unicodeScalars.count >= 40
             {
                 out[out.count - 1].text += " " + line.text
                 continue
@@ -395,6 +395,15 @@ struct Analysis {
             out.append(line)
         }
         return out
+    }
+
+    /// ".", "!", "?", ":", "…", '"', "”", "»": a line ending with one is not hard-wrapped.
+    @inline(__always)
+    static func endsParagraph(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x22, 0x201D, 0xBB: return true
+        default: return false
+        }
     }
 
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.

@@ -102,13 +102,23 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         endsSentence = Self.endsSentence(last.2) ?? Self.endsSentence(last.1) ?? Self.endsSentence(last.0) ?? false
         if endsSentence { sentences += 1 }
         var head = text.unicodeScalars.makeIterator()
-        if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
+        if let f = head.next(), Self.isListMarker(f.value), head.next() == " " { bullet = true }
         copyright =
             copyrightSign || hashes.first == Self.copyrightWord
             || (hasParenthesis
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
         if hashes.count <= 6 && !hashes.isEmpty {
             if let c = Lexicons.wholeLineTable[WordHash.combine(hashes)] { wholeLine = Lexicons.Category.allCases[c] }
+        }
+    }
+
+    /// "-", "•", "*", "–", "—", "·", "▪", "►": the marks a list item starts with. A switch, not a search of a string
+    /// of them, which walked the string's scalars for every block.
+    @inline(__always)
+    static func isListMarker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2022, 0x2A, 0x2013, 0x2014, 0xB7, 0x25AA, 0x25BA: return true
+        default: return false
         }
     }
 

@@ -325,7 +325,13 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
-    static let openingQuotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039]
+    /// The quotation marks a pull quote opens with (a switch: a `Set` hashed every candidate with SipHash).
+    static func isOpeningQuote(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039: return true
+        default: return false
+        }
+    }
 
     /// A pull quote repeats a sentence of the paragraph next to it, set in large type: a quoted line whose
     /// opening words recur in a neighbouring paragraph that is longer.
@@ -333,7 +339,7 @@ public struct BoilerplateClassifier: Sendable {
         for i in blocks.indices where blocks[i].role == .body && blocks[i].quality != .bad {
             let words = blocks[i].features.words
             guard words >= 5, words <= 45, let f = blocks[i].text.unicodeScalars.first,
-                Self.openingQuotes.contains(f.value)
+                Self.isOpeningQuote(f.value)
             else { continue }
             let head = blocks[i].tokens.hashes.prefix(5)
             for j in [i - 2, i - 1, i + 1, i + 2] where j >= 0 && j < blocks.count && blocks[j].role == .body {

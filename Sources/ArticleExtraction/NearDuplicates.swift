@@ -78,6 +78,8 @@ public struct NearDuplicates: Sendable {
         let mask = keys.count - 1
         var entries = 0
         var exact = WordTableBuilder(capacity: candidates.count)
+        // The table `Lexicons.isStopWord` reads, fetched once: a static's accessor is a call per word.
+        let stopWords = BlockFeatures.wordInfo
         for (position, i) in candidates.enumerated() {
             let tokens = blocks[i].tokens
             if tokens.hashes.count >= 4 {
@@ -90,7 +92,7 @@ public struct NearDuplicates: Sendable {
             // The paragraph's distinct content stems: not stop-words, three letters or more.
             var slotCount = 0
             for (stem, hash) in zip(tokens.stems, tokens.hashes)
-            where stem != 0 && !Lexicons.isStopWord(hash, languages: stopLanguages) {
+            where stem != 0 && (stopWords[hash] ?? 0) & stopLanguages == 0 {
                 var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
                 while keys[s] != 0 && keys[s] != stem { s = (s + 1) & mask }
                 keys[s] = stem
