@@ -35,7 +35,7 @@ struct Analysis {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
-        let tokens = Tokenizer.tokenize(lines: lines)
+        var tokens = Tokenizer.tokenize(lines: lines)
         // The language is read from the first lines' words, line by line until more than 800.
         let sampleEnd = tokens.ends.first { $0 > 800 } ?? tokens.hashes.count
         let sample = Array(tokens.hashes[..<sampleEnd])
@@ -43,18 +43,19 @@ struct Analysis {
         // Stop-words of the document's language, or of every language when it has no list.
         let stopLanguages = Lexicons.stopLanguages(of: language)
         let languageKnown = stopLanguages != Lexicons.allLanguages
+        // Measured before the blocks share the token arrays: measuring zeroes the stop-words' stems in place.
+        let features = tokens.measure(lines, stopLanguages: stopLanguages)
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
         for k in lines.indices {
             let line = lines[k]
-            let lineTokens = tokens.line(k)
             blocks.append(
                 Block(
                     text: line.text,
                     lineNumber: line.lineNumber,
                     blankBefore: line.blankBefore,
-                    tokens: lineTokens,
-                    features: BlockFeatures(text: line.text, tokens: lineTokens, stopLanguages: stopLanguages)
+                    tokens: tokens.line(k),
+                    features: features[k]
                 )
             )
         }
@@ -267,7 +268,7 @@ struct Analysis {
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                blocks[k].tokens = LineTokens(Tokenizer.tokenize(head))
+                blocks[k].tokens = LineTokens(Tokenizer.tokenize(head), stopLanguages: stopLanguages)
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -276,7 +277,7 @@ struct Analysis {
 
         // 6. Paragraphs that restate an earlier one are kept once.
         let bodyIndices = blocks.indices.filter { blocks[$0].role == .body }
-        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopLanguages: stopLanguages)
+        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks)
         for (k, original) in dups {
             blocks[k].role = .duplicate
             blocks[k].reason = "restates line \(blocks[original].lineNumber)"

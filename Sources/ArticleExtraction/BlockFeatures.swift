@@ -69,7 +69,21 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
     /// Measures `text` with its tokens, counting as stop-words those of the languages in `stopLanguages` (a
     /// mask over `Lexicons.languages`: the document's language, or all of them when it is unknown).
     public init(text: String, tokens: LineTokens, stopLanguages: Int) {
-        let shape = tokens.shape
+        self = tokens.hashes.withUnsafeBufferPointer {
+            Self(text: text, hashes: $0, shape: tokens.shape, stopLanguages: stopLanguages, stems: nil)
+        }
+    }
+
+    /// Measures a line from its word hashes and shape. `stems`, when given, points at the same words' stems: those
+    /// of stop-words are set to zero, so that the near-duplicate pass finds content stems without looking every
+    /// word up again.
+    init(
+        text: String,
+        hashes words: UnsafeBufferPointer<UInt64>,
+        shape: LineShape,
+        stopLanguages: Int,
+        stems: UnsafeMutablePointer<UInt64>?
+    ) {
         let chars = shape.characters
         capitalized = shape.capitalized
         sentences = shape.sentenceBreaks
@@ -79,23 +93,24 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         hasParenthesis = shape.hasParenthesis
         let last = shape.lastScalars
         characters = chars
-        let hashes = tokens.hashes
+        let hashes = words
         self.words = hashes.count
         // One pass, one look-up per word: the table says everything a word can be (stop-word of which
         // languages, reader address, link, "©", first word of a lexicon phrase).
         let info = Self.wordInfo
         var copyrightSign = false
         var seenStrong: [UInt64] = []
-        hashes.withUnsafeBufferPointer { words in
-            for i in words.indices {
-                guard let r = info[words[i]] else { continue }
-                if r & stopLanguages != 0 { self.stopWords += 1 }
-                if r & Self.addressRole != 0 { readerAddress += 1 }
-                if r & Self.linkRole != 0 { links += 1 }
-                if r & Self.copyrightRole != 0 { copyrightSign = true }
-                if r >> Self.groupShift != 0 {
-                    matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
-                }
+        for i in words.indices {
+            guard let r = info[words[i]] else { continue }
+            if r & stopLanguages != 0 {
+                self.stopWords += 1
+                stems?[i] = 0
+            }
+            if r & Self.addressRole != 0 { readerAddress += 1 }
+            if r & Self.linkRole != 0 { links += 1 }
+            if r & Self.copyrightRole != 0 { copyrightSign = true }
+            if r >> Self.groupShift != 0 {
+                matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
             }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
@@ -213,5 +228,33 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
                 if weakHit == nil { weakHit = p.category }
             }
         }
+    }
+}
+
+extension DocumentTokens {
+    /// Every line's features, with the stems of stop-words set to zero on the way (`LineTokens.stems`).
+    mutating func measure(_ lines: [NormalizedLine], stopLanguages: Int) -> [BlockFeatures] {
+        var result: [BlockFeatures] = []
+        result.reserveCapacity(lines.count)
+        let ends = self.ends
+        let shapes = self.shapes
+        hashes.withUnsafeBufferPointer { hashes in
+            stems.withUnsafeMutableBufferPointer { stems in
+                var start = 0
+                for k in lines.indices {
+                    result.append(
+                        BlockFeatures(
+                            text: lines[k].text,
+                            hashes: UnsafeBufferPointer(rebasing: hashes[start..<ends[k]]),
+                            shape: shapes[k],
+                            stopLanguages: stopLanguages,
+                            stems: stems.baseAddress.map { $0 + start }
+                        )
+                    )
+                    start = ends[k]
+                }
+            }
+        }
+        return result
     }
 }

@@ -16,7 +16,9 @@ public struct Tokens: Sendable, Equatable {
 public struct LineTokens: Sendable, Equatable {
     /// `WordHash.of(word)` for each word.
     public var hashes: ArraySlice<UInt64>
-    /// Stem hashes as in `Tokens.stems`; the same indices as `hashes`.
+    /// Stem hashes as in `Tokens.stems`, at the same indices as `hashes`, except that in an analysed document
+    /// the stems of its language's stop-words are zero too: what is left are the content stems that the
+    /// near-duplicate pass compares.
     public var stems: ArraySlice<UInt64>
     /// What the tokenising pass saw of the line's shape.
     public var shape: LineShape
@@ -26,6 +28,15 @@ public struct LineTokens: Sendable, Equatable {
         hashes = tokens.hashes[...]
         stems = tokens.stems[...]
         shape = tokens.shape
+    }
+
+    /// The tokens of a line tokenised on its own, with the stems of the stop-words of `stopLanguages` set to
+    /// zero like those of an analysed document's lines.
+    init(_ tokens: Tokens, stopLanguages: Int) {
+        self.init(tokens)
+        for k in stems.indices where stems[k] != 0 && Lexicons.isStopWord(hashes[k], languages: stopLanguages) {
+            stems[k] = 0
+        }
     }
 
     init(hashes: ArraySlice<UInt64>, stems: ArraySlice<UInt64>, shape: LineShape) {
