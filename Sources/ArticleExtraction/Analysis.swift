@@ -123,11 +123,9 @@ struct Analysis {
             }
             if features.words <= 45,
                 features.words <= 6 || features.hasSlash || features.hasColon,
-                // The parser reads the hashes of lines of up to six words only; longer lines pass none (not nil,
-                // which would make it tokenise the line again).
                 let c = creditParser.parse(
                     text,
-                    hashes: hashes.count <= 6 ? Array(hashes) : [],
+                    hashes: hashes,
                     mayHaveSlash: features.hasSlash,
                     mayHaveColon: features.hasColon
                 )
