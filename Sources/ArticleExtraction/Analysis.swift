@@ -35,17 +35,16 @@ struct Analysis {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
-        let tokens = lines.map { Tokenizer.tokenize($0.text) }
-        var sample: [UInt64] = []
-        sample.reserveCapacity(1000)
-        for t in tokens {
-            sample.append(contentsOf: t.hashes)
-            if sample.count > 800 { break }
-        }
+        var tokens = Tokenizer.tokenize(lines: lines)
+        // The language is read from the first lines' words, line by line until more than 800.
+        let sampleEnd = tokens.ends.first { $0 > 800 } ?? tokens.hashes.count
+        let sample = Array(tokens.hashes[..<sampleEnd])
         let language = LanguageDetector().detect(hashes: sample, text: decoded.text)
         // Stop-words of the document's language, or of every language when it has no list.
         let stopLanguages = Lexicons.stopLanguages(of: language)
         let languageKnown = stopLanguages != Lexicons.allLanguages
+        // Measured before the blocks share the token arrays: measuring zeroes the stop-words' stems in place.
+        let features = tokens.measure(lines, stopLanguages: stopLanguages)
         var blocks: [Block] = []
         blocks.reserveCapacity(lines.count)
         for k in lines.indices {
@@ -55,8 +54,8 @@ struct Analysis {
                     text: line.text,
                     lineNumber: line.lineNumber,
                     blankBefore: line.blankBefore,
-                    tokens: tokens[k],
-                    features: BlockFeatures(text: line.text, tokens: tokens[k], stopLanguages: stopLanguages)
+                    tokens: tokens.line(k),
+                    features: features[k]
                 )
             )
         }
@@ -267,7 +266,7 @@ struct Analysis {
                 let caption = String(blocks[k].text[r.upperBound...])
                 captions.append(caption)
                 blocks[k].text = head
-                blocks[k].tokens = Tokenizer.tokenize(head)
+                blocks[k].tokens = LineTokens(Tokenizer.tokenize(head), stopLanguages: stopLanguages)
                 blocks[k].reason += "; caption split off: \(marker.trimmed(" :"))"
                 break
             }
@@ -276,7 +275,7 @@ struct Analysis {
 
         // 6. Paragraphs that restate an earlier one are kept once.
         let bodyIndices = blocks.indices.filter { blocks[$0].role == .body }
-        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks, stopLanguages: stopLanguages)
+        let dups = NearDuplicates().duplicates(of: bodyIndices, blocks: blocks)
         for (k, original) in dups {
             blocks[k].role = .duplicate
             blocks[k].reason = "restates line \(blocks[original].lineNumber)"
@@ -315,9 +314,9 @@ struct Analysis {
             where blocks[k].role == .boilerplate
                 && (blocks[k].category == .donation || blocks[k].category == .legal
                     || blocks[k].category == .disclaimer || blocks[k].inAppealTail)
-                && OutletFinder.mayHaveCue(blocks[k].tokens.hashes)
+                && OutletFinder.mayHaveCue(Array(blocks[k].tokens.hashes))
             {
-                if let o = finder.find(in: blocks[k].text, hashes: blocks[k].tokens.hashes) {
+                if let o = finder.find(in: blocks[k].text, hashes: Array(blocks[k].tokens.hashes)) {
                     outlet = o
                     break
                 }
@@ -387,7 +386,7 @@ struct Analysis {
         for line in lines {
             if !line.blankBefore, let prev = out.last, let first = line.text.unicodeScalars.first,
                 first.properties.isLowercase, let last = prev.text.unicodeScalars.last,
-                !".!?:…\"”»".unicodeScalars.contains(last), prev.text.unicodeScalars.count >= 40
+                !Self.endsParagraph(last.value), prev.text.unicodeScalars.count >= 40
             {
                 out[out.count - 1].text += " " + line.text
                 continue
@@ -395,6 +394,15 @@ struct Analysis {
             out.append(line)
         }
         return out
+    }
+
+    /// ".", "!", "?", ":", "…", '"', "”", "»": a line ending with one is not hard-wrapped.
+    @inline(__always)
+    static func endsParagraph(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x2026, 0x22, 0x201D, 0xBB: return true
+        default: return false
+        }
     }
 
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.

@@ -19,9 +19,9 @@ public struct Block: Sendable, Equatable {
     /// A blank line separates it from the previous block.
     public var blankBefore: Bool
     /// Hashes, stems and lengths of the words.
-    public var tokens: Tokens
+    public var tokens: LineTokens
     /// Hashes of the words.
-    public var hashes: [UInt64] { tokens.hashes }
+    public var hashes: ArraySlice<UInt64> { tokens.hashes }
     /// Measurements.
     public var features: BlockFeatures
     /// The classifier's judgement.

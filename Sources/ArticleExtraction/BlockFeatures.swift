@@ -68,8 +68,22 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
 
     /// Measures `text` with its tokens, counting as stop-words those of the languages in `stopLanguages` (a
     /// mask over `Lexicons.languages`: the document's language, or all of them when it is unknown).
-    public init(text: String, tokens: Tokens, stopLanguages: Int) {
-        let shape = tokens.shape
+    public init(text: String, tokens: LineTokens, stopLanguages: Int) {
+        self = tokens.hashes.withUnsafeBufferPointer {
+            Self(text: text, hashes: $0, shape: tokens.shape, stopLanguages: stopLanguages, stems: nil)
+        }
+    }
+
+    /// Measures a line from its word hashes and shape. `stems`, when given, points at the same words' stems: those
+    /// of stop-words are set to zero, so that the near-duplicate pass finds content stems without looking every
+    /// word up again.
+    init(
+        text: String,
+        hashes words: UnsafeBufferPointer<UInt64>,
+        shape: LineShape,
+        stopLanguages: Int,
+        stems: UnsafeMutablePointer<UInt64>?
+    ) {
         let chars = shape.characters
         capitalized = shape.capitalized
         sentences = shape.sentenceBreaks
@@ -79,36 +93,47 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
         hasParenthesis = shape.hasParenthesis
         let last = shape.lastScalars
         characters = chars
-        let hashes = tokens.hashes
+        let hashes = words
         self.words = hashes.count
         // One pass, one look-up per word: the table says everything a word can be (stop-word of which
         // languages, reader address, link, "©", first word of a lexicon phrase).
         let info = Self.wordInfo
         var copyrightSign = false
         var seenStrong: [UInt64] = []
-        hashes.withUnsafeBufferPointer { words in
-            for i in words.indices {
-                guard let r = info[words[i]] else { continue }
-                if r & stopLanguages != 0 { self.stopWords += 1 }
-                if r & Self.addressRole != 0 { readerAddress += 1 }
-                if r & Self.linkRole != 0 { links += 1 }
-                if r & Self.copyrightRole != 0 { copyrightSign = true }
-                if r >> Self.groupShift != 0 {
-                    matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
-                }
+        for i in words.indices {
+            guard let r = info[words[i]] else { continue }
+            if r & stopLanguages != 0 {
+                self.stopWords += 1
+                stems?[i] = 0
+            }
+            if r & Self.addressRole != 0 { readerAddress += 1 }
+            if r & Self.linkRole != 0 { links += 1 }
+            if r & Self.copyrightRole != 0 { copyrightSign = true }
+            if r >> Self.groupShift != 0 {
+                matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
             }
         }
         // Sentence end: the last non-closing character is terminal punctuation.
         endsSentence = Self.endsSentence(last.2) ?? Self.endsSentence(last.1) ?? Self.endsSentence(last.0) ?? false
         if endsSentence { sentences += 1 }
         var head = text.unicodeScalars.makeIterator()
-        if let f = head.next(), "-•*–—·▪►".unicodeScalars.contains(f), head.next() == " " { bullet = true }
+        if let f = head.next(), Self.isListMarker(f.value), head.next() == " " { bullet = true }
         copyright =
             copyrightSign || hashes.first == Self.copyrightWord
             || (hasParenthesis
                 && (ByteSearch.contains("(c) 20", in: text) || ByteSearch.contains("(C) 20", in: text)))
         if hashes.count <= 6 && !hashes.isEmpty {
             if let c = Lexicons.wholeLineTable[WordHash.combine(hashes)] { wholeLine = Lexicons.Category.allCases[c] }
+        }
+    }
+
+    /// "-", "•", "*", "–", "—", "·", "▪", "►": the marks a list item starts with. A switch, not a search of a string
+    /// of them, which walked the string's scalars for every block.
+    @inline(__always)
+    static func isListMarker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2022, 0x2A, 0x2013, 0x2014, 0xB7, 0x25AA, 0x25BA: return true
+        default: return false
         }
     }
 
@@ -203,5 +228,33 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
                 if weakHit == nil { weakHit = p.category }
             }
         }
+    }
+}
+
+extension DocumentTokens {
+    /// Every line's features, with the stems of stop-words set to zero on the way (`LineTokens.stems`).
+    mutating func measure(_ lines: [NormalizedLine], stopLanguages: Int) -> [BlockFeatures] {
+        var result: [BlockFeatures] = []
+        result.reserveCapacity(lines.count)
+        let ends = self.ends
+        let shapes = self.shapes
+        hashes.withUnsafeBufferPointer { hashes in
+            stems.withUnsafeMutableBufferPointer { stems in
+                var start = 0
+                for k in lines.indices {
+                    result.append(
+                        BlockFeatures(
+                            text: lines[k].text,
+                            hashes: UnsafeBufferPointer(rebasing: hashes[start..<ends[k]]),
+                            shape: shapes[k],
+                            stopLanguages: stopLanguages,
+                            stems: stems.baseAddress.map { $0 + start }
+                        )
+                    )
+                    start = ends[k]
+                }
+            }
+        }
+        return result
     }
 }

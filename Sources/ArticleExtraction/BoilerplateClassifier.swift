@@ -18,7 +18,7 @@ public struct BoilerplateClassifier: Sendable {
     public func initialQuality(
         _ f: BlockFeatures,
         text: String,
-        tokens: Tokens
+        tokens: LineTokens
     )
         -> (BlockQuality, String, Lexicons.Category?)
     {
@@ -77,7 +77,7 @@ public struct BoilerplateClassifier: Sendable {
     ]
 
     /// "2 hours ago", "5 минут назад", "vor 3 Stunden", "il y a 2 heures", "hace 1 hora".
-    func isRelativeTime(_ t: Tokens) -> Bool {
+    func isRelativeTime(_ t: LineTokens) -> Bool {
         guard t.hashes.count >= 2, t.hashes.count <= 5, t.shape.numericWords > 0 else { return false }
         return t.hashes.contains { Self.unitTable.contains($0) } && t.hashes.contains { Self.agoTable.contains($0) }
     }
@@ -162,7 +162,7 @@ public struct BoilerplateClassifier: Sendable {
     static let commentTable = WordTable(keys: commentWords.map(WordHash.of))
 
     /// "Share 214", "12 comments", "Комментарии (4)", "1 245": a number with at most widget words beside it.
-    func counterCategory(_ t: Tokens) -> Lexicons.Category? {
+    func counterCategory(_ t: LineTokens) -> Lexicons.Category? {
         let named = t.hashes.filter { Self.counterTable.contains($0) }.count
         guard named == t.hashes.count - t.shape.numericWords else { return nil }
         return t.hashes.contains { Self.commentTable.contains($0) } ? .comments : .share
@@ -185,7 +185,7 @@ public struct BoilerplateClassifier: Sendable {
     }
 
     /// "2 min read", "Lesezeit: 3 Minuten", "5 минут чтения".
-    func isReadingTime(_ t: Tokens) -> Bool {
+    func isReadingTime(_ t: LineTokens) -> Bool {
         guard t.hashes.count <= 5, t.hashes.count >= 2 else { return false }
         let hasMinute = t.hashes.contains { Self.minuteTable.contains($0) }
         let hasRead = t.hashes.contains { Self.readTable.contains($0) }
@@ -291,7 +291,7 @@ public struct BoilerplateClassifier: Sendable {
         var k = first + 1
         while k < blocks.count {
             if blocks[k].role == .body, blocks[k].features.words <= 4, !blocks[k].features.endsSentence,
-                names.contains(blocks[k].tokens.hashes)
+                names.contains(where: { $0.elementsEqual(blocks[k].tokens.hashes) })
             {
                 blocks[k].quality = .bad
                 blocks[k].category = .author
@@ -325,7 +325,13 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
-    static let openingQuotes: Set<UInt32> = [0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039]
+    /// The quotation marks a pull quote opens with (a switch: a `Set` hashed every candidate with SipHash).
+    static func isOpeningQuote(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x201C, 0x201E, 0xAB, 0x2018, 0x201A, 0x2039: return true
+        default: return false
+        }
+    }
 
     /// A pull quote repeats a sentence of the paragraph next to it, set in large type: a quoted line whose
     /// opening words recur in a neighbouring paragraph that is longer.
@@ -333,9 +339,9 @@ public struct BoilerplateClassifier: Sendable {
         for i in blocks.indices where blocks[i].role == .body && blocks[i].quality != .bad {
             let words = blocks[i].features.words
             guard words >= 5, words <= 45, let f = blocks[i].text.unicodeScalars.first,
-                Self.openingQuotes.contains(f.value)
+                Self.isOpeningQuote(f.value)
             else { continue }
-            let head = Array(blocks[i].tokens.hashes.prefix(5))
+            let head = blocks[i].tokens.hashes.prefix(5)
             for j in [i - 2, i - 1, i + 1, i + 2] where j >= 0 && j < blocks.count && blocks[j].role == .body {
                 let other = blocks[j].tokens.hashes
                 guard other.count > words, Self.containsRun(head, in: other) else { continue }
@@ -346,11 +352,11 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
-    static func containsRun(_ run: [UInt64], in hashes: [UInt64]) -> Bool {
-        guard !run.isEmpty, hashes.count >= run.count else { return false }
-        var s = 0
-        while s + run.count <= hashes.count {
-            if hashes[s] == run[0] && hashes[s..<(s + run.count)].elementsEqual(run) { return true }
+    static func containsRun(_ run: ArraySlice<UInt64>, in hashes: ArraySlice<UInt64>) -> Bool {
+        guard let first = run.first, hashes.count >= run.count else { return false }
+        var s = hashes.startIndex
+        while s + run.count <= hashes.endIndex {
+            if hashes[s] == first && hashes[s..<(s + run.count)].elementsEqual(run) { return true }
             s += 1
         }
         return false

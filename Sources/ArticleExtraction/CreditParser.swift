@@ -90,11 +90,11 @@ public struct CreditParser: Sendable {
     /// `mayHaveSlash` and `mayHaveColon` false (from the line's features) skip the searches that need them.
     public func parse(
         _ line: String,
-        hashes given: [UInt64]? = nil,
+        hashes given: ArraySlice<UInt64>? = nil,
         mayHaveSlash: Bool = true,
         mayHaveColon: Bool = true
     ) -> Result? {
-        let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes : nil)
+        let hashes = given ?? (line.utf8.count <= 64 ? Tokenizer.tokenize(line).hashes[...] : nil)
         // "(Image: AP)", "Photo: Reuters", "Фото: ТАСС": a label of a word or two before a colon.
         var body = Substring(line)
         // Bytes first: comparing `Character`s runs grapheme breaking.

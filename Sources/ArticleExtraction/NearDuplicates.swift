@@ -10,8 +10,9 @@ public struct NearDuplicates: Sendable {
     public init() {}
 
     /// For each index in `candidates`, the earlier candidate it duplicates, if any.
-    /// `stopLanguages` names the stop-words left out of the comparison (`Lexicons.stopLanguages(of:)`).
-    public func duplicates(of candidates: [Int], blocks: [Block], stopLanguages: Int) -> [Int: Int] {
+    /// The words compared are those with a non-zero stem: an analysed block's stems leave out short words and
+    /// its language's stop-words (`LineTokens.stems`).
+    public func duplicates(of candidates: [Int], blocks: [Block]) -> [Int: Int] {
         // Posting lists as linked entries in flat arrays, keyed by stem in an open-addressing table: no SipHash,
         // and no per-paragraph sorting: a stem's `lastSeen` marks it as already counted for the paragraph at hand.
         // Sized by the stems that can be indexed (words of three letters or more), not by every word: the tables
@@ -35,7 +36,7 @@ public struct NearDuplicates: Sendable {
                 let t = layout.tables(in: ints)
                 t.heads.update(repeating: -1)
                 t.lastSeen.update(repeating: -1)
-                return find(candidates, blocks: blocks, stopLanguages: stopLanguages, keys: keys, t)
+                return find(candidates, blocks: blocks, keys: keys, t)
             }
         }
     }
@@ -70,7 +71,6 @@ public struct NearDuplicates: Sendable {
     func find(
         _ candidates: [Int],
         blocks: [Block],
-        stopLanguages: Int,
         keys: UnsafeMutableBufferPointer<UInt64>,
         _ t: ScratchLayout.Tables
     ) -> [Int: Int] {
@@ -89,10 +89,7 @@ public struct NearDuplicates: Sendable {
             }
             // The paragraph's distinct content stems: not stop-words, three letters or more.
             var slotCount = 0
-            for k in tokens.stems.indices where tokens.stems[k] != 0
-                && !Lexicons.isStopWord(tokens.hashes[k], languages: stopLanguages)
-            {
-                let stem = tokens.stems[k]
+            for stem in tokens.stems where stem != 0 {
                 var s = Int(truncatingIfNeeded: (stem ^ (stem >> 29)) & UInt64(mask))
                 while keys[s] != 0 && keys[s] != stem { s = (s + 1) & mask }
                 keys[s] = stem

@@ -97,6 +97,12 @@ public enum Normalizer {
                         let b = p[j]
                         if b >= 0x21 && b < 0x7F {
                             j += 1
+                            // Then eight bytes at a time while they are plain ASCII words.
+                            while j + 8 <= n,
+                                Self.isPlainASCII(UnsafeRawPointer(p.baseAddress! + j).loadUnaligned(as: UInt64.self))
+                            {
+                                j += 8
+                            }
                         } else if b >= 0xC3 && b <= 0xD1 && (b <= 0xCB || b >= 0xD0) && j + 1 < n {
                             j += 2
                         } else if b == 0x20 && j + 1 < n && Self.isPlain(p[j + 1]) {
@@ -162,6 +168,22 @@ public enum Normalizer {
             flush()
             return result
         }
+    }
+
+    /// Eight bytes (in memory order, little-endian) that the byte loop would copy one by one: printable ASCII, no
+    /// two spaces together and no space last (a space is copied only before a plain byte). Tested on the word at
+    /// once; the tests are exact because every byte is first checked to be below 0x80, so nothing carries.
+    @inline(__always)
+    static func isPlainASCII(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard w & high == 0 else { return false }
+        // A byte below 0x20 borrows into its high bit; 0x7F carries into it.
+        guard (w &- ones &* 0x20) & ~w & high == 0, (w &+ ones) & high == 0 else { return false }
+        // The high bit of each byte that is a space.
+        let x = w ^ (ones &* 0x20)
+        let spaces = ~((((x & ~high) &+ ~high) | x)) & high
+        return spaces & (spaces >> 8) == 0 && spaces >> 63 == 0
     }
 
     /// A byte that starts printable ASCII or a two-byte letter the normaliser copies as it is.

@@ -11,6 +11,59 @@ public struct Tokens: Sendable, Equatable {
     public var shape = LineShape()
 }
 
+/// A block's words: slices of its document's flat hash and stem arrays (`Tokenizer.tokenize(lines:)`), so that a
+/// document costs two arrays instead of two per line.
+public struct LineTokens: Sendable, Equatable {
+    /// `WordHash.of(word)` for each word.
+    public var hashes: ArraySlice<UInt64>
+    /// Stem hashes as in `Tokens.stems`, at the same indices as `hashes`, except that in an analysed document
+    /// the stems of its language's stop-words are zero too: what is left are the content stems that the
+    /// near-duplicate pass compares.
+    public var stems: ArraySlice<UInt64>
+    /// What the tokenising pass saw of the line's shape.
+    public var shape: LineShape
+
+    /// The tokens of a line tokenised on its own (a block whose text changed).
+    public init(_ tokens: Tokens) {
+        hashes = tokens.hashes[...]
+        stems = tokens.stems[...]
+        shape = tokens.shape
+    }
+
+    /// The tokens of a line tokenised on its own, with the stems of the stop-words of `stopLanguages` set to
+    /// zero like those of an analysed document's lines.
+    init(_ tokens: Tokens, stopLanguages: Int) {
+        self.init(tokens)
+        for k in stems.indices where stems[k] != 0 && Lexicons.isStopWord(hashes[k], languages: stopLanguages) {
+            stems[k] = 0
+        }
+    }
+
+    init(hashes: ArraySlice<UInt64>, stems: ArraySlice<UInt64>, shape: LineShape) {
+        self.hashes = hashes
+        self.stems = stems
+        self.shape = shape
+    }
+}
+
+/// Every line of a document tokenised into one pair of flat arrays.
+struct DocumentTokens {
+    /// The hashes of all words, line after line.
+    var hashes: [UInt64]
+    /// The stems, at the same indices.
+    var stems: [UInt64]
+    /// Where each line's words end in `hashes` (they start where the previous line's end).
+    var ends: [Int]
+    /// Each line's shape.
+    var shapes: [LineShape]
+
+    /// The tokens of line `k`, as slices that share the document's arrays.
+    func line(_ k: Int) -> LineTokens {
+        let range = (k == 0 ? 0 : ends[k - 1])..<ends[k]
+        return LineTokens(hashes: hashes[range], stems: stems[range], shape: shapes[k])
+    }
+}
+
 /// Shape of a line measured while tokenising it.
 public struct LineShape: Sendable, Equatable {
     /// Unicode scalars.
@@ -167,6 +220,43 @@ public enum Tokenizer {
             tokens.shape.yearLikeNumbers = out.yearLike
             return tokens
         }
+    }
+
+    /// Tokenises every line of a document into one pair of arrays, sized by the bound `tokenize(bytes:)` uses (a
+    /// word takes at least one byte and a separator), so that no line allocates anything of its own.
+    static func tokenize(lines: [NormalizedLine]) -> DocumentTokens {
+        var bound = 0
+        for line in lines { bound += line.text.utf8.count / 2 + 2 }
+        var ends: [Int] = []
+        ends.reserveCapacity(lines.count)
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(lines.count)
+        var stems: [UInt64] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: bound) { hashBuffer, hashCount in
+            stems = [UInt64](unsafeUninitializedCapacity: bound) { stemBuffer, stemCount in
+                var total = 0
+                for line in lines {
+                    var text = line.text
+                    let (count, shape) = text.withUTF8 { p in
+                        var out = Output(
+                            hashes: hashBuffer.baseAddress! + total,
+                            stems: stemBuffer.baseAddress! + total,
+                            keepWords: false
+                        )
+                        var shape = scan(p, into: &out)
+                        shape.numericWords = out.numericWords
+                        shape.yearLikeNumbers = out.yearLike
+                        return (out.count, shape)
+                    }
+                    total += count
+                    ends.append(total)
+                    shapes.append(shape)
+                }
+                stemCount = total
+            }
+            hashCount = stems.count
+        }
+        return DocumentTokens(hashes: hashes, stems: stems, ends: ends, shapes: shapes)
     }
 
     /// The single pass. Words are kept as strings only through `wordStart`/`wordBytes` when asked for.
