@@ -64,7 +64,7 @@ public struct EntityExtraction: Sendable, Equatable {
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
-        simhash = SimHash.fingerprint(wordHashes: doc.tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
+        simhash = SimHash.fingerprint(tokens: doc.tokens).map(SimHash.hex)
     }
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common

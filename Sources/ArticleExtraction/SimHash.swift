@@ -12,7 +12,29 @@
 public enum SimHash {
     /// The fingerprint of the paragraphs, read as one text; nil when there are no words.
     public static func fingerprint(_ paragraphs: [String]) -> UInt64? {
-        fingerprint(wordHashes: EntityRecognizer.tokenize(paragraphs).compactMap { $0.isWord ? $0.hash : nil })
+        fingerprint(tokens: EntityRecognizer.tokenize(paragraphs))
+    }
+
+    /// The fingerprint of the entity tokenizer's tokens: `fingerprint(wordHashes:)` of their words, read in place
+    /// rather than copied into an array of hashes first.
+    static func fingerprint(tokens: [EntityToken]) -> UInt64? {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { minimums -> UInt64? in
+            var bins = Bins(minimums: minimums)
+            var words = 0
+            var content = 0
+            for t in tokens where t.isWord {
+                words += 1
+                guard !Lexicons.isStopWord(t.hash, languages: Lexicons.allLanguages) else { continue }
+                content += 1
+                bins.add(mix(t.hash))
+            }
+            guard words > 0 else { return nil }
+            if content < 8 {
+                bins = Bins(minimums: minimums)
+                for t in tokens where t.isWord { bins.add(mix(t.hash)) }
+            }
+            return bins.fingerprint()
+        }
     }
 
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
