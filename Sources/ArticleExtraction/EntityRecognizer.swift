@@ -10,9 +10,12 @@ struct EntityToken: Sendable {
     private var startOffset: UInt32
     private var textEndOffset: UInt32
     private var paragraphIndex: UInt32
-    /// The lexicons the word is in; empty for punctuation.
-    var flags: WordFlags
     private var traits: Traits
+
+    /// The lexicons the word is in; empty for punctuation. Looked up when asked, not stored by the tokenizer: only
+    /// capitalised words and their neighbours are ever asked about, and a probe for every word of the body (most
+    /// of them in no list, their slots not in the cache) was a fifth of tokenizing.
+    var flags: WordFlags { isWord ? EntityLexicons.flags[hash] : WordFlags(rawValue: 0) }
 
     /// Case, position and possessive, one bit each.
     struct Traits: OptionSet, Sendable {
@@ -28,9 +31,8 @@ struct EntityToken: Sendable {
     }
 
     /// A word and its traits.
-    init(word hash: UInt64, flags: WordFlags, start: Int, textEnd: Int, paragraph: Int, traits: Traits) {
+    init(word hash: UInt64, start: Int, textEnd: Int, paragraph: Int, traits: Traits) {
         self.hash = hash
-        self.flags = flags
         self.startOffset = UInt32(start)
         self.textEndOffset = UInt32(textEnd)
         self.paragraphIndex = UInt32(paragraph)
@@ -40,7 +42,6 @@ struct EntityToken: Sendable {
     /// A punctuation mark.
     init(mark: Unicode.Scalar, start: Int, end: Int, paragraph: Int) {
         self.hash = UInt64(mark.value)
-        self.flags = WordFlags(rawValue: 0)
         self.startOffset = UInt32(start)
         self.textEndOffset = UInt32(end)
         self.paragraphIndex = UInt32(paragraph)
@@ -81,6 +82,13 @@ struct EntityTokens: Sendable {
     let bytes: [UInt8]
     /// Where each paragraph starts in `bytes`, and after the last, where it ends.
     let paragraphStarts: [Int]
+    /// Per paragraph, its number of words and of capitalised words: what `EntityRecognizer.headingParagraphs`
+    /// weighs, counted while the paragraph's tokens are still in the cache.
+    let wordCounts: [Int32]
+    let capitalCounts: [Int32]
+    /// Token indices of the capitalised words, in order. Only they can open a name, and they are a small part of
+    /// a body: the recogniser visits these instead of every token.
+    let capitalized: [Int32]
 
     /// Number of paragraphs.
     var paragraphCount: Int { paragraphStarts.count - 1 }
@@ -214,18 +222,40 @@ struct EntityRecognizer: Sendable {
         starts.append(bytes.count)
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(bytes.count / 5)
-        let lexicons = EntityLexicons.flags
+        var wordCounts = [Int32](repeating: 0, count: paragraphs.count)
+        var capitalCounts = [Int32](repeating: 0, count: paragraphs.count)
+        var capitalized: [Int32] = []
         bytes.withUnsafeBufferPointer { all in
             for p in paragraphs.indices {
                 let line = UnsafeBufferPointer(rebasing: all[starts[p]..<starts[p + 1]])
+                let first = tokens.count
                 // A paragraph has at most one token per byte: room for them all, then plain stores instead of
                 // an `append` (with its uniqueness and capacity checks) per token.
                 tokens.append(addingCapacity: line.count) { span in
-                    tokenize(bytes: line, paragraph: p, base: starts[p], lexicons: lexicons, into: &span)
+                    tokenize(bytes: line, paragraph: p, base: starts[p], into: &span)
                 }
+                // Counted here, on tokens just written, rather than in passes over the whole body later.
+                var words: Int32 = 0
+                var capitals: Int32 = 0
+                for k in first..<tokens.count where tokens[k].isWord {
+                    words += 1
+                    if tokens[k].capitalized {
+                        capitals += 1
+                        capitalized.append(Int32(k))
+                    }
+                }
+                wordCounts[p] = words
+                capitalCounts[p] = capitals
             }
         }
-        return EntityTokens(tokens: tokens, bytes: bytes, paragraphStarts: starts)
+        return EntityTokens(
+            tokens: tokens,
+            bytes: bytes,
+            paragraphStarts: starts,
+            wordCounts: wordCounts,
+            capitalCounts: capitalCounts,
+            capitalized: capitalized
+        )
     }
 
     /// The scalar starting at byte `i` and its length in bytes; text is valid UTF-8, being a Swift string.
@@ -267,7 +297,6 @@ struct EntityRecognizer: Sendable {
         bytes b: UnsafeBufferPointer<UInt8>,
         paragraph p: Int,
         base: Int,
-        lexicons: WordFlagTable,
         into tokens: inout OutputSpan<EntityToken>
     ) {
         let n = b.count
@@ -348,7 +377,6 @@ struct EntityRecognizer: Sendable {
             tokens.append(
                 EntityToken(
                     word: hash,
-                    flags: lexicons[hash],
                     start: base + i,
                     textEnd: base + j,
                     paragraph: p,
@@ -513,12 +541,8 @@ struct EntityRecognizer: Sendable {
     /// per paragraph.
     static func headingParagraphs(_ doc: EntityTokens) -> [Bool] {
         let count = doc.paragraphCount
-        var words = [Int](repeating: 0, count: count)
-        var capitals = [Int](repeating: 0, count: count)
-        for t in doc.tokens where t.isWord {
-            words[t.paragraph] += 1
-            if t.capitalized { capitals[t.paragraph] += 1 }
-        }
+        let words = doc.wordCounts
+        let capitals = doc.capitalCounts
         var result = [Bool](repeating: false, count: count)
         doc.bytes.withUnsafeBufferPointer { all in
             for p in 0..<count where words[p] <= 14 && words[p] >= 1 {
@@ -577,10 +601,8 @@ struct EntityRecognizer: Sendable {
         // Words the article also writes in lower case are common words, not names ("Big Tech" aside). Only
         // capitalised words are asked about, and they are few: their table is filled first and the lower-case
         // words only mark it, rather than every lower-case word being stored.
-        var capitalized = 0
-        for t in tokens where t.isWord && t.capitalized { capitalized += 1 }
-        var lowercaseVocabulary = WordHashTable<Bool>(capacity: capitalized)
-        for t in tokens where t.isWord && t.capitalized { lowercaseVocabulary[t.hash] = false }
+        var lowercaseVocabulary = WordHashTable<Bool>(capacity: doc.capitalized.count)
+        for k in doc.capitalized { lowercaseVocabulary[tokens[Int(k)].hash] = false }
         for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart && lowercaseVocabulary[t.hash] != nil {
             lowercaseVocabulary[t.hash] = true
         }
@@ -589,12 +611,10 @@ struct EntityRecognizer: Sendable {
         // per run cost more than reading it.
         var classes: [WordClass] = []
         var placeAt: [Int?] = []
-        var i = 0
-        while i < tokens.count {
-            guard tokens[i].isWord, tokens[i].capitalized else {
-                i += 1
-                continue
-            }
+        // The first token not yet read: a run read from one capitalised word covers the next few.
+        var next = 0
+        for c in doc.capitalized where Int(c) >= next {
+            let i = Int(c)
             let t = tokens[i]
             // Characters never outnumber bytes: only longer words need counting.
             if t.allCaps && (doc.byteCount(i) <= 6 || doc.text(i).count <= 6) {
@@ -620,7 +640,7 @@ struct EntityRecognizer: Sendable {
                         )
                     )
                 }
-                i += 1
+                next = i + 1
                 continue
             }
             // The capitalised run: adjacent capitalised words of one paragraph, ending at a possessive.
@@ -642,7 +662,7 @@ struct EntityRecognizer: Sendable {
                 placeAt: &placeAt,
                 into: &result
             )
-            i = j
+            next = j
         }
         return result
     }
