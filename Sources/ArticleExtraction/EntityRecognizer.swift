@@ -598,14 +598,7 @@ struct EntityRecognizer: Sendable {
     /// All mentions in token order.
     func mentions(in doc: EntityTokens, headings: [Bool]) -> [EntityMention] {
         let tokens = doc.tokens
-        // Words the article also writes in lower case are common words, not names ("Big Tech" aside). Only
-        // capitalised words are asked about, and they are few: their table is filled first and the lower-case
-        // words only mark it, rather than every lower-case word being stored.
-        var lowercaseVocabulary = WordHashTable<Bool>(capacity: doc.capitalized.count)
-        for k in doc.capitalized { lowercaseVocabulary[tokens[Int(k)].hash] = false }
-        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart && lowercaseVocabulary[t.hash] != nil {
-            lowercaseVocabulary[t.hash] = true
-        }
+        let lowercaseVocabulary = LowercaseVocabulary(doc)
         var result: [EntityMention] = []
         // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
         // per run cost more than reading it.
@@ -672,7 +665,7 @@ struct EntityRecognizer: Sendable {
         _ run: Range<Int>,
         doc: EntityTokens,
         headings: [Bool],
-        vocabulary: WordHashTable<Bool>,
+        vocabulary: LowercaseVocabulary,
         classes: inout [WordClass],
         placeAt: inout [Int?],
         into result: inout [EntityMention]
@@ -874,7 +867,7 @@ struct EntityRecognizer: Sendable {
         doc: EntityTokens,
         cue: String?,
         headings: [Bool],
-        vocabulary: WordHashTable<Bool>,
+        vocabulary: LowercaseVocabulary,
         into result: inout [EntityMention]
     ) {
         let tokens = doc.tokens
@@ -918,7 +911,7 @@ struct EntityRecognizer: Sendable {
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
             && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
         let given = tokens[first].flags.contains(.givenName)
-        let common = tokens[first...last].contains { vocabulary[$0.hash] == true }
+        let common = tokens[first...last].contains { vocabulary.isCommon($0.hash) }
 
         if let a = after, tokens[a].flags.contains(.placeHead), cue == nil, !given {
             appendPlace(why("followed by '\(doc.lower(a))'"))
@@ -984,4 +977,48 @@ struct EntityRecognizer: Sendable {
             result.append(m)
         }
     }
+}
+
+/// The capitalised words of a body that it also writes in lower case (not at a sentence start): common words, not
+/// names ("Big Tech" aside). Only capitalised words are asked about, and they are few: their table is filled first
+/// and the lower-case words only mark it, rather than every lower-case word being stored.
+struct LowercaseVocabulary {
+    /// Capitalised word hash → seen in lower case.
+    private var table: WordHashTable<Bool>
+
+    init(_ doc: EntityTokens) {
+        let tokens = doc.tokens
+        var table = WordHashTable<Bool>(capacity: doc.capitalized.count)
+        // Per position of a small filter, how many capitalised words hash there and are not yet seen in lower
+        // case. Every lower-case word is checked against it, and a zero settles most of them without a table
+        // probe; a word leaves the count once marked, so frequent ones ("The"/"the") stop costing a probe.
+        var bits = 10
+        while 1 << bits < doc.capitalized.count * 8 { bits += 1 }
+        let shift = UInt64(64 - bits)
+        var pending = [UInt32](repeating: 0, count: 1 << bits)
+        @inline(__always) func position(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0xC2B2_AE3D_27D4_EB4F) &>> shift)
+        }
+        for k in doc.capitalized {
+            let hash = tokens[Int(k)].hash
+            guard table[hash] == nil else { continue }
+            table[hash] = false
+            pending[position(hash)] += 1
+        }
+        pending.withUnsafeMutableBufferPointer { pending in
+            for t in tokens {
+                // One branch, rarely taken: the token's kind is a mask on the count rather than a test of its
+                // own (punctuation and capitalised words would pass the filter, names over and over).
+                let p = position(t.hash)
+                let kind: UInt32 = t.isWord && !t.capitalized && !t.sentenceStart ? .max : 0
+                guard pending[p] & kind != 0, table[t.hash] == false else { continue }
+                table[t.hash] = true
+                pending[p] -= 1
+            }
+        }
+        self.table = table
+    }
+
+    /// The capitalised word with this hash is also written in lower case.
+    func isCommon(_ hash: UInt64) -> Bool { table[hash] == true }
 }
