@@ -646,6 +646,15 @@ struct EntityRecognizer: Sendable {
                     if tokens[j - 1].possessive { break }
                 }
             }
+            // A lone word that is never part of a name ("The", "But", "Monday" opening a sentence, or a title):
+            // a run of it finds nothing, and such words are most of the capitalised ones.
+            if j == i + 1 {
+                let c = classify(t)
+                if c == .stop || c == .platform || c == .title {
+                    next = j
+                    continue
+                }
+            }
             processRun(
                 i..<j,
                 doc: doc,
