@@ -581,11 +581,11 @@ struct EntityRecognizer: Sendable {
     @inline(__always)
     func why(_ reason: @autoclosure () -> String) -> String { explain ? reason() : "" }
 
-    /// The gazetteer's place for one word, trying the Cyrillic stem (which needs the word as a string) only for
-    /// Cyrillic words the table does not hold as written.
-    func singleWordPlace(_ k: Int, in doc: EntityTokens) -> Int? {
+    /// The gazetteer's place for one word, given what the gazetteer holds for it as written (`known`), trying the
+    /// Cyrillic stem only for Cyrillic words it does not hold.
+    func singleWordPlace(_ k: Int, in doc: EntityTokens, known: Gazetteer.Word) -> Int? {
         let t = doc.tokens[k]
-        if let p = gazetteer.singleWords[t.hash] { return p }
+        if let p = known.place { return p }
         // Lead bytes 0xD0–0xD3 start U+0400–U+04FF, the only words `Gazetteer.cyrillicStem` stems.
         let lead = doc.bytes[t.start]
         guard lead >= 0xD0 && lead <= 0xD3 else { return nil }
@@ -622,7 +622,7 @@ struct EntityRecognizer: Sendable {
                             canonical: text
                         )
                     )
-                } else if let place = gazetteer.singleWords[t.hash] {
+                } else if let place = gazetteer.word(t.hash).place {
                     result.append(
                         EntityMention(
                             kind: .place,
@@ -688,7 +688,7 @@ struct EntityRecognizer: Sendable {
         // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
         for k in 0..<run.count where classes[k] == .name && doc.containsHyphen(run.lowerBound + k) {
             let idx = run.lowerBound + k
-            guard gazetteer.singleWords[tokens[idx].hash] == nil else { continue }
+            guard gazetteer.word(tokens[idx].hash).place == nil else { continue }
             let text = doc.text(idx)
             let parts = text.split(separator: "-").map(String.init)
             let places = parts.compactMap { gazetteer.place($0.lowercased()) }
@@ -711,13 +711,13 @@ struct EntityRecognizer: Sendable {
         while k < run.count {
             var matched = 0
             // Only words that open a multi-word name look further than themselves.
-            let longest =
-                gazetteer.multiWordFirsts.contains(tokens[run.lowerBound + k].hash) ? gazetteer.longestName : 1
+            let known = gazetteer.word(tokens[run.lowerBound + k].hash)
+            let longest = known.opensLongerName ? gazetteer.longestName : 1
             for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
                 if length == 1 && classes[k] != .name && classes[k] != .placeHead { break }
                 let place =
                     length == 1
-                    ? singleWordPlace(run.lowerBound + k, in: doc)
+                    ? singleWordPlace(run.lowerBound + k, in: doc, known: known)
                     : gazetteer.multiWords[
                         Gazetteer.key(of: tokens[(run.lowerBound + k)..<(run.lowerBound + k + length)].lazy.map(\.hash))
                     ]
