@@ -132,6 +132,18 @@ struct EntityTokens: Sendable {
         }
     }
 
+    /// Tokens `a` and `b` are written alike, as `text(a) == text(b)` has it: equal bytes, or for words beyond
+    /// ASCII, canonically equivalent strings.
+    func sameText(_ a: Int, _ b: Int) -> Bool {
+        let x = bytes[tokens[a].start..<tokens[a].textEnd]
+        let y = bytes[tokens[b].start..<tokens[b].textEnd]
+        if x.elementsEqual(y) { return true }
+        // Differing ASCII bytes are different strings; anything else may still be equivalent ("é" written as
+        // one scalar or two, "K" as the Kelvin sign).
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
+        return text(a) == text(b)
+    }
+
     /// The words of tokens `range` as written.
     func texts(_ range: ClosedRange<Int>) -> [String] { range.map { text($0) } }
 
