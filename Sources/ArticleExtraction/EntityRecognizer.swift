@@ -247,10 +247,11 @@ struct EntityRecognizer: Sendable {
                     tokenize(bytes: line, paragraph: p, base: starts[p], into: &span)
                 }
                 // Counted here, on tokens just written, rather than in passes over the whole body later.
+                // Words counted without a branch (they alternate with marks); only words are capitalised.
                 var words: Int32 = 0
                 var capitals: Int32 = 0
-                for k in first..<tokens.count where tokens[k].isWord {
-                    words += 1
+                for k in first..<tokens.count {
+                    words &+= tokens[k].isWord ? 1 : 0
                     if tokens[k].capitalized {
                         capitals += 1
                         capitalized.append(Int32(k))
