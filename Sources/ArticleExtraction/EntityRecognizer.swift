@@ -193,6 +193,15 @@ struct EntityMention: Sendable {
         if let part { return part }
         return first == last ? doc.text(first) : doc.texts(first...last).joined(separator: " ")
     }
+
+    /// `surface(in: doc) == other.surface(in: doc)`, compared on the body's bytes word by word (words hold no
+    /// spaces, so equal surfaces have equal word counts), building no string for ASCII words.
+    func sameSurface(as other: EntityMention, in doc: EntityTokens) -> Bool {
+        if part != nil || other.part != nil { return surface(in: doc) == other.surface(in: doc) }
+        guard wordCount == other.wordCount else { return false }
+        for k in 0..<wordCount where !doc.sameText(first + k, other.first + k) { return false }
+        return true
+    }
 }
 
 /// Hashes of the few words the recogniser and the quote extractor compare by identity.

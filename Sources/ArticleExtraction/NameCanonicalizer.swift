@@ -227,13 +227,6 @@ struct NameCanonicalizer: Sendable {
         var count = 1
     }
 
-    /// Two person mentions write the same words (as their joined strings would compare).
-    static func sameWords(_ a: EntityMention, _ b: EntityMention, in doc: EntityTokens) -> Bool {
-        guard a.wordCount == b.wordCount else { return false }
-        for k in 0..<a.wordCount where !doc.sameText(a.first + k, b.first + k) { return false }
-        return true
-    }
-
     /// The fullest form in its most common spelling: the most frequent full form (ties: the longer, then the
     /// earlier), with the surname spelled as most mentions spell it.
     func canonicalName(
@@ -254,7 +247,7 @@ struct NameCanonicalizer: Sendable {
                 surnames.append(Spelling(mention: m))
             }
             guard mention.wordCount >= 2 else { continue }
-            if let f = fulls.firstIndex(where: { Self.sameWords(mentions[$0.mention], mention, in: doc) }) {
+            if let f = fulls.firstIndex(where: { mentions[$0.mention].sameSurface(as: mention, in: doc) }) {
                 fulls[f].count += 1
             } else {
                 fulls.append(Spelling(mention: m))
