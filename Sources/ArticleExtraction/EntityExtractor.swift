@@ -32,7 +32,7 @@ public struct EntityExtraction: Sendable, Equatable {
         }
 
         for c in clusters {
-            let forms = Self.orderedUnique(c.mentions.map { mentions[$0].surface(in: doc) }).filter { $0 != c.name }
+            let forms = Self.distinctSurfaces(c.mentions, mentions, doc: doc).filter { $0 != c.name }
             people.append(Entity(name: c.name, mentions: c.mentions.count, aliases: forms))
             guard explain else { continue }
             let why = Self.orderedUnique(c.mentions.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
@@ -64,7 +64,7 @@ public struct EntityExtraction: Sendable, Equatable {
             let preview = q.text.count > 50 ? String(q.text.prefix(47)) + "…" : q.text
             reasons.append("quote \"\(preview)\" → \(q.speaker ?? "null"): \(q.reason)")
         }
-        simhash = SimHash.fingerprint(wordHashes: doc.tokens.compactMap { $0.isWord ? $0.hash : nil }).map(SimHash.hex)
+        simhash = SimHash.fingerprint(tokens: doc.tokens).map(SimHash.hex)
     }
 
     /// Places and organisations grouped by canonical name (organisations ignoring case, keeping the most common
@@ -101,7 +101,7 @@ public struct EntityExtraction: Sendable, Equatable {
             var best = 0
             for c in counts.indices where counts[c] > counts[best] { best = c }
             let name = firstSeen[best]
-            let aliases = orderedUnique(group.map { mentions[$0].surface(in: doc) }).filter { $0 != name }
+            let aliases = distinctSurfaces(group, mentions, doc: doc).filter { $0 != name }
             result.append(Entity(name: name, mentions: group.count, aliases: aliases))
             guard explain else { continue }
             let why = orderedUnique(group.map { mentions[$0].reason }).prefix(3).joined(separator: "; ")
@@ -113,6 +113,16 @@ public struct EntityExtraction: Sendable, Equatable {
     /// The reasons as a block of text for `articled extract --explain`.
     public var explanation: String {
         "entities and quotes:\n" + reasons.map { "  \($0)\n" }.joined()
+    }
+
+    /// `orderedUnique` of the surfaces of mentions `ms`, building a string only for each distinct one: most
+    /// mentions of an entity repeat a spelling already seen.
+    static func distinctSurfaces(_ ms: [Int], _ mentions: [EntityMention], doc: EntityTokens) -> [String] {
+        var firsts: [Int] = []
+        for m in ms where !firsts.contains(where: { mentions[$0].sameSurface(as: mentions[m], in: doc) }) {
+            firsts.append(m)
+        }
+        return firsts.map { mentions[$0].surface(in: doc) }
     }
 
     /// The items without repeats, in order; a linear search, since the lists are a few names long.

@@ -254,7 +254,8 @@ struct WordFlagTable: Sendable {
     /// ever answer "no list".)
     @inline(__always)
     subscript(_ hash: UInt64) -> WordFlags {
-        guard filter.mayContain(hash) else { return [] }
+        // `WordFlags(rawValue: 0)`, not `[]`: the array literal is a call on every word.
+        guard filter.mayContain(hash) else { return WordFlags(rawValue: 0) }
         let b = Self.bucket(hash, shift: shift) << 2
         var f: UInt16 = 0
         for s in b..<(b + 4) { f |= keys[s] == hash ? flags[s] : 0 }

@@ -10,9 +10,12 @@ struct EntityToken: Sendable {
     private var startOffset: UInt32
     private var textEndOffset: UInt32
     private var paragraphIndex: UInt32
-    /// The lexicons the word is in; empty for punctuation.
-    var flags: WordFlags
     private var traits: Traits
+
+    /// The lexicons the word is in; empty for punctuation. Looked up when asked, not stored by the tokenizer: only
+    /// capitalised words and their neighbours are ever asked about, and a probe for every word of the body (most
+    /// of them in no list, their slots not in the cache) was a fifth of tokenizing.
+    var flags: WordFlags { isWord ? EntityLexicons.flags[hash] : WordFlags(rawValue: 0) }
 
     /// Case, position and possessive, one bit each.
     struct Traits: OptionSet, Sendable {
@@ -28,9 +31,8 @@ struct EntityToken: Sendable {
     }
 
     /// A word and its traits.
-    init(word hash: UInt64, flags: WordFlags, start: Int, textEnd: Int, paragraph: Int, traits: Traits) {
+    init(word hash: UInt64, start: Int, textEnd: Int, paragraph: Int, traits: Traits) {
         self.hash = hash
-        self.flags = flags
         self.startOffset = UInt32(start)
         self.textEndOffset = UInt32(textEnd)
         self.paragraphIndex = UInt32(paragraph)
@@ -40,7 +42,6 @@ struct EntityToken: Sendable {
     /// A punctuation mark.
     init(mark: Unicode.Scalar, start: Int, end: Int, paragraph: Int) {
         self.hash = UInt64(mark.value)
-        self.flags = WordFlags(rawValue: 0)
         self.startOffset = UInt32(start)
         self.textEndOffset = UInt32(end)
         self.paragraphIndex = UInt32(paragraph)
@@ -81,6 +82,13 @@ struct EntityTokens: Sendable {
     let bytes: [UInt8]
     /// Where each paragraph starts in `bytes`, and after the last, where it ends.
     let paragraphStarts: [Int]
+    /// Per paragraph, its number of words and of capitalised words: what `EntityRecognizer.headingParagraphs`
+    /// weighs, counted while the paragraph's tokens are still in the cache.
+    let wordCounts: [Int32]
+    let capitalCounts: [Int32]
+    /// Token indices of the capitalised words, in order. Only they can open a name, and they are a small part of
+    /// a body: the recogniser visits these instead of every token.
+    let capitalized: [Int32]
 
     /// Number of paragraphs.
     var paragraphCount: Int { paragraphStarts.count - 1 }
@@ -122,6 +130,18 @@ struct EntityTokens: Sendable {
                 return body(UnsafeBufferPointer(out))
             }
         }
+    }
+
+    /// Tokens `a` and `b` are written alike, as `text(a) == text(b)` has it: equal bytes, or for words beyond
+    /// ASCII, canonically equivalent strings.
+    func sameText(_ a: Int, _ b: Int) -> Bool {
+        let x = bytes[tokens[a].start..<tokens[a].textEnd]
+        let y = bytes[tokens[b].start..<tokens[b].textEnd]
+        if x.elementsEqual(y) { return true }
+        // Differing ASCII bytes are different strings; anything else may still be equivalent ("é" written as
+        // one scalar or two, "K" as the Kelvin sign).
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) { return false }
+        return text(a) == text(b)
     }
 
     /// The words of tokens `range` as written.
@@ -173,6 +193,15 @@ struct EntityMention: Sendable {
         if let part { return part }
         return first == last ? doc.text(first) : doc.texts(first...last).joined(separator: " ")
     }
+
+    /// `surface(in: doc) == other.surface(in: doc)`, compared on the body's bytes word by word (words hold no
+    /// spaces, so equal surfaces have equal word counts), building no string for ASCII words.
+    func sameSurface(as other: EntityMention, in doc: EntityTokens) -> Bool {
+        if part != nil || other.part != nil { return surface(in: doc) == other.surface(in: doc) }
+        guard wordCount == other.wordCount else { return false }
+        for k in 0..<wordCount where !doc.sameText(first + k, other.first + k) { return false }
+        return true
+    }
 }
 
 /// Hashes of the few words the recogniser and the quote extractor compare by identity.
@@ -214,18 +243,41 @@ struct EntityRecognizer: Sendable {
         starts.append(bytes.count)
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(bytes.count / 5)
-        let lexicons = EntityLexicons.flags
+        var wordCounts = [Int32](repeating: 0, count: paragraphs.count)
+        var capitalCounts = [Int32](repeating: 0, count: paragraphs.count)
+        var capitalized: [Int32] = []
         bytes.withUnsafeBufferPointer { all in
             for p in paragraphs.indices {
                 let line = UnsafeBufferPointer(rebasing: all[starts[p]..<starts[p + 1]])
+                let first = tokens.count
                 // A paragraph has at most one token per byte: room for them all, then plain stores instead of
                 // an `append` (with its uniqueness and capacity checks) per token.
                 tokens.append(addingCapacity: line.count) { span in
-                    tokenize(bytes: line, paragraph: p, base: starts[p], lexicons: lexicons, into: &span)
+                    tokenize(bytes: line, paragraph: p, base: starts[p], into: &span)
                 }
+                // Counted here, on tokens just written, rather than in passes over the whole body later.
+                // Words counted without a branch (they alternate with marks); only words are capitalised.
+                var words: Int32 = 0
+                var capitals: Int32 = 0
+                for k in first..<tokens.count {
+                    words &+= tokens[k].isWord ? 1 : 0
+                    if tokens[k].capitalized {
+                        capitals += 1
+                        capitalized.append(Int32(k))
+                    }
+                }
+                wordCounts[p] = words
+                capitalCounts[p] = capitals
             }
         }
-        return EntityTokens(tokens: tokens, bytes: bytes, paragraphStarts: starts)
+        return EntityTokens(
+            tokens: tokens,
+            bytes: bytes,
+            paragraphStarts: starts,
+            wordCounts: wordCounts,
+            capitalCounts: capitalCounts,
+            capitalized: capitalized
+        )
     }
 
     /// The scalar starting at byte `i` and its length in bytes; text is valid UTF-8, being a Swift string.
@@ -267,7 +319,6 @@ struct EntityRecognizer: Sendable {
         bytes b: UnsafeBufferPointer<UInt8>,
         paragraph p: Int,
         base: Int,
-        lexicons: WordFlagTable,
         into tokens: inout OutputSpan<EntityToken>
     ) {
         let n = b.count
@@ -348,7 +399,6 @@ struct EntityRecognizer: Sendable {
             tokens.append(
                 EntityToken(
                     word: hash,
-                    flags: lexicons[hash],
                     start: base + i,
                     textEnd: base + j,
                     paragraph: p,
@@ -513,12 +563,8 @@ struct EntityRecognizer: Sendable {
     /// per paragraph.
     static func headingParagraphs(_ doc: EntityTokens) -> [Bool] {
         let count = doc.paragraphCount
-        var words = [Int](repeating: 0, count: count)
-        var capitals = [Int](repeating: 0, count: count)
-        for t in doc.tokens where t.isWord {
-            words[t.paragraph] += 1
-            if t.capitalized { capitals[t.paragraph] += 1 }
-        }
+        let words = doc.wordCounts
+        let capitals = doc.capitalCounts
         var result = [Bool](repeating: false, count: count)
         doc.bytes.withUnsafeBufferPointer { all in
             for p in 0..<count where words[p] <= 14 && words[p] >= 1 {
@@ -557,11 +603,11 @@ struct EntityRecognizer: Sendable {
     @inline(__always)
     func why(_ reason: @autoclosure () -> String) -> String { explain ? reason() : "" }
 
-    /// The gazetteer's place for one word, trying the Cyrillic stem (which needs the word as a string) only for
-    /// Cyrillic words the table does not hold as written.
-    func singleWordPlace(_ k: Int, in doc: EntityTokens) -> Int? {
+    /// The gazetteer's place for one word, given what the gazetteer holds for it as written (`known`), trying the
+    /// Cyrillic stem only for Cyrillic words it does not hold.
+    func singleWordPlace(_ k: Int, in doc: EntityTokens, known: Gazetteer.Word) -> Int? {
         let t = doc.tokens[k]
-        if let p = gazetteer.singleWords[t.hash] { return p }
+        if let p = known.place { return p }
         // Lead bytes 0xD0–0xD3 start U+0400–U+04FF, the only words `Gazetteer.cyrillicStem` stems.
         let lead = doc.bytes[t.start]
         guard lead >= 0xD0 && lead <= 0xD3 else { return nil }
@@ -574,27 +620,16 @@ struct EntityRecognizer: Sendable {
     /// All mentions in token order.
     func mentions(in doc: EntityTokens, headings: [Bool]) -> [EntityMention] {
         let tokens = doc.tokens
-        // Words the article also writes in lower case are common words, not names ("Big Tech" aside). Only
-        // capitalised words are asked about, and they are few: their table is filled first and the lower-case
-        // words only mark it, rather than every lower-case word being stored.
-        var capitalized = 0
-        for t in tokens where t.isWord && t.capitalized { capitalized += 1 }
-        var lowercaseVocabulary = WordHashTable<Bool>(capacity: capitalized)
-        for t in tokens where t.isWord && t.capitalized { lowercaseVocabulary[t.hash] = false }
-        for t in tokens where t.isWord && !t.capitalized && !t.sentenceStart && lowercaseVocabulary[t.hash] != nil {
-            lowercaseVocabulary[t.hash] = true
-        }
+        let lowercaseVocabulary = LowercaseVocabulary(doc)
         var result: [EntityMention] = []
         // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
         // per run cost more than reading it.
         var classes: [WordClass] = []
         var placeAt: [Int?] = []
-        var i = 0
-        while i < tokens.count {
-            guard tokens[i].isWord, tokens[i].capitalized else {
-                i += 1
-                continue
-            }
+        // The first token not yet read: a run read from one capitalised word covers the next few.
+        var next = 0
+        for c in doc.capitalized where Int(c) >= next {
+            let i = Int(c)
             let t = tokens[i]
             // Characters never outnumber bytes: only longer words need counting.
             if t.allCaps && (doc.byteCount(i) <= 6 || doc.text(i).count <= 6) {
@@ -609,7 +644,7 @@ struct EntityRecognizer: Sendable {
                             canonical: text
                         )
                     )
-                } else if let place = gazetteer.singleWords[t.hash] {
+                } else if let place = gazetteer.word(t.hash).place {
                     result.append(
                         EntityMention(
                             kind: .place,
@@ -620,7 +655,7 @@ struct EntityRecognizer: Sendable {
                         )
                     )
                 }
-                i += 1
+                next = i + 1
                 continue
             }
             // The capitalised run: adjacent capitalised words of one paragraph, ending at a possessive.
@@ -633,6 +668,15 @@ struct EntityRecognizer: Sendable {
                     if tokens[j - 1].possessive { break }
                 }
             }
+            // A lone word that is never part of a name ("The", "But", "Monday" opening a sentence, or a title):
+            // a run of it finds nothing, and such words are most of the capitalised ones.
+            if j == i + 1 {
+                let c = classify(t)
+                if c == .stop || c == .platform || c == .title {
+                    next = j
+                    continue
+                }
+            }
             processRun(
                 i..<j,
                 doc: doc,
@@ -642,7 +686,7 @@ struct EntityRecognizer: Sendable {
                 placeAt: &placeAt,
                 into: &result
             )
-            i = j
+            next = j
         }
         return result
     }
@@ -652,7 +696,7 @@ struct EntityRecognizer: Sendable {
         _ run: Range<Int>,
         doc: EntityTokens,
         headings: [Bool],
-        vocabulary: WordHashTable<Bool>,
+        vocabulary: LowercaseVocabulary,
         classes: inout [WordClass],
         placeAt: inout [Int?],
         into result: inout [EntityMention]
@@ -666,7 +710,7 @@ struct EntityRecognizer: Sendable {
         // "Ukraine-Belarus border", "Russia-Ukraine war": a compound of places names each of them.
         for k in 0..<run.count where classes[k] == .name && doc.containsHyphen(run.lowerBound + k) {
             let idx = run.lowerBound + k
-            guard gazetteer.singleWords[tokens[idx].hash] == nil else { continue }
+            guard gazetteer.word(tokens[idx].hash).place == nil else { continue }
             let text = doc.text(idx)
             let parts = text.split(separator: "-").map(String.init)
             let places = parts.compactMap { gazetteer.place($0.lowercased()) }
@@ -689,13 +733,13 @@ struct EntityRecognizer: Sendable {
         while k < run.count {
             var matched = 0
             // Only words that open a multi-word name look further than themselves.
-            let longest =
-                gazetteer.multiWordFirsts.contains(tokens[run.lowerBound + k].hash) ? gazetteer.longestName : 1
+            let known = gazetteer.word(tokens[run.lowerBound + k].hash)
+            let longest = known.opensLongerName ? gazetteer.longestName : 1
             for length in stride(from: min(longest, run.count - k), through: 1, by: -1) {
                 if length == 1 && classes[k] != .name && classes[k] != .placeHead { break }
                 let place =
                     length == 1
-                    ? singleWordPlace(run.lowerBound + k, in: doc)
+                    ? singleWordPlace(run.lowerBound + k, in: doc, known: known)
                     : gazetteer.multiWords[
                         Gazetteer.key(of: tokens[(run.lowerBound + k)..<(run.lowerBound + k + length)].lazy.map(\.hash))
                     ]
@@ -854,7 +898,7 @@ struct EntityRecognizer: Sendable {
         doc: EntityTokens,
         cue: String?,
         headings: [Bool],
-        vocabulary: WordHashTable<Bool>,
+        vocabulary: LowercaseVocabulary,
         into result: inout [EntityMention]
     ) {
         let tokens = doc.tokens
@@ -898,7 +942,7 @@ struct EntityRecognizer: Sendable {
             b >= 0 && tokens[b].isWord && tokens[b].paragraph == tokens[first].paragraph
             && tokens[b].flags.contains(.placePreposition) && first == run.lowerBound
         let given = tokens[first].flags.contains(.givenName)
-        let common = tokens[first...last].contains { vocabulary[$0.hash] == true }
+        let common = tokens[first...last].contains { vocabulary.isCommon($0.hash) }
 
         if let a = after, tokens[a].flags.contains(.placeHead), cue == nil, !given {
             appendPlace(why("followed by '\(doc.lower(a))'"))
@@ -964,4 +1008,48 @@ struct EntityRecognizer: Sendable {
             result.append(m)
         }
     }
+}
+
+/// The capitalised words of a body that it also writes in lower case (not at a sentence start): common words, not
+/// names ("Big Tech" aside). Only capitalised words are asked about, and they are few: their table is filled first
+/// and the lower-case words only mark it, rather than every lower-case word being stored.
+struct LowercaseVocabulary {
+    /// Capitalised word hash → seen in lower case.
+    private var table: WordHashTable<Bool>
+
+    init(_ doc: EntityTokens) {
+        let tokens = doc.tokens
+        var table = WordHashTable<Bool>(capacity: doc.capitalized.count)
+        // Per position of a small filter, how many capitalised words hash there and are not yet seen in lower
+        // case. Every lower-case word is checked against it, and a zero settles most of them without a table
+        // probe; a word leaves the count once marked, so frequent ones ("The"/"the") stop costing a probe.
+        var bits = 10
+        while 1 << bits < doc.capitalized.count * 8 { bits += 1 }
+        let shift = UInt64(64 - bits)
+        var pending = [UInt32](repeating: 0, count: 1 << bits)
+        @inline(__always) func position(_ hash: UInt64) -> Int {
+            Int(truncatingIfNeeded: (hash &* 0xC2B2_AE3D_27D4_EB4F) &>> shift)
+        }
+        for k in doc.capitalized {
+            let hash = tokens[Int(k)].hash
+            guard table[hash] == nil else { continue }
+            table[hash] = false
+            pending[position(hash)] += 1
+        }
+        pending.withUnsafeMutableBufferPointer { pending in
+            for t in tokens {
+                // One branch, rarely taken: the token's kind is a mask on the count rather than a test of its
+                // own (punctuation and capitalised words would pass the filter, names over and over).
+                let p = position(t.hash)
+                let kind: UInt32 = t.isWord && !t.capitalized && !t.sentenceStart ? .max : 0
+                guard pending[p] & kind != 0, table[t.hash] == false else { continue }
+                table[t.hash] = true
+                pending[p] -= 1
+            }
+        }
+        self.table = table
+    }
+
+    /// The capitalised word with this hash is also written in lower case.
+    func isCommon(_ hash: UInt64) -> Bool { table[hash] == true }
 }

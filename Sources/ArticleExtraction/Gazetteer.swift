@@ -7,8 +7,9 @@ struct Gazetteer: Sendable {
 
     /// Canonical names, each once: two look-ups give the same index exactly when they give the same name.
     let names: [String]
-    /// `WordHash` of a one-word lower-case name → index in `names`.
-    let singleWords: WordTable
+    /// `WordHash` of a lower-case word → what it is in the gazetteer (`Word`, packed): the recogniser asks both
+    /// questions of every capitalised word, and one probe misses the cache where two did.
+    private let words: WordTable
     /// `key(of:)` of the words of a name of two or more words → index in `names`.
     let multiWords: WordTable
     /// `WordHash` of the Cyrillic stems of the names, so that inflected forms ("России", "Украины") find the
@@ -16,9 +17,22 @@ struct Gazetteer: Sendable {
     let cyrillicStems: WordTable
     /// The most words any name has, to bound the look-ahead.
     let longestName: Int
-    /// Hashes of the first words of names of two or more words ("new" for "New York"): only they need a
-    /// look-ahead.
-    let multiWordFirsts: WordTable
+
+    /// A word's part in the gazetteer.
+    struct Word {
+        /// The index in `names` of the place the word names alone.
+        var place: Int?
+        /// The word opens a name of two or more words ("new" for "New York"): only such words need a
+        /// look-ahead.
+        var opensLongerName: Bool
+    }
+
+    /// What the word with this `WordHash` (of its lower case) is in the gazetteer.
+    @inline(__always)
+    func word(_ hash: UInt64) -> Word {
+        guard let packed = words[hash] else { return Word(place: nil, opensLongerName: false) }
+        return Word(place: packed >> 1 == 0 ? nil : (packed >> 1) - 1, opensLongerName: packed & 1 != 0)
+    }
 
     init() {
         var places: [String: String] = [:]
@@ -57,12 +71,16 @@ struct Gazetteer: Sendable {
             if let stem = Self.cyrillicStem(key), stem.count >= 4 { stems.append((WordHash.of(stem), n)) }
         }
         self.names = names
-        self.singleWords = WordTable(single)
+        // Packed as (place + 1) << 1 | opens a longer name. A later place replaces an earlier one under the same
+        // hash, as in the single-word table this replaced; the flag is kept from either.
+        self.words = WordTable(
+            single.map { ($0.0, ($0.1 + 1) << 1) } + firsts.map { ($0, 1) },
+            merge: { old, new in (new >> 1 != 0 ? new : old) & ~1 | (old | new) & 1 }
+        )
         self.multiWords = WordTable(multi)
         // The first stem wins, as it did when stems were collected into a dictionary (no two names share one).
         self.cyrillicStems = WordTable(stems, merge: { old, _ in old })
         self.longestName = longest
-        self.multiWordFirsts = WordTable(keys: firsts)
     }
 
     /// The key of a name of several words, from the words' `WordHash` values in order.
@@ -120,7 +138,7 @@ struct Gazetteer: Sendable {
 
     /// The canonical place for a lower-case name, trying the Cyrillic stem when the form is inflected.
     func place(_ lower: String) -> String? {
-        (singleWords[WordHash.of(lower)] ?? stemPlace(lower)).map { names[$0] }
+        (word(WordHash.of(lower)).place ?? stemPlace(lower)).map { names[$0] }
     }
 
     /// The endings `cyrillicStem` drops, as pairs of scalar values.

@@ -221,6 +221,12 @@ struct NameCanonicalizer: Sendable {
         return (order.map { clusters[$0] }, newAssignment)
     }
 
+    /// A way a cluster's mentions write a name or a surname: the first mention that writes it so, and how many do.
+    struct Spelling {
+        var mention: Int
+        var count = 1
+    }
+
     /// The fullest form in its most common spelling: the most frequent full form (ties: the longer, then the
     /// earlier), with the surname spelled as most mentions spell it.
     func canonicalName(
@@ -229,33 +235,44 @@ struct NameCanonicalizer: Sendable {
         doc: EntityTokens,
         givenCounts: [String: Int]
     ) -> String {
-        // Each full form's count, first mention, words and length in characters (counted once here, not in
-        // every comparison of the search for the best).
-        var fullCounts: [String: (count: Int, first: Int, words: [String], length: Int)] = [:]
-        var surnameCounts: [String: (count: Int, first: Int)] = [:]
+        // Each spelling once, in order of first mention, with its count, compared on the body's bytes: most
+        // mentions repeat a spelling already seen, and building their words as strings cost more than the rest.
+        var surnames: [Spelling] = []
+        var fulls: [Spelling] = []
         for m in cluster.mentions {
-            let words = mentions[m].words(in: doc)
-            let surname = words.last!
-            surnameCounts[surname] = ((surnameCounts[surname]?.count ?? 0) + 1, surnameCounts[surname]?.first ?? m)
-            if words.count >= 2 {
-                let key = words.joined(separator: " ")
-                if let seen = fullCounts[key] {
-                    fullCounts[key]!.count = seen.count + 1
-                } else {
-                    fullCounts[key] = (1, m, words, words.reduce(0) { $0 + $1.count })
-                }
+            let mention = mentions[m]
+            if let s = surnames.firstIndex(where: { doc.sameText(mentions[$0.mention].last, mention.last) }) {
+                surnames[s].count += 1
+            } else {
+                surnames.append(Spelling(mention: m))
+            }
+            guard mention.wordCount >= 2 else { continue }
+            if let f = fulls.firstIndex(where: { mentions[$0.mention].sameSurface(as: mention, in: doc) }) {
+                fulls[f].count += 1
+            } else {
+                fulls.append(Spelling(mention: m))
             }
         }
-        let surname = surnameCounts.max { a, b in
-            a.value.count != b.value.count ? a.value.count < b.value.count : a.value.first > b.value.first
-        }!.key
-        guard
-            let best = fullCounts.values.max(by: { a, b in
-                if a.words.count != b.words.count { return a.words.count < b.words.count }
-                if a.count != b.count { return a.count < b.count }
-                return a.length != b.length ? a.length < b.length : a.first > b.first
-            })
-        else { return surname }
+        // The most common surname spelling, the first seen among equals.
+        var top = 0
+        for s in surnames.indices where surnames[s].count > surnames[top].count { top = s }
+        let surname = doc.text(mentions[surnames[top].mention].last)
+        // The full form with the most words, then the most mentions, then the most characters, then the first.
+        guard !fulls.isEmpty else { return surname }
+        let candidates = fulls.map { f -> (spelling: Spelling, words: [String], length: Int) in
+            let words = mentions[f.mention].words(in: doc)
+            return (f, words, words.reduce(0) { $0 + $1.count })
+        }
+        var best = candidates[0]
+        for c in candidates.dropFirst() {
+            if c.words.count != best.words.count {
+                if c.words.count > best.words.count { best = c }
+            } else if c.spelling.count != best.spelling.count {
+                if c.spelling.count > best.spelling.count { best = c }
+            } else if c.length > best.length {
+                best = c
+            }
+        }
         var given = Array(best.words.dropLast())
         if let g = given.first, g.count >= 5, !EntityLexicons.givenNames.contains(g.lowercased()) {
             let own = givenCounts[g] ?? 0

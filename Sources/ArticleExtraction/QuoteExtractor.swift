@@ -60,7 +60,7 @@ struct QuoteExtractor: Sendable {
         var i = 0
         while i < tokens.count {
             // Words and most marks cannot open a quotation: skip them without the call.
-            guard !tokens[i].isWord, Self.isOpeningCandidate(tokens[i].mark), let (open, _) = opening(at: i) else {
+            guard Self.mayOpen(tokens[i]), let (open, _) = opening(at: i) else {
                 i += 1
                 continue
             }
@@ -99,7 +99,9 @@ struct QuoteExtractor: Sendable {
             let text = Self.trim(pieces.map { Self.trim($0) }.joined(separator: " "))
             // Words between the marks; an opening mark that is the body's last token has none (and no range).
             let inside = (open + 1)..<max(open + 1, min(closeIndex + 1, tokens.count))
-            let words = tokens[inside].filter(\.isWord).count
+            // Counted in place: a filtered array copied the tokens.
+            var words = 0
+            for k in inside where tokens[k].isWord { words += 1 }
             let startsUpper = text.unicodeScalars.first.map(Tokenizer.isUpper) ?? false
             if (startsUpper && words >= Self.minimumWords) || words >= 8 {
                 var q = Found(text: text, open: open, close: closeIndex, speaker: nil, reason: why("no attribution"))
@@ -161,6 +163,14 @@ struct QuoteExtractor: Sendable {
     @inline(__always)
     static func isOpeningCandidate(_ s: Unicode.Scalar) -> Bool {
         s == "\"" || s == "“" || s == "«" || s == "„"
+    }
+
+    /// `isOpeningCandidate` of a token's mark, read from its hash (a mark's scalar value) without forming the
+    /// scalar: the test runs for every token of the body.
+    @inline(__always)
+    static func mayOpen(_ t: EntityToken) -> Bool {
+        let h = t.hash
+        return !t.isWord && (h == 0x22 || h == 0x201C || h == 0xAB || h == 0x201E)
     }
 
     func isSpeechVerb(_ k: Int) -> Bool {

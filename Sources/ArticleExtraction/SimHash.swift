@@ -12,7 +12,33 @@
 public enum SimHash {
     /// The fingerprint of the paragraphs, read as one text; nil when there are no words.
     public static func fingerprint(_ paragraphs: [String]) -> UInt64? {
-        fingerprint(wordHashes: EntityRecognizer.tokenize(paragraphs).compactMap { $0.isWord ? $0.hash : nil })
+        fingerprint(tokens: EntityRecognizer.tokenize(paragraphs))
+    }
+
+    /// The fingerprint of the entity tokenizer's tokens: `fingerprint(wordHashes:)` of their words, read in place
+    /// rather than copied into an array of hashes first. The loop takes no branch on a token: whether it is a
+    /// word and whether a stop-word, each near a coin toss, mispredicted often enough to cost more than the
+    /// hashing, so every token is mixed and the others only leave the minimums as they are.
+    static func fingerprint(tokens: [EntityToken]) -> UInt64? {
+        let stopWords = StopWords.shared
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { minimums -> UInt64? in
+            var bins = Bins(minimums: minimums)
+            var words = 0
+            var content = 0
+            for t in tokens {
+                let word = t.isWord ? 1 : 0
+                let isContent = word & (stopWords.contains(t.hash) ? 0 : 1)
+                words &+= word
+                content &+= isContent
+                bins.add(mix(t.hash), if: isContent != 0)
+            }
+            guard words > 0 else { return nil }
+            if content < 8 {
+                bins = Bins(minimums: minimums)
+                for t in tokens where t.isWord { bins.add(mix(t.hash)) }
+            }
+            return bins.fingerprint()
+        }
     }
 
     /// The fingerprint of a sequence of word hashes (`WordHash.of` of each lower-case word).
@@ -58,6 +84,15 @@ public enum SimHash {
             if value < minimums[bin] { minimums[bin] = value }
         }
 
+        /// `add(feature)` when `condition` holds, else nothing, without a branch: the value offered is then the
+        /// largest, which lowers no minimum.
+        @inline(__always)
+        func add(_ feature: UInt64, if condition: Bool) {
+            let bin = Int(truncatingIfNeeded: feature >> 58)
+            let value = condition ? feature << 6 : .max
+            minimums[bin] = min(minimums[bin], value)
+        }
+
         /// Bins no feature fell into borrow the minimum of a filled bin chosen by a fixed pseudo-random probe
         /// sequence of their own (optimal densification): two texts that fill the same bins probe alike, so an
         /// empty bin agrees exactly when its donor does. Each bit is salted by its bin, so a donor and its
@@ -77,6 +112,62 @@ public enum SimHash {
                 result |= bit << UInt64(j)
             }
             return result
+        }
+    }
+
+    /// The block pass's stop-words (`Lexicons.isStopWord` with every language) as a membership test that reads
+    /// one bucket of four keys and compares them at once, so that the answer is a value and never a branch.
+    struct StopWords: Sendable {
+        static let shared = StopWords(Lexicons.languages.flatMap { Lexicons.stopWords[$0] ?? [] }.map(WordHash.of))
+
+        /// Buckets of four keys. A free slot repeats a key of the set, so that it can only answer "stop-word"
+        /// for a word that is one.
+        private let keys: [UInt64]
+        /// 64 minus the number of bits of a bucket index.
+        private let shift: UInt64
+
+        /// The set of `hashes`, which must not be empty.
+        init(_ hashes: [UInt64]) {
+            // Sorted, so that the table is the same on every run.
+            let unique = Set(hashes).sorted()
+            precondition(!unique.isEmpty, "a stop-word set needs a key to fill free slots with")
+            var bits: UInt64 = 4
+            while 1 << bits < unique.count { bits += 1 }
+            while true {
+                var keys = [UInt64](repeating: unique[0], count: 4 << bits)
+                var used = [Int](repeating: 0, count: 1 << bits)
+                var fits = true
+                for h in unique {
+                    let b = Self.bucket(h, shift: 64 - bits)
+                    guard used[b] < 4 else {
+                        fits = false
+                        break
+                    }
+                    keys[b << 2 + used[b]] = h
+                    used[b] += 1
+                }
+                // A bucket with a fifth key: twice the buckets.
+                if fits {
+                    self.keys = keys
+                    self.shift = 64 - bits
+                    return
+                }
+                bits += 1
+            }
+        }
+
+        /// A key's bucket: the top bits of a multiplicative hash, which mixes every bit of the FNV hash into them.
+        @inline(__always)
+        private static func bucket(_ key: UInt64, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        }
+
+        @inline(__always)
+        func contains(_ hash: UInt64) -> Bool {
+            let b = Self.bucket(hash, shift: shift) << 2
+            return keys.withUnsafeBufferPointer { k in
+                any(SIMD4(k[b], k[b + 1], k[b + 2], k[b + 3]) .== SIMD4(repeating: hash))
+            }
         }
     }
 
