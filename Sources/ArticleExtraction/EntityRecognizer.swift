@@ -358,6 +358,25 @@ struct EntityRecognizer: Sendable {
                 }
             }
             var possessive = false
+            // Most words are a few ASCII letters: their first eight bytes at once, with no branch on their length.
+            if lead < 0x80 && n - i >= 8 {
+                let (length, done) = word.addASCIIChunk(b, at: i)
+                j = i + length
+                if done {
+                    if j < n, b[j] >= 0x80 || b[j] == 0x2D || b[j] == 0x27 {
+                        // Fall through to the general loop below, at the byte that may continue the word.
+                    } else {
+                        var traits = word.traits
+                        if sentenceStart { traits.formUnion(.sentenceStart) }
+                        tokens.append(
+                            EntityToken(word: word.hash, start: base + i, textEnd: base + j, paragraph: p, traits: traits)
+                        )
+                        sentenceStart = false
+                        i = j
+                        continue
+                    }
+                }
+            }
             while true {
                 // ASCII letters and digits and basic Cyrillic letters, the bulk of most words, in a tight loop;
                 // then any other ASCII byte but a hyphen or an apostrophe ends the word.
@@ -472,6 +491,43 @@ struct EntityRecognizer: Sendable {
             uppers += upper
             lowers += lower
             return k
+        }
+
+        /// Adds the ASCII letters and digits among the eight bytes at `i` (which must exist) up to the first
+        /// other byte, in one pass with no branch per byte: the length is found from the bytes' bit patterns and
+        /// the hash chain runs for all eight positions, keeping its value only while inside the word. A loop
+        /// that stops at the word's end mispredicted its exit once per word, a fifth of tokenising. Returns
+        /// the number of bytes added and whether the word ended among them (false: all eight were added).
+        @inline(__always)
+        mutating func addASCIIChunk(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Bool) {
+            let w = UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            // Per byte, bit 7 set by `x + (0x80 - lo)` when x >= lo and by `x + (0x7F - hi)` when x > hi; with bit 7
+            // cleared first no byte carries into the next.
+            let x = w & ~high
+            let folded = x | 0x2020_2020_2020_2020
+            let letter = (folded &+ 0x1F &* ones) & ~(folded &+ 0x05 &* ones)
+            let digit = (x &+ 0x50 &* ones) & ~(x &+ 0x46 &* ones)
+            let isWord = (letter | digit) & ~w & high
+            let notWord = ~isWord & high
+            // Bytes before the first non-word byte: all bits up to its bit 7, or all eight bytes.
+            let inside = notWord ^ (notWord &- 1)
+            let length = notWord.trailingZeroBitCount >> 3
+            // Among letters and digits, bits 7–5 are 010 for upper case and 011 for lower case.
+            let upper = isWord & inside & ~(w << 2)
+            let lower = isWord & inside & (w << 2) & (w << 1)
+            uppers += upper.nonzeroBitCount
+            lowers += lower.nonzeroBitCount
+            var h = hash
+            var k = 0
+            while k < 8 {
+                let next = (h ^ ((folded >> UInt64(8 * k)) & 0xFF)) &* WordHash.prime
+                h = k < length ? next : h
+                k += 1
+            }
+            hash = h
+            return (length, length < 8)
         }
 
         /// Any other letter or digit.
