@@ -460,10 +460,17 @@ struct EntityRecognizer: Sendable {
         /// tokenising, and a spilled hash doubles its latency.
         @inline(__always)
         mutating func addRun(_ b: UnsafeBufferPointer<UInt8>, from j: Int) -> Int {
+            var k = j
+            // Eight bytes at a time while the run fills them: the byte loop below then only finishes the run
+            // (and ends it), instead of mispredicting its exit once per word.
+            while b.count - k >= 8 {
+                let (length, done) = b[k] < 0x80 ? addASCIIChunk(b, at: k) : addCyrillicChunk(b, at: k)
+                k += length
+                if done { break }
+            }
             var h = hash
             var upper = 0
             var lower = 0
-            var k = j
             while k < b.count {
                 let x = b[k]
                 if x < 0x80 {
@@ -528,6 +535,38 @@ struct EntityRecognizer: Sendable {
             }
             hash = h
             return (length, length < 8)
+        }
+
+        /// `addASCIIChunk` for basic Cyrillic: the letters among the four two-byte lanes at `i` (eight bytes,
+        /// which must exist) up to the first lane that is not one, each lower-cased by the arithmetic of
+        /// `Tokenizer.lowercasedCyrillic` and hashed only while inside the run.
+        @inline(__always)
+        mutating func addCyrillicChunk(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Bool) {
+            let w = UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            var h = hash
+            var inside = true
+            var letters = 0
+            var upper = 0
+            for lane in 0..<4 {
+                let lead = UInt8(truncatingIfNeeded: w >> UInt64(16 * lane))
+                let next = UInt8(truncatingIfNeeded: w >> UInt64(16 * lane + 8))
+                // `Tokenizer.isBasicCyrillic`, without branches.
+                let cyrillic =
+                    (lead == 0xD0 && next >= 0x80 && next <= 0xBF) || (lead == 0xD1 && next >= 0x80 && next <= 0x9F)
+                inside = inside && cyrillic
+                let isUpper = lead == 0xD0 && next < 0xB0
+                // Ѐ–Џ (D0 80–8F) → D1 90–9F, А–П (D0 90–9F) → D0 B0–BF, Р–Я (D0 A0–AF) → D1 80–8F.
+                let l1: UInt8 = isUpper ? (next >= 0x90 && next < 0xA0 ? 0xD0 : 0xD1) : lead
+                let l2: UInt8 = isUpper ? (next < 0x90 ? next &+ 0x10 : next < 0xA0 ? next &+ 0x20 : next &- 0x20) : next
+                let hashed = (((h ^ UInt64(l1)) &* WordHash.prime) ^ UInt64(l2)) &* WordHash.prime
+                h = inside ? hashed : h
+                letters &+= inside ? 1 : 0
+                upper &+= inside && isUpper ? 1 : 0
+            }
+            hash = h
+            uppers += upper
+            lowers += letters - upper
+            return (2 * letters, letters < 4)
         }
 
         /// Any other letter or digit.
