@@ -5,7 +5,9 @@
 #   - three longer documents built from their paragraphs (bench/extract-bench/make_bench.py, 8-10 KB),
 #   - the five real seed articles in ../shared/corpus/seeds, when that folder is present (read in place).
 # Prints the whole set, then the UTF-8 and the legacy-encoded documents (which pay for uchardet). "per core"
-# divides by the CPU time of the extracting thread; every pass extracts every document once.
+# divides by the CPU time of the extracting thread; every pass extracts every document once. The passes run in five
+# timed rounds: the first figure is the whole run's, then the median round and the slowest and fastest (on a shared
+# host, a slow stretch of a run shows as one slow round).
 # Usage: bench/extract-bench.sh [PASSES]   (default 300)
 set -eu
 cd "$(dirname "$0")/.."

@@ -54,12 +54,23 @@ struct Extract: ParsableCommand {
         // One untimed pass first: the lexicons, tables and gazetteer are built on first use, once per process (a
         // daemon pays it at its first file); the figures are the steady state.
         for input in inputs { _ = try? extractor.extract(input.bytes, hints: input.hints) }
+        // The passes run in rounds, each timed on its own: the figure of the whole run is the mean, and the median
+        // round with the range shows how much of a difference between runs is the host (other tenants of a
+        // shared machine slow whole stretches of a run) rather than the code.
+        let rounds = min(5, passes)
+        var roundRates: [Double] = []
         let start = DispatchTime.now().uptimeNanoseconds
         let cpuStart = Self.threadCPUSeconds()
-        for _ in 0..<passes {
-            for input in inputs {
-                if let a = try? extractor.extract(input.bytes, hints: input.hints) { words &+= a.wordCount }
+        for r in 0..<rounds {
+            let roundPasses = passes / rounds + (r < passes % rounds ? 1 : 0)
+            let roundStart = Self.threadCPUSeconds()
+            for _ in 0..<roundPasses {
+                for input in inputs {
+                    if let a = try? extractor.extract(input.bytes, hints: input.hints) { words &+= a.wordCount }
+                }
             }
+            let roundCPU = Self.threadCPUSeconds() - roundStart
+            roundRates.append(Double(bytes * roundPasses) / 1_000_000 / roundCPU)
         }
         // CPU time of this thread is the per-core figure even on a machine busy with other work; wall time is
         // printed too.
@@ -67,10 +78,11 @@ struct Extract: ParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let mb = Double(bytes * passes) / 1_000_000
         let docs = Double(inputs.count * passes)
+        roundRates.sort()
         print(
             String(
                 format: "%d documents, %.2f MB: per core (CPU time %.3f s) %.1f MB/s, %.0f documents/s; "
-                    + "wall clock %.3f s: %.1f MB/s (%d words)",
+                    + "wall clock %.3f s: %.1f MB/s (%d words); rounds of %d passes: median %.1f MB/s, %.1f–%.1f",
                 Int(docs),
                 mb,
                 cpu,
@@ -78,7 +90,11 @@ struct Extract: ParsableCommand {
                 docs / cpu,
                 seconds,
                 mb / seconds,
-                words
+                words,
+                passes / rounds,
+                roundRates[roundRates.count / 2],
+                roundRates.first!,
+                roundRates.last!
             )
         )
     }
