@@ -112,7 +112,7 @@ struct Analysis {
             // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
             if let first = hashes.first, BylineParser.firstWords.contains(first),
                 (2...16).contains(features.words), features.words <= 6 || !features.endsSentence,
-                let names = bylines.parse(text)
+                let names = bylines.parse(text, hashes: hashes)
             {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad

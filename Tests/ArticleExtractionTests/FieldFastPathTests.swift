@@ -10,7 +10,8 @@ struct FieldFastPathTests {
     static let pieces: [String] = [
         "support", "Support", "SUPPORT", "supporting", "“Support", "support”", "(support)", "support,", "support.",
         "©", "(c)", "Copyright", "copyright:", "©2024", "2024", "٢٠٢٤", "Ⅻ", "a", "A", "message", "Message", "from",
-        "From:", "originally", "published", "by", "in", "on", "at", "appeared", "feed", "content", "article", "courtesy",
+        "From:", "originally", "published", "by", "in", "on", "at", "appeared", "feed", "content", "article",
+        "courtesy",
         "of", "the", "The", "and", "&", "de", "del", "Moscow", "Times", "Times.", "Times:", "Times)", "Meduza",
         "Городские", "новости.", "Усі", "права", "All", "all", "rights", "Us", "Us.", "Ltd.", "Inc", "GmbH", "-", "–",
         "—", "|", "·", "\u{0387}", "•", "Diario", "Valle", "Éditions", "Ölçü", "e\u{0301}cole", "Cafe\u{0301}.",
@@ -21,7 +22,7 @@ struct FieldFastPathTests {
     static func lines(count: Int, seed: UInt64) -> [String] {
         var state = seed
         func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: state >> 33)
         }
         return (0..<count).map { _ in
@@ -32,6 +33,15 @@ struct FieldFastPathTests {
                 line += pieces[next() % pieces.count]
             }
             return line
+        }
+    }
+
+    @Test func bylineParserReadsTheGivenHashesAsItsOwn() {
+        let parser = BylineParser()
+        for (k, line) in Self.lines(count: 5000, seed: 11).enumerated() {
+            let text = ["By ", "Von ", "Written by ", "Автор: ", ""][k % 5] + line
+            let hashes = Tokenizer.tokenize(text).hashes[...]
+            #expect(parser.parse(text, hashes: hashes) == parser.parse(text), "\(text)")
         }
     }
 
@@ -75,8 +85,7 @@ func referenceFind(in text: String, hashes: [UInt64]) -> String? {
             if matches {
                 var j = i + cue.count
                 // Skip a year after "©" or "Copyright".
-                while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)"
-                {
+                while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)" {
                     j += 1
                 }
                 var name: [Substring] = []
@@ -129,4 +138,3 @@ func referenceFind(in text: String, hashes: [UInt64]) -> String? {
     }
     return nil
 }
-
