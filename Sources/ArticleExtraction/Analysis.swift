@@ -31,6 +31,16 @@ struct Analysis {
         keys: (Array(dateWords) + Array(DateParser.months.keys) + Array(DateParser.zones.keys)).map(WordHash.of)
     )
 
+    /// True when a line holds at most one word besides numbers and date words, or three after a leading date
+    /// word ("Updated", "Published"): a dateline. Asked before the line is parsed, which is the costlier test.
+    /// (`hashes` are the line's words: a word starting with a digit is never a date word.)
+    static func fewWordsBesideDate(_ hashes: ArraySlice<UInt64>, numericWords: Int) -> Bool {
+        var extra = -numericWords
+        for h in hashes where !datelineWordHashes.contains(h) { extra += 1 }
+        let keyword = hashes.first.map { dateWordHashes.contains($0) } ?? false
+        return extra <= 1 || (keyword && extra <= 3)
+    }
+
     init(bytes: [UInt8], hints: ExtractionHints) throws(ExtractionRejection) {
         let decoded = try TextDecoding.decode(bytes)
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
@@ -81,34 +91,28 @@ struct Analysis {
             let shape = blocks[i].tokens.shape
             if features.words <= 18, shape.numericWords > 0,
                 shape.yearLikeNumbers > 0 || hashes.contains(where: { DateParser.monthHashes.contains($0) }),
+                Self.fewWordsBesideDate(hashes, numericWords: shape.numericWords),
                 let m = dates.parse(text, zone: zone, referenceYear: referenceYear)
             {
-                // Words other than numbers and date words (`words` and `hashes` are the same tokens: a word
-                // starting with a digit is never a date word).
-                var extra = -shape.numericWords
-                for h in hashes where !Self.datelineWordHashes.contains(h) { extra += 1 }
                 let isUpdate = hashes.prefix(3).contains { Self.updateWordHashes.contains($0) }
-                let keyword = hashes.first.map { Self.dateWordHashes.contains($0) } ?? false
-                if extra <= 1 || (keyword && extra <= 3) {
-                    blocks[i].role = .dateline
-                    blocks[i].quality = .bad
-                    if let l = limit, m.date.epochSeconds > l {
-                        blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
-                    } else if isUpdate {
-                        blocks[i].reason = "dateline (updated)"
-                        if updated == nil { updated = m.date }
-                    } else {
-                        blocks[i].reason = "dateline (published)"
-                        if published == nil { published = m.date }
-                    }
-                    continue
+                blocks[i].role = .dateline
+                blocks[i].quality = .bad
+                if let l = limit, m.date.epochSeconds > l {
+                    blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
+                } else if isUpdate {
+                    blocks[i].reason = "dateline (updated)"
+                    if updated == nil { updated = m.date }
+                } else {
+                    blocks[i].reason = "dateline (published)"
+                    if published == nil { published = m.date }
                 }
+                continue
             }
             // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
             // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
             if let first = hashes.first, BylineParser.firstWords.contains(first),
                 (2...16).contains(features.words), features.words <= 6 || !features.endsSentence,
-                let names = bylines.parse(text)
+                let names = bylines.parse(text, hashes: hashes)
             {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad

@@ -33,8 +33,9 @@ public struct BylineParser: Sendable {
     static let separatorHashes = WordTable(keys: separators.map(WordHash.of))
 
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
-    public func parse(_ line: String) -> [String]? {
-        let words = Tokenizer.tokenize(line).hashes
+    /// `hashes`, the line's word hashes when the caller has them, save tokenising the line again.
+    public func parse(_ line: String, hashes: ArraySlice<UInt64>? = nil) -> [String]? {
+        let words = hashes ?? Tokenizer.tokenize(line).hashes[...]
         guard words.count >= 2, words.count <= 16 else { return nil }
         // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
         if words.count > 6, let last = line.last, ".!?".contains(last) { return nil }

@@ -78,29 +78,33 @@ enum ByteSearch {
     where S.SubSequence == Substring {
         let sep = separator.asciiValue!
         let u = text.utf8
-        let cuts = u.withContiguousStorageIfAvailable { p -> [Range<Int>]? in
-            var cuts: [Range<Int>] = []
-            var start = 0
-            for i in 0..<p.count where p[i] == sep {
-                if i > 0 && p[i - 1] >= 0x80 {
-                    var k = i - 1
-                    while p[k] & 0xC0 == 0x80 { k -= 1 }
-                    guard standsAlone(UTF8Scalar.decode(p, at: k).value) else { return nil }
-                }
-                if i + 1 < p.count && p[i + 1] >= 0x80 {
-                    guard standsAlone(UTF8Scalar.decode(p, at: i + 1).value) else { return nil }
-                }
-                if i > start { cuts.append(start..<i) }
-                start = i + 1
-            }
-            if p.count > start { cuts.append(start..<p.count) }
-            return cuts
-        }
+        let cuts = u.withContiguousStorageIfAvailable { splitOffsets($0, at: sep) }
         guard let cuts = cuts ?? nil else { return text.split(separator: separator, omittingEmptySubsequences: true) }
         let whole = text[...]
         return cuts.map { r in
             whole[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
         }
+    }
+
+    /// The byte ranges of `split(_:at:)`'s pieces of the UTF-8 `p`, or nil where a scalar next to a separator
+    /// may join it into a larger grapheme (then only `Character`s can tell).
+    static func splitOffsets(_ p: UnsafeBufferPointer<UInt8>, at sep: UInt8) -> [Range<Int>]? {
+        var cuts: [Range<Int>] = []
+        var start = 0
+        for i in 0..<p.count where p[i] == sep {
+            if i > 0 && p[i - 1] >= 0x80 {
+                var k = i - 1
+                while p[k] & 0xC0 == 0x80 { k -= 1 }
+                guard standsAlone(UTF8Scalar.decode(p, at: k).value) else { return nil }
+            }
+            if i + 1 < p.count && p[i + 1] >= 0x80 {
+                guard standsAlone(UTF8Scalar.decode(p, at: i + 1).value) else { return nil }
+            }
+            if i > start { cuts.append(start..<i) }
+            start = i + 1
+        }
+        if p.count > start { cuts.append(start..<p.count) }
+        return cuts
     }
 
     /// True when `v` never joins a neighbouring space or punctuation mark into one grapheme: it is none of the

@@ -105,40 +105,90 @@ public struct OutletFinder: Sendable {
         find(in: text, hashes: Tokenizer.tokenize(text).hashes)
     }
 
+    /// The cue words' bytes, compared with the tokens' bytes.
+    static let cueBytes: [[[UInt8]]] = cues.map { $0.map { Array($0.utf8) } }
+    /// Whether each cue of `cues` is one of `phraseCues`, asked once instead of hashing the cue per block.
+    static let isPhraseCue: [Bool] = cues.map(phraseCues.contains)
+    /// The ASCII marks of `.,:;()"“”'`, trimmed off a token before it is compared with a cue word.
+    static let cueMarks: UInt128 = Array(".,:;()\"'".utf8).reduce(0) { $0 | 1 << $1 }
+
     /// The outlet named in `text`, whose word hashes are `hashes`. A cue matches only where its words follow each
     /// other in the hashes, so the text is searched for those cues alone.
     public func find(in text: String, hashes: [UInt64]) -> String? {
         let mask = Self.cueMask(hashes)
         guard mask != 0 else { return nil }
-        let tokens = ByteSearch.split(text, at: " ")
-        // Cue words are ASCII (or "©"): compare each token's trimmed bytes, folding ASCII case, instead of building
-        // a lower-case copy of every token.
-        // Tokens are trimmed only when their length is within a few punctuation marks of the cue word's.
-        func sameWord(_ token: Substring, _ word: String) -> Bool {
-            let n = token.utf8.count
-            let w = word.utf8.count
-            guard n >= w && n <= w + 4 else { return false }
-            return Self.equalsFoldingASCII(token.trimmed(".,:;()\"“”'"), word)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { find(in: text, bytes: $0, mask: mask) } ?? nil
+    }
+
+    /// `find(in:hashes:)` on the text's UTF-8 `p`. Its tokens (the text split at spaces) are byte ranges: most are
+    /// compared with a cue word and rejected, and only those after a cue become `Substring`s.
+    private func find(in text: String, bytes p: UnsafeBufferPointer<UInt8>, mask: UInt32) -> String? {
+        let u = text.utf8
+        let spans =
+            ByteSearch.splitOffsets(p, at: 0x20)
+            ?? text.split(separator: " ").map {
+                u.distance(from: u.startIndex, to: $0.startIndex)..<u.distance(from: u.startIndex, to: $0.endIndex)
+            }
+        func token(_ k: Int) -> Substring {
+            let r = spans[k]
+            return text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
         }
-        for (c, cue) in Self.cues.enumerated() where mask & 1 << c != 0 {
-            let wholePhrase = Self.phraseCues.contains(cue)
+        /// True when the bytes at `lo` are “ or ” (U+201C, U+201D), the marks of `cueMarks` that are not ASCII.
+        func isCurlyQuote(at lo: Int) -> Bool {
+            p[lo] == 0xE2 && p[lo + 1] == 0x80 && (p[lo + 2] == 0x9C || p[lo + 2] == 0x9D)
+        }
+        /// `equalsFoldingASCII(token(k).trimmed(".,:;()\"“”'"), word)` on bytes: an ASCII byte and the three
+        /// bytes of a curly quote are whole scalars, so trimming them off the bytes trims the same scalars.
+        /// Tokens are trimmed only when their length is within a few punctuation marks of the cue word's.
+        func sameWord(_ k: Int, _ word: [UInt8]) -> Bool {
+            var lo = spans[k].lowerBound
+            var hi = spans[k].upperBound
+            guard hi - lo >= word.count && hi - lo <= word.count + 4 else { return false }
+            while lo < hi {
+                if p[lo] < 0x80 && Self.cueMarks & 1 << p[lo] != 0 {
+                    lo += 1
+                } else if hi - lo >= 3 && isCurlyQuote(at: lo) {
+                    lo += 3
+                } else {
+                    break
+                }
+            }
+            while lo < hi {
+                if p[hi - 1] < 0x80 && Self.cueMarks & 1 << p[hi - 1] != 0 {
+                    hi -= 1
+                } else if hi - lo >= 3 && isCurlyQuote(at: hi - 3) {
+                    hi -= 3
+                } else {
+                    break
+                }
+            }
+            guard hi - lo == word.count else { return false }
+            for (k, y) in word.enumerated() {
+                let x = p[lo + k]
+                if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != y { return false }
+            }
+            return true
+        }
+        for (c, cue) in Self.cueBytes.enumerated() where mask & 1 << c != 0 {
+            let wholePhrase = Self.isPhraseCue[c]
             var i = 0
-            while i + cue.count <= tokens.count {
+            while i + cue.count <= spans.count {
                 var matches = true
-                for k in cue.indices where !sameWord(tokens[i + k], cue[k]) {
+                for k in cue.indices where !sameWord(i + k, cue[k]) {
                     matches = false
                     break
                 }
                 if matches {
                     var j = i + cue.count
                     // Skip a year after "©" or "Copyright".
-                    while j < tokens.count, tokens[j].first?.isNumber == true || tokens[j] == "©" || tokens[j] == "(c)"
-                    {
+                    while j < spans.count, Self.startsWithNumber(token(j)) || token(j) == "©" || token(j) == "(c)" {
                         j += 1
                     }
                     var name: [Substring] = []
-                    while j < tokens.count && name.count < 6 {
-                        let raw = tokens[j]
+                    while j < spans.count && name.count < 6 {
+                        let raw = token(j)
                         let word = raw.trimmed(".,:;()\"“”")
                         guard let f = word.unicodeScalars.first else { break }
                         let capital = Tokenizer.isUpper(f)
@@ -153,7 +203,7 @@ public struct OutletFinder: Sendable {
                         {
                             break
                         }
-                        if !name.isEmpty && (word.first?.isNumber == true || Self.dashes.contains(String(word))) {
+                        if !name.isEmpty && (Self.startsWithNumber(word) || Self.dashes.contains(String(word))) {
                             break
                         }
                         if wholePhrase && name.isEmpty && !capital { break }
@@ -163,7 +213,7 @@ public struct OutletFinder: Sendable {
                             break
                         }
                         name.append(word)
-                        if raw.last.map({ ".,:;)".contains($0) }) == true { break }
+                        if Self.endsWithNameEnd(raw, bytes: p, end: spans[j].upperBound) { break }
                         j += 1
                     }
                     while let last = name.last,
@@ -185,5 +235,24 @@ public struct OutletFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// `raw.last.map { ".,:;)".contains($0) } == true` for a token ending at byte `end` of `p`, from the bytes when
+    /// the last scalar is such a mark after a scalar that stands alone (then it is a `Character` of its own).
+    static func endsWithNameEnd(_ raw: Substring, bytes p: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        let b = p[end - 1]
+        guard b == 0x2E || b == 0x2C || b == 0x3A || b == 0x3B || b == 0x29 else { return false }
+        if end - 2 < 0 || p[end - 2] < 0x80 { return true }
+        var k = end - 2
+        while k > 0 && p[k] & 0xC0 == 0x80 { k -= 1 }
+        if ByteSearch.standsAlone(UTF8Scalar.decode(p, at: k).value) { return true }
+        return raw.last.map { ".,:;)".contains($0) } == true
+    }
+
+    /// `word.first?.isNumber == true`: a `Character` is a number when its first scalar is, and an ASCII scalar
+    /// is one when it is a digit.
+    static func startsWithNumber(_ word: Substring) -> Bool {
+        guard let f = word.unicodeScalars.first else { return false }
+        return f.isASCII ? f.value &- 0x30 < 10 : f.properties.numericType != nil
     }
 }
