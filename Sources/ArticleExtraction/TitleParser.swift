@@ -85,21 +85,6 @@ public struct OutletFinder: Sendable {
         cueMask(hashes) != 0
     }
 
-    /// True when `token` equals the lower-case `word` with ASCII letters compared without case.
-    static func equalsFoldingASCII(_ token: Substring, _ word: String) -> Bool {
-        var a = token.utf8.makeIterator()
-        var b = word.utf8.makeIterator()
-        while true {
-            switch (a.next(), b.next()) {
-            case (nil, nil): return true
-            case (let x?, let y?):
-                let folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
-                if folded != y { return false }
-            default: return false
-            }
-        }
-    }
-
     /// The outlet named in `text`, if a signature names one.
     public func find(in text: String) -> String? {
         find(in: text, hashes: Tokenizer.tokenize(text).hashes)

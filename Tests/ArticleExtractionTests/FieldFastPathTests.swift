@@ -59,6 +59,22 @@ struct FieldFastPathTests {
     }
 }
 
+/// True when `token` equals the lower-case `word` with ASCII letters compared without case (the reference's token
+/// comparison).
+private func equalsFoldingASCII(_ token: Substring, _ word: String) -> Bool {
+    var a = token.utf8.makeIterator()
+    var b = word.utf8.makeIterator()
+    while true {
+        switch (a.next(), b.next()) {
+        case (nil, nil): return true
+        case (let x?, let y?):
+            let folded = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+            if folded != y { return false }
+        default: return false
+        }
+    }
+}
+
 /// `OutletFinder.find(in:hashes:)` as it was before it read the tokens' bytes: the reference.
 func referenceFind(in text: String, hashes: [UInt64]) -> String? {
     let mask = OutletFinder.cueMask(hashes)
@@ -71,7 +87,7 @@ func referenceFind(in text: String, hashes: [UInt64]) -> String? {
         let n = token.utf8.count
         let w = word.utf8.count
         guard n >= w && n <= w + 4 else { return false }
-        return OutletFinder.equalsFoldingASCII(token.trimmed(".,:;()\"“”'"), word)
+        return equalsFoldingASCII(token.trimmed(".,:;()\"“”'"), word)
     }
     for (c, cue) in OutletFinder.cues.enumerated() where mask & 1 << c != 0 {
         let wholePhrase = OutletFinder.phraseCues.contains(cue)
