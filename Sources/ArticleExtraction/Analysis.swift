@@ -318,9 +318,11 @@ struct Analysis {
             where blocks[k].role == .boilerplate
                 && (blocks[k].category == .donation || blocks[k].category == .legal
                     || blocks[k].category == .disclaimer || blocks[k].inAppealTail)
-                && OutletFinder.mayHaveCue(Array(blocks[k].tokens.hashes))
             {
-                if let o = finder.find(in: blocks[k].text, hashes: Array(blocks[k].tokens.hashes)) {
+                // The cues are read from the block's hashes once, without copying them, and only a block with one
+                // is searched.
+                let cues = OutletFinder.cueMask(blocks[k].tokens.hashes)
+                if cues != 0, let o = finder.find(in: blocks[k].text, cues: cues) {
                     outlet = o
                     break
                 }

@@ -67,22 +67,17 @@ public struct OutletFinder: Sendable {
     static let cueFirstWords = WordTable(keys: cueHashes.map { $0[0] })
 
     /// The cue phrases that `hashes` (a block's word hashes) contain, as bits by position in `cues`.
-    static func cueMask(_ hashes: [UInt64]) -> UInt32 {
+    static func cueMask(_ hashes: ArraySlice<UInt64>) -> UInt32 {
         let cues = cueHashes
         var mask: UInt32 = 0
         for i in hashes.indices where cueFirstWords.contains(hashes[i]) {
-            for (c, cue) in cues.enumerated() where cue[0] == hashes[i] && i + cue.count <= hashes.count {
+            for (c, cue) in cues.enumerated() where cue[0] == hashes[i] && i + cue.count <= hashes.endIndex {
                 var k = 1
                 while k < cue.count && hashes[i + k] == cue[k] { k += 1 }
                 if k == cue.count { mask |= 1 << c }
             }
         }
         return mask
-    }
-
-    /// True when `hashes` (a block's word hashes) contain one of the cue phrases.
-    static func mayHaveCue(_ hashes: [UInt64]) -> Bool {
-        cueMask(hashes) != 0
     }
 
     /// The outlet named in `text`, if a signature names one.
@@ -100,7 +95,12 @@ public struct OutletFinder: Sendable {
     /// The outlet named in `text`, whose word hashes are `hashes`. A cue matches only where its words follow each
     /// other in the hashes, so the text is searched for those cues alone.
     public func find(in text: String, hashes: [UInt64]) -> String? {
-        let mask = Self.cueMask(hashes)
+        find(in: text, cues: Self.cueMask(hashes[...]))
+    }
+
+    /// The outlet named in `text` by one of the cues in `mask` (`cueMask` of the text's word hashes), for a caller
+    /// that has the mask already.
+    func find(in text: String, cues mask: UInt32) -> String? {
         guard mask != 0 else { return nil }
         var text = text
         text.makeContiguousUTF8()

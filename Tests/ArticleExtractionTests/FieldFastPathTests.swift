@@ -77,7 +77,7 @@ private func equalsFoldingASCII(_ token: Substring, _ word: String) -> Bool {
 
 /// `OutletFinder.find(in:hashes:)` as it was before it read the tokens' bytes: the reference.
 func referenceFind(in text: String, hashes: [UInt64]) -> String? {
-    let mask = OutletFinder.cueMask(hashes)
+    let mask = OutletFinder.cueMask(hashes[...])
     guard mask != 0 else { return nil }
     let tokens = ByteSearch.split(text, at: " ")
     // Cue words are ASCII (or "©"): compare each token's trimmed bytes, folding ASCII case, instead of building
