@@ -45,35 +45,10 @@ public struct Daemon: Sendable {
         let config = configuration
         let watch = Self.absolute(config.watch)
         let state = Self.absolute(config.state)
-        for dir in [watch, state, state + "/done", state + "/failed"] {
-            try FileMover.makeDirectories(dir)
-        }
-
+        let lock = try StartupChecks(watch: watch, state: state, logger: logger).run()
         let notifier = SystemdNotifier(logger: logger)
-        notifier.status("recovering the log in \(state)/log")
-        // A long recovery keeps asking systemd for more time instead of being killed by TimeoutStartSec.
-        let extender = Task {
-            while !Task.isCancelled {
-                notifier.extendTimeout(.seconds(30))
-                try? await Task.sleep(for: .seconds(10))
-            }
-        }
         let directory = SegmentDirectory(path: state + "/log")
-        let recovered: RecoveredLog
-        do {
-            recovered = try LogRecovery.recover(directory, logger: logger)
-            extender.cancel()
-        } catch {
-            extender.cancel()
-            throw error
-        }
-        logger.info(
-            "log recovered",
-            metadata: [
-                "last_seq": "\(recovered.lastSeq)", "segments": "\(recovered.segmentCount)",
-                "articles": "\(recovered.index.articles)",
-            ]
-        )
+        let recovered = try recoverLog(directory, state: state, notifier: notifier)
         let writer = try LogWriter(
             directory: directory,
             recovered: recovered,
@@ -87,15 +62,19 @@ public struct Daemon: Sendable {
         let files = try SafeFile(root: watch)
         let stats = DaemonStats()
         let queue = IntakeQueue(capacity: config.queueSize)
-        let pipeline = Pipeline(
-            queue: queue,
+        let completer = Completer(
             writer: writer,
-            reader: FileReader(files: files, maxBytes: config.maxBytes),
-            mover: FileMover(watchRoot: watch),
+            mover: FileMover(drop: files, state: try DirectoryHandle(opening: state)),
             directories: DirectorySyncer(),
             stats: stats,
+            logger: logger
+        )
+        let pipeline = Pipeline(
+            queue: queue,
+            reader: FileReader(files: files, maxBytes: config.maxBytes, allowHardLinks: config.allowHardLinks),
+            completer: completer,
+            stats: stats,
             workers: config.effectiveWorkers,
-            stateRoot: state,
             logger: logger,
             maxInFlight: 256,
             sidecars: SidecarPairing(wait: .milliseconds(config.sidecarWaitMs))
@@ -161,8 +140,35 @@ public struct Daemon: Sendable {
             metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(config.effectiveWorkers)"]
         )
         try await group.run()
+        withExtendedLifetime(lock) {}
         stats.setState(.stopping)
         logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])
+    }
+
+    /// Rebuilds the writer's state from the log, asking systemd for more start-up time while it runs.
+    private func recoverLog(
+        _ directory: SegmentDirectory,
+        state: String,
+        notifier: SystemdNotifier
+    ) throws -> RecoveredLog {
+        notifier.status("recovering the log in \(state)/log")
+        // A long recovery keeps asking systemd for more time instead of being killed by TimeoutStartSec.
+        let extender = Task {
+            while !Task.isCancelled {
+                notifier.extendTimeout(.seconds(30))
+                try? await Task.sleep(for: .seconds(10))
+            }
+        }
+        defer { extender.cancel() }
+        let recovered = try LogRecovery.recover(directory, logger: logger)
+        logger.info(
+            "log recovered",
+            metadata: [
+                "last_seq": "\(recovered.lastSeq)", "segments": "\(recovered.segmentCount)",
+                "articles": "\(recovered.index.articles)",
+            ]
+        )
+        return recovered
     }
 
     /// SIGHUP: loads the configuration again (a mistake is reported and changes nothing) and applies what can

@@ -35,6 +35,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var pollMs: Int = 0
     /// How long a `NAME.txt` waits for its `NAME.json` sidecar (and a sidecar for its article), in ms.
     public var sidecarWaitMs: Int = 1000
+    /// Take regular files with more than one hard link (rejected by default: another name could change them).
+    public var allowHardLinks = false
     /// `journald`, `text` or `json`; nil chooses journald when stderr is the journal, text otherwise.
     public var logFormat: String? = nil
     /// trace, debug, info, notice, warning, error or critical.
@@ -46,7 +48,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The keys, in the order the README documents them.
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
-        "poll-ms", "sidecar-wait-ms", "log-format", "log-level",
+        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -99,6 +101,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "settle-ms": settleMs = try int()
         case "poll-ms": pollMs = try int()
         case "sidecar-wait-ms": sidecarWaitMs = try int()
+        case "allow-hard-links":
+            guard let flag = Bool(value) else { throw .invalid(key: key, value: value, expected: "true or false") }
+            allowHardLinks = flag
         case "log-format":
             guard ["journald", "text", "json"].contains(value) else {
                 throw .invalid(key: key, value: value, expected: "journald, text or json")
@@ -127,6 +132,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
         let stateDir = (state as NSString).standardizingPath
         if stateDir == watchDir || stateDir.hasPrefix(watchDir + "/") {
             throw .invalid(key: "state", value: state, expected: "a folder outside the watch folder")
+        }
+        if watchDir.hasPrefix(stateDir + "/") {
+            throw .invalid(key: "watch", value: watch, expected: "a folder outside the state folder")
         }
     }
 

@@ -12,13 +12,10 @@ import ServiceLifecycle
 /// On shutdown the queue closes, the files in flight are finished, and the rest stay in the drop folder.
 struct Pipeline: Service {
     let queue: IntakeQueue
-    let writer: LogWriter
     let reader: FileReader
-    let mover: FileMover
-    let directories: DirectorySyncer
+    let completer: Completer
     let stats: DaemonStats
     let workers: Int
-    let stateRoot: String
     let logger: Logger
     /// Files between "taken" and "moved" at once; bounds memory while keeping the writer's batches large.
     let maxInFlight: Int
@@ -32,7 +29,7 @@ struct Pipeline: Service {
         /// Look at the path again after this long (its sidecar partner may still be coming).
         case later(Duration)
         /// A record to make, and the originals to move once it is durable.
-        case record(RecordDraft, originals: [String])
+        case record(RecordDraft, originals: [Original])
     }
 
     func run() async throws {
@@ -59,6 +56,7 @@ struct Pipeline: Service {
                 let prepared = await prepare(path)
                 stats.workerIdle(worker)
                 handOffs.addTask {
+                    var again: [String] = []
                     switch prepared {
                     case .nothing:
                         break
@@ -70,13 +68,14 @@ struct Pipeline: Service {
                         await queue.enqueue(path)
                         return
                     case .record(let draft, let originals):
-                        await complete(path, draft: draft, originals: originals)
+                        again = await completer.complete(path, draft: draft, originals: originals)
                     }
                     let latency = ContinuousClock.now - taken
                     stats.fileDone(latency: latency)
                     Timer(label: "articled_ingest_latency_seconds").record(duration: latency)
                     await queue.finished(path)
                     await slots.release()
+                    for replaced in again { await queue.enqueue(replaced) }
                 }
             }
         }
@@ -86,12 +85,12 @@ struct Pipeline: Service {
     func prepare(_ path: String) async -> Prepared {
         if SidecarPairing.isSidecar(path) { return await prepareSidecar(path) }
         var hints = ExtractionHints()
-        var sidecar: (path: String, info: SourceInfo)?
+        var sidecar: (original: Original, info: SourceInfo)?
         if let sidecarPath = SidecarPairing.sidecar(for: path) {
             if reader.files.lstat(sidecarPath) != nil {
                 switch reader.read(sidecarPath) {
-                case .content(let bytes, let info, _):
-                    sidecar = (sidecarPath, info)
+                case .content(let bytes, let info, _, let identity):
+                    sidecar = (Original(path: sidecarPath, identity: identity), info)
                     do {
                         hints = try ExtractionHints(sidecarJSON: bytes)
                     } catch {
@@ -100,8 +99,8 @@ struct Pipeline: Service {
                             metadata: ["sidecar": "\(sidecarPath)", "error": "\(error)"]
                         )
                     }
-                case .rejected(_, let info):
-                    sidecar = (sidecarPath, info)
+                case .rejected(_, let info, let identity):
+                    sidecar = (Original(path: sidecarPath, identity: identity), info)
                 case .vanished, .directory:
                     break
                 }
@@ -110,8 +109,9 @@ struct Pipeline: Service {
             }
         }
         sidecars.forget(path)
-        let originals = [path] + (sidecar.map { [$0.path] } ?? [])
-        switch reader.read(path) {
+        let outcome = reader.read(path)
+        let originals = [Original(path: path, identity: outcome.identity)] + (sidecar.map { [$0.original] } ?? [])
+        switch outcome {
         case .directory:
             return .nothing
         case .vanished(let source):
@@ -119,12 +119,12 @@ struct Pipeline: Service {
             if await queue.recentlyFinished(path) { return .nothing }
             let draft = RecordDraft(source: source, payload: .rejected(reason: "vanished before it could be read"))
             return .record(draft, originals: [])
-        case .rejected(let reason, let source):
+        case .rejected(let reason, let source, _):
             return .record(
                 RecordDraft(source: source, sidecar: sidecar?.info, payload: .rejected(reason: reason)),
                 originals: originals
             )
-        case .content(let bytes, let source, let modified):
+        case .content(let bytes, let source, let modified, _):
             hints.modified = modified
             let draft: RecordDraft
             do {
@@ -154,88 +154,17 @@ struct Pipeline: Service {
             await queue.recentlyFinished(article)
             ? "metadata sidecar arrived after its article \(article) was recorded"
             : "metadata sidecar without its article \(article)"
-        switch reader.read(path) {
+        let outcome = reader.read(path)
+        let originals = [Original(path: path, identity: outcome.identity)]
+        switch outcome {
         case .directory:
             return .nothing
         case .vanished:
             return .nothing
-        case .rejected(let why, let source):
-            return .record(RecordDraft(source: source, payload: .rejected(reason: why)), originals: [path])
-        case .content(_, let source, _):
-            return .record(RecordDraft(source: source, payload: .rejected(reason: reason)), originals: [path])
-        }
-    }
-
-    /// Makes the record durable, then moves the original.
-    func complete(_ path: String, draft: RecordDraft, originals: [String]) async {
-        guard let outcome = await commit(draft) else { return }
-        let metadata: Logger.Metadata = [
-            "seq": "\(outcome.seq)",
-            "kind": "\(outcome.kind.rawValue)",
-            "source": "\(path)",
-            "sha256": "\(draft.source.sha256 ?? "-")",
-        ]
-        if !originals.isEmpty {
-            do {
-                try await moveOriginals(originals, draft: draft, outcome: outcome)
-            } catch {
-                // The record is durable; the next start-up scan finds the original and only moves it.
-                logger.error(
-                    "recorded, but could not move the original",
-                    metadata: metadata.merging(["error": "\(error)"]) { $1 }
-                )
-                return
-            }
-        }
-        Counter(label: "articled_files_total", dimensions: [("outcome", outcome.kind.rawValue)]).increment()
-        switch outcome {
-        case .recorded:
-            logger.info("\(outcome.kind.rawValue): \(path)", metadata: metadata)
-        case .replayed:
-            logger.notice("already recorded before a restart; moved the original only", metadata: metadata)
-        }
-    }
-
-    private func moveOriginals(_ paths: [String], draft: RecordDraft, outcome: CommitOutcome) async throws {
-        var touched: Set<String> = []
-        for path in paths {
-            if outcome.kind == .rejected {
-                let moved = try mover.move(path, into: stateRoot + "/failed", seq: outcome.seq)
-                var reason = "rejected"
-                if case .rejected(let why) = draft.payload { reason = why }
-                try mover.writeNote(reason, at: moved.target + ".reason")
-                touched.formUnion(moved.directories)
-            } else {
-                touched.formUnion(try mover.move(path, into: stateRoot + "/done", seq: outcome.seq).directories)
-            }
-        }
-        try await directories.sync(touched.sorted())
-    }
-
-    /// Appends the record, waiting out a log that cannot be written (back-pressure: the original stays where it
-    /// is, status turns degraded, and the file is tried again until it works or the daemon stops).
-    private func commit(_ draft: RecordDraft) async -> CommitOutcome? {
-        var delay = Duration.milliseconds(100)
-        while true {
-            do {
-                let outcome = try await writer.append(draft)
-                stats.recover()
-                return outcome
-            } catch LogError.closed {
-                return nil
-            } catch {
-                stats.degrade("cannot write the log: \(error)")
-                logger.error(
-                    "cannot write the log; ingestion paused, the file stays in the drop folder",
-                    metadata: ["source": "\(draft.source.path)", "error": "\(error)", "retry_in": "\(delay)"]
-                )
-                do {
-                    try await Task.sleep(for: delay)
-                } catch {
-                    return nil
-                }
-                delay = min(delay * 2, .seconds(2))
-            }
+        case .rejected(let why, let source, _):
+            return .record(RecordDraft(source: source, payload: .rejected(reason: why)), originals: originals)
+        case .content(_, let source, _, _):
+            return .record(RecordDraft(source: source, payload: .rejected(reason: reason)), originals: originals)
         }
     }
 }

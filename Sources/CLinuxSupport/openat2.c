@@ -36,3 +36,11 @@ int articled_openat2_beneath(int dirfd, const char *path, uint64_t flags, uint64
     long fd = syscall(SYS_openat2, dirfd, path, &how, sizeof(how));
     return (int)fd;
 }
+
+#ifndef SYS_renameat2
+#define SYS_renameat2 316
+#endif
+
+int articled_renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags) {
+    return (int)syscall(SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, flags);
+}

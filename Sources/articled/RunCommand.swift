@@ -51,6 +51,9 @@ struct Run: AsyncParsableCommand {
     )
     var sidecarWaitMs: String?
 
+    @Option(help: "Take files with more than one hard link: true or false (default false: rejected).")
+    var allowHardLinks: String?
+
     @Option(help: "journald, text or json (default: journald under systemd, text otherwise).")
     var logFormat: String?
 
@@ -61,7 +64,8 @@ struct Run: AsyncParsableCommand {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
             ("segment-bytes", segmentBytes), ("fsync", fsync), ("workers", workers), ("queue-size", queueSize),
-            ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs), ("log-format", logFormat),
+            ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs),
+            ("allow-hard-links", allowHardLinks), ("log-format", logFormat),
             ("log-level", logLevel),
         ]
         var flags: [String: String] = [:]
@@ -99,6 +103,11 @@ struct Run: AsyncParsableCommand {
                 logLevel: level,
                 reloadConfiguration: load
             ).run()
+        } catch let error as DaemonStartError {
+            // A second instance or overlapping folders: restarting cannot help, and the unit's
+            // RestartPreventExitStatus= lists these statuses.
+            logger.critical("articled cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(error.exitStatus)
         } catch {
             logger.critical("articled stopped", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -16,7 +16,7 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
 @Test func aRegularFileIsReadAndHashedFromTheSameDescriptor() throws {
     try withFolder { root, reader in
         try "hello".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
-        guard case .content(let bytes, let source, _) = reader.read("a.txt") else {
+        guard case .content(let bytes, let source, _, _) = reader.read("a.txt") else {
             Issue.record("expected content")
             return
         }
@@ -29,7 +29,7 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
 @Test func aFileOverTheCapIsRejectedUnread() throws {
     try withFolder { root, reader in
         try String(repeating: "x", count: 65).write(toFile: root + "/big.txt", atomically: true, encoding: .utf8)
-        guard case .rejected(let reason, let source) = reader.read("big.txt") else {
+        guard case .rejected(let reason, let source, _) = reader.read("big.txt") else {
             Issue.record("expected a rejection")
             return
         }
@@ -43,12 +43,12 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
         try "inside".write(toFile: root + "/real.txt", atomically: true, encoding: .utf8)
         symlink(root + "/real.txt", root + "/link.txt")
         symlink("/etc", root + "/etc-link")
-        guard case .rejected(let reason, _) = reader.read("link.txt") else {
+        guard case .rejected(let reason, _, _) = reader.read("link.txt") else {
             Issue.record("expected a rejection")
             return
         }
         #expect(reason == "symbolic link")
-        guard case .rejected(let reason2, _) = reader.read("etc-link/hostname") else {
+        guard case .rejected(let reason2, _, _) = reader.read("etc-link/hostname") else {
             Issue.record("expected a rejection")
             return
         }
@@ -79,7 +79,7 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
 @Test func aFIFOIsRejectedWithoutBlocking() throws {
     try withFolder { root, reader in
         mkfifo(root + "/pipe", 0o644)
-        guard case .rejected(let reason, _) = reader.read("pipe") else {
+        guard case .rejected(let reason, _, _) = reader.read("pipe") else {
             Issue.record("expected a rejection")
             return
         }
@@ -90,11 +90,29 @@ private func withFolder(_ body: (String, FileReader) throws -> Void) throws {
 @Test func anEmptyFileIsRejectedWithItsHash() throws {
     try withFolder { root, reader in
         #expect(FileManager.default.createFile(atPath: root + "/empty", contents: Data()))
-        guard case .rejected(let reason, let source) = reader.read("empty") else {
+        guard case .rejected(let reason, let source, _) = reader.read("empty") else {
             Issue.record("expected a rejection")
             return
         }
         #expect(reason == "empty file")
         #expect(source.sha256 != nil)
+    }
+}
+
+@Test func aFileWithASecondHardLinkIsRejectedUnlessAllowed() throws {
+    try withFolder { root, reader in
+        try "hello".write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+        #expect(link(root + "/a.txt", root + "/sub/b.txt") == 0)
+        guard case .rejected(let reason, _, _) = reader.read("sub/b.txt") else {
+            Issue.record("expected a rejection")
+            return
+        }
+        #expect(reason.contains("2 hard links"))
+        var allowing = reader
+        allowing.allowHardLinks = true
+        guard case .content = allowing.read("sub/b.txt") else {
+            Issue.record("expected content when hard links are allowed")
+            return
+        }
     }
 }

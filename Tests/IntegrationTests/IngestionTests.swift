@@ -123,7 +123,10 @@ struct IngestionTests {
         #expect(records[0].source.sha256 == nil)
         let log = try String(contentsOfFile: d.state + "/log/00000001.jsonl", encoding: .utf8)
         #expect(!log.contains("Private Notes"))
-        try await waitUntil("the link in failed/") { d.exists(d.state + "/failed/link.txt") }
+        // A link is never stored as a link: it is removed, and its note is kept in failed/.
+        try await waitUntil("the link's note in failed/") { d.exists(d.state + "/failed/link.txt.reason") }
+        #expect(!d.exists(d.incoming + "/link.txt"))
+        #expect(!d.exists(d.state + "/failed/link.txt"))
         #expect(FileManager.default.fileExists(atPath: secret))
         try await d.stop()
     }

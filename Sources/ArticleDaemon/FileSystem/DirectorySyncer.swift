@@ -12,7 +12,7 @@ struct DirectorySyncer: Sendable {
             var failures: [String: any Error] = [:]
             for dir in Set(requests.flatMap { $0 }).sorted() {
                 do {
-                    try FileMover.syncDirectory(dir)
+                    try DurableDirectory.sync(dir)
                 } catch {
                     failures[dir] = error
                 }

@@ -37,8 +37,28 @@ struct SafeFile: Sendable {
         return open(relative, beneath: rootFD)
     }
 
-    private func open(_ relative: String, beneath rootFD: Int32) -> Result<Int32, Errno> {
-        let flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
+    /// Opens the folder holding `relative` (the watch folder itself for a top-level name) the same safe way,
+    /// and returns it with the entry's last component: the move acts on that descriptor, so the folder it
+    /// renames from is the one the read went through, not whatever a path names by then.
+    func openParent(of relative: String) -> Result<(DirectoryHandle, String), Errno> {
+        let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if rootFD < 0 { return .failure(Errno(errno)) }
+        guard let slash = relative.lastIndex(of: "/") else {
+            return .success((DirectoryHandle(adopting: rootFD, path: rootPath), relative))
+        }
+        defer { Glibc.close(rootFD) }
+        let folder = String(relative[..<slash])
+        let name = String(relative[relative.index(after: slash)...])
+        return open(folder, beneath: rootFD, flags: O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW).map {
+            (DirectoryHandle(adopting: $0, path: rootPath + "/" + folder), name)
+        }
+    }
+
+    private func open(
+        _ relative: String,
+        beneath rootFD: Int32,
+        flags: Int32 = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW
+    ) -> Result<Int32, Errno> {
         if useOpenat2 {
             while true {
                 let fd = articled_openat2_beneath(rootFD, relative, UInt64(flags), 0)

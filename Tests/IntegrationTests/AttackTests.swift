@@ -1,0 +1,126 @@
+import ArticleLog
+import Foundation
+import Glibc
+import Testing
+
+/// What a hostile member of the drop group can try, each as a test: drop what the attacker would, then check
+/// that nothing outside the drop folder changed, every dropped file has exactly one record, and the daemon is
+/// still running.
+@Suite(.serialized)
+struct AttackTests {
+    static let body = "A Headline For The Test\n\nA body long enough to be an article, written for this test alone."
+
+    /// The promise after an attack: the log verifies, `log/` holds only segments, the state folder holds no link,
+    /// and the daemon runs.
+    static func expectIntact(_ d: DaemonHarness) throws {
+        #expect(d.isRunning)
+        let verify = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        #expect(verify.status == 0, "log verify: \(verify.output)")
+        let log = try FileManager.default.contentsOfDirectory(atPath: d.state + "/log")
+        #expect(log.allSatisfy { $0.hasSuffix(".jsonl") }, "log/ holds \(log)")
+        let all = FileManager.default.enumerator(atPath: d.state)?.allObjects as? [String] ?? []
+        let links = all.filter { path in
+            var st = stat()
+            return lstat(d.state + "/" + path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+        }
+        #expect(links.isEmpty, "links stored in the state folder: \(links)")
+    }
+
+    @Test func aLinkNamedLikeARejectionNoteCannotTruncateTheLog() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        try d.write("first.txt", Self.body)
+        _ = try await d.waitForRecords(1)
+        let segment = d.state + "/log/00000001.jsonl"
+        let before = try Data(contentsOf: URL(fileURLWithPath: segment))
+        #expect(symlink(segment, d.incoming + "/empty.txt.reason") == 0)
+        _ = try await d.waitForRecords(2)
+        try d.write("empty.txt", "")
+        let records = try await d.waitForRecords(3)
+        #expect(records.map(\.kind) == [.article, .rejected, .rejected])
+        let after = try Data(contentsOf: URL(fileURLWithPath: segment))
+        #expect(after.prefix(before.count) == before)
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aFolderLinkToTheLogThenARealFolderOfThatNameCannotPlantASegment() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        try d.write("first.txt", Self.body)
+        _ = try await d.waitForRecords(1)
+        #expect(symlink(d.state + "/log", d.incoming + "/x") == 0)
+        _ = try await d.waitForRecords(2)
+        try await waitUntil("the link to leave the drop folder") { !d.exists(d.incoming + "/x") }
+        try d.write("x/00000002.jsonl", "{\"seq\":2}\n")
+        let records = try await d.waitForRecords(3)
+        #expect(records.count == 3)
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        #expect(!d.exists(d.state + "/log/00000002.jsonl"))
+        try Self.expectIntact(d)
+        try await d.stop()
+        // The next start must accept the log as its own.
+        try d.start()
+        try d.write("after.txt", Self.body + " After the restart.")
+        _ = try await d.waitForRecords(4)
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func collidingNamesInDoneKeepEveryOriginal() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        try d.write("a.txt", Self.body + " One.")
+        _ = try await d.waitForRecords(1)
+        try d.write("a.3.txt", Self.body + " Two.")
+        _ = try await d.waitForRecords(2)
+        try d.write("a.txt", Self.body + " Three.")
+        _ = try await d.waitForRecords(3)
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        let done = try FileManager.default.contentsOfDirectory(atPath: d.state + "/done").sorted()
+        #expect(done.count == 3, "done/ holds \(done)")
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aSecondInstanceOnTheSameStateFolderExitsAtOnceWith75() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        try d.write("a.txt", Self.body)
+        _ = try await d.waitForRecords(1)
+        let second = try DaemonHarness.runTool([
+            "run", "--watch", d.incoming, "--state", d.state, "--log-format", "text",
+        ])
+        #expect(second.status == 75)
+        try d.write("b.txt", Self.body + " Second file.")
+        let records = try await d.waitForRecords(2)
+        #expect(records.count == 2)
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aHardLinkPresentAtStartIsRejectedWithItsReason() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        let outside = d.root + "/outside.txt"
+        try Self.body.write(toFile: outside, atomically: false, encoding: .utf8)
+        #expect(link(outside, d.incoming + "/linked.txt") == 0)
+        try d.start()
+        let records = try await d.waitForRecords(1)
+        #expect(records.first?.kind == .rejected)
+        #expect(records.first?.reason?.contains("hard links") == true)
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == Self.body)
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aWatchFolderInsideTheStateFolderIsRefusedAtStart() async throws {
+        let d = try DaemonHarness()
+        let inside = try DaemonHarness.runTool([
+            "run", "--watch", d.state + "/in", "--state", d.state, "--log-format", "text",
+        ])
+        #expect(inside.status != 0)
+        #expect(!d.exists(d.state + "/log"))
+    }
+}
