@@ -115,7 +115,10 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        .testTarget(name: "ArticleDaemonTests", dependencies: ["ArticleDaemon"]),
+        .testTarget(
+            name: "ArticleDaemonTests",
+            dependencies: ["ArticleDaemon", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog", "StatusServer"]),
     ]
 )
