@@ -24,7 +24,7 @@ struct Pipeline: Service {
 
     /// What preparing a path led to.
     enum Prepared: Sendable {
-        /// Nothing to record (a directory, our own move seen late).
+        /// Nothing to record (a directory, a file gone before it was read, our own move seen late).
         case nothing
         /// Look at the path again after this long (its sidecar partner may still be coming).
         case later(Duration)
@@ -114,11 +114,11 @@ struct Pipeline: Service {
         switch outcome {
         case .directory:
             return .nothing
-        case .vanished(let source):
-            // Our own move of a file reported twice is not news; a file deleted by someone else is.
-            if await queue.recentlyFinished(path) { return .nothing }
-            let draft = RecordDraft(source: source, payload: .rejected(reason: "vanished before it could be read"))
-            return .record(draft, originals: [])
+        case .vanished:
+            // Nothing was read, so there is nothing to record: either the dropper took the file back, or it is
+            // our own move reported again (a rescan after an overflow lists files while they are being moved).
+            logger.debug("gone before it could be read; nothing to record", metadata: ["source": "\(path)"])
+            return .nothing
         case .rejected(let reason, let source, _):
             return .record(
                 RecordDraft(source: source, sidecar: sidecar?.info, payload: .rejected(reason: reason)),

@@ -124,3 +124,31 @@ struct AttackTests {
         #expect(!d.exists(d.state + "/log"))
     }
 }
+
+/// An inotify queue overflow (the daemon stopped while thousands of files arrive) ends in a rescan that lists
+/// files while they are being taken and moved; none may get a second record.
+@Suite(.serialized)
+struct OverflowIngestionTests {
+    @Test func filesWrittenWhileTheDaemonIsStoppedGetOneRecordEachAfterTheOverflow() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        try d.write("first.txt", AttackTests.body)
+        _ = try await d.waitForRecords(1)
+        let pid = try #require(d.process?.processIdentifier)
+        kill(pid, SIGSTOP)
+        // Two events a file (IN_CREATE, IN_CLOSE_WRITE): 9,000 files overflow the default 16,384-event queue.
+        let count = 9_000
+        for i in 0..<count { try d.write("f\(i).txt", "Headline \(i)\n\nBody of file number \(i), unique.") }
+        kill(pid, SIGCONT)
+        let records = try await d.waitForRecords(count + 1, timeout: .seconds(240))
+        try await waitUntil(timeout: .seconds(60), "the drop folder to empty") { d.incomingFiles().isEmpty }
+        let all = try d.records()
+        #expect(d.daemonLog.contains("overflowed"), "the test must cause an overflow to test what follows it")
+        #expect(all.count == count + 1)
+        #expect(Set(all.map(\.source.path)).count == all.count)
+        #expect(records.allSatisfy { $0.kind == .article })
+        try AttackTests.expectIntact(d)
+        try await d.stop()
+    }
+}
