@@ -56,7 +56,9 @@ struct Completer: Sendable {
         var note: String?
         if outcome.kind == .rejected, case .rejected(let why) = draft.payload { note = why }
         let area: FileMover.Area = outcome.kind == .rejected ? .failed : .done
-        for original in originals {
+        try FaultInjection.check(.afterCommit, path: originals.first?.path ?? "")
+        for (position, original) in originals.enumerated() {
+            if position > 0 { try FaultInjection.check(.betweenOriginals, path: original.path) }
             switch try mover.move(original, into: area, seq: outcome.seq, note: note ?? (area == .failed ? "rejected" : nil)) {
             case .moved(_, let folders):
                 touched.formUnion(folders)
@@ -73,6 +75,7 @@ struct Completer: Sendable {
                 )
             }
         }
+        try FaultInjection.check(.beforeDirectorySync, path: touched.sorted().first ?? "")
         try await directories.sync(touched.sorted())
         return replaced
     }

@@ -79,10 +79,11 @@ struct RecordHeader: Decodable {
     var prev: String
     var kind: RecordKind
     var source: SourceInfo
+    var sidecar: SourceInfo?
     var duplicateOf: Int?
 
     enum CodingKeys: String, CodingKey {
-        case seq, prev, kind, source
+        case seq, prev, kind, source, sidecar
         case duplicateOf = "duplicate_of"
     }
 }

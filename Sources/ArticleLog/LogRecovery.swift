@@ -66,7 +66,13 @@ public enum LogRecovery {
                 state.lastSeq = header.seq
                 state.lastHash = RecordLine.hash(line)
                 let simhash = header.kind == .article ? NearDuplicateIndex.simhash(inArticleJSON: line) : nil
-                state.index.add(seq: header.seq, kind: header.kind, source: header.source, simhash: simhash)
+                state.index.add(
+                    seq: header.seq,
+                    kind: header.kind,
+                    source: header.source,
+                    sidecar: header.sidecar,
+                    simhash: simhash
+                )
             }
             if !torn.isEmpty {
                 let kept = try keepTorn(Array(torn), segmentPath: path)

@@ -170,7 +170,9 @@ private final class SegmentAppender: Sendable {
             do {
                 let (outcomes, additions) = try write(drafts, &d)
                 index.withLock { index in
-                    for a in additions { index.add(seq: a.seq, kind: a.kind, source: a.source, simhash: a.simhash) }
+                    for a in additions {
+                        index.add(seq: a.seq, kind: a.kind, source: a.source, sidecar: a.sidecar, simhash: a.simhash)
+                    }
                 }
                 return outcomes.map { .success($0) }
             } catch {
@@ -192,6 +194,7 @@ private final class SegmentAppender: Sendable {
         var seq: Int
         var kind: RecordKind
         var source: SourceInfo
+        var sidecar: SourceInfo?
         var simhash: UInt64?
     }
 
@@ -258,7 +261,12 @@ private final class SegmentAppender: Sendable {
             buffer += line
             buffer.append(UInt8(ascii: "\n"))
             recordedInBatch[key] = (seq, kind)
-            additions.append(Addition(seq: seq, kind: kind, source: draft.source, simhash: simhash))
+            if let sidecar = draft.sidecar {
+                recordedInBatch[SeenIndex.ReplayKey(path: sidecar.path, fingerprint: sidecar.fingerprint)] = (seq, kind)
+            }
+            additions.append(
+                Addition(seq: seq, kind: kind, source: draft.source, sidecar: draft.sidecar, simhash: simhash)
+            )
             outcomes.append(.recorded(seq: seq, kind: kind, duplicateOf: duplicateOf))
         }
         if buffer.isEmpty { return (outcomes, additions) }

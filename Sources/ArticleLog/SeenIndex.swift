@@ -37,9 +37,11 @@ public struct SeenIndex: Sendable {
         nearDuplicates.earliestMatch(for: simhash)
     }
 
-    /// Takes a record into account.
-    mutating func add(seq: Int, kind: RecordKind, source: SourceInfo, simhash: UInt64? = nil) {
+    /// Takes a record into account. A sidecar recorded with its article is known under its own key too, so that
+    /// a sidecar left in the drop folder by a crash between the two moves is recognised and only moved.
+    mutating func add(seq: Int, kind: RecordKind, source: SourceInfo, sidecar: SourceInfo? = nil, simhash: UInt64? = nil) {
         recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)] = (seq, kind)
+        if let sidecar { recorded[ReplayKey(path: sidecar.path, fingerprint: sidecar.fingerprint)] = (seq, kind) }
         switch kind {
         case .article:
             articles += 1

@@ -11,6 +11,8 @@ final class DaemonHarness: @unchecked Sendable {
     let socket: String
     private(set) var process: Process?
     private var extraArguments: [String]
+    /// Added to the daemon's environment at the next `start` (e.g. ARTICLED_FAULT); cleared by assigning [:].
+    var environment: [String: String] = [:]
 
     init(arguments: [String] = []) throws {
         root = "/tmp/articled-it-\(UUID().uuidString.prefix(8))"
@@ -43,7 +45,10 @@ final class DaemonHarness: @unchecked Sendable {
         p.arguments =
             ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"] + extraArguments
         p.standardOutput = FileHandle.nullDevice
-        _ = FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
+        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if FileManager.default.fileExists(atPath: root + "/daemon.log") == false {
+            _ = FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
+        }
         let log = FileHandle(forWritingAtPath: root + "/daemon.log")!
         log.seekToEndOfFile()
         p.standardError = log

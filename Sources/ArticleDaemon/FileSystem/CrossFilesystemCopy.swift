@@ -19,7 +19,9 @@ struct CrossFilesystemCopy {
         guard fstat(input, &st) == 0, FileIdentity(st) == identity else {
             throw .system(call: "fstat", path: sourcePath, errno: ESTALE)
         }
-        let temporary = ".articled-copy.\(getpid()).\(identity.inode)"
+        // Named after the file, so that a copy cut short by a crash is replaced by the next attempt, not left.
+        let temporary = ".articled-copy.\(identity.device)-\(identity.inode)"
+        _ = unlinkat(target.fd, temporary, 0)
         let output = try target.createExclusive(temporary, mode: 0o640)
         do throws(IngestError) {
             defer { Glibc.close(output) }
@@ -27,6 +29,12 @@ struct CrossFilesystemCopy {
             if Glibc.fsync(output) != 0 {
                 throw IngestError.system(call: "fsync", path: target.path + "/" + temporary, errno: errno)
             }
+        } catch {
+            _ = unlinkat(target.fd, temporary, 0)
+            throw error
+        }
+        do {
+            try FaultInjection.check(.copyBeforeRename, path: target.path + "/" + temporary)
         } catch {
             _ = unlinkat(target.fd, temporary, 0)
             throw error
