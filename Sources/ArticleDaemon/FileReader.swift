@@ -48,7 +48,8 @@ struct FileReader: Sendable {
                 sha256: sha256,
                 mtime: st.map {
                     Timestamp.format(seconds: Int($0.st_mtim.tv_sec), nanoseconds: Int($0.st_mtim.tv_nsec))
-                }
+                },
+                identity: st.map { FileIdentity($0).description }
             )
         }
         let fd: Int32

@@ -22,19 +22,29 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     public var sha256: String?
     /// The modification time (ISO 8601, UTC), or nil when unknown.
     public var mtime: String?
+    /// Which file it was when read, `DEVICE:INODE:CTIME_NS`: tells a crash replay (the very file recorded, its
+    /// move lost) from the same content dropped again under the same name (a new file). Absent in records
+    /// written before it existed.
+    public var identity: String?
 
     /// Creates source information.
-    public init(name: String, path: String, size: Int, sha256: String?, mtime: String?) {
+    public init(name: String, path: String, size: Int, sha256: String?, mtime: String?, identity: String? = nil) {
         self.name = name
         self.path = path
         self.size = size
         self.sha256 = sha256
         self.mtime = mtime
+        self.identity = identity
     }
 
     /// What identifies this exact file for replay after a crash: its content hash, or, for a file whose content
     /// was never read, its size and modification time.
     var fingerprint: String {
+        legacyFingerprint + (identity.map { "#" + $0 } ?? "")
+    }
+
+    /// The fingerprint of records written before `identity` existed.
+    var legacyFingerprint: String {
         sha256 ?? "\(size)@\(mtime ?? "-")"
     }
 
@@ -46,6 +56,7 @@ public struct SourceInfo: Sendable, Equatable, Codable {
         try c.encode(size, forKey: .size)
         try c.encode(sha256, forKey: .sha256)
         try c.encode(mtime, forKey: .mtime)
+        try c.encodeIfPresent(identity, forKey: .identity)
     }
 }
 

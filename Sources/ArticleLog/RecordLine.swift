@@ -54,6 +54,10 @@ enum RecordLine {
         JSONText.appendOptionalString(source.sha256, to: &out)
         out += Array(",\"mtime\":".utf8)
         JSONText.appendOptionalString(source.mtime, to: &out)
+        if let identity = source.identity {
+            out += Array(",\"identity\":".utf8)
+            JSONText.appendString(identity, to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 

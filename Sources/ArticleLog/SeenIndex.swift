@@ -28,8 +28,10 @@ public struct SeenIndex: Sendable {
     }
 
     /// The record already made for this exact file under this path, if any.
+    /// A record written before identities were recorded matches on path and content alone.
     public func existingRecord(for source: SourceInfo) -> (seq: Int, kind: RecordKind)? {
         recorded[ReplayKey(path: source.path, fingerprint: source.fingerprint)]
+            ?? recorded[ReplayKey(path: source.path, fingerprint: source.legacyFingerprint)]
     }
 
     /// The earliest article whose SimHash is within 3 bits of `simhash`, if any.

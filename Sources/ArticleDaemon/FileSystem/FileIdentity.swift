@@ -15,5 +15,6 @@ struct FileIdentity: Sendable, Hashable, CustomStringConvertible {
         changed = Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec)
     }
 
-    var description: String { "\(device):\(inode)@\(changed)" }
+    /// `DEVICE:INODE:CTIME_NS`, as records keep it (`source.identity`).
+    var description: String { "\(device):\(inode):\(changed)" }
 }
