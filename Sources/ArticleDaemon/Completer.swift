@@ -1,6 +1,7 @@
 import ArticleLog
 import Logging
 import Metrics
+import ServiceLifecycle
 
 /// DESIGN's completer: makes a record durable, then moves its originals out of the drop folder and makes the
 /// moves durable. The order is the promise: an original leaves the drop folder only after its record is on
@@ -97,8 +98,12 @@ struct Completer: Sendable {
                     "cannot write the log; ingestion paused, the file stays in the drop folder",
                     metadata: ["source": "\(draft.source.path)", "error": "\(error)", "retry_in": "\(delay)"]
                 )
+                // Stopping ends the wait: the file stays in the drop folder for the next start, and a full disk
+                // cannot hold the shutdown up.
+                if Task.isShuttingDownGracefully { return nil }
                 do {
-                    try await Task.sleep(for: delay)
+                    let wait = delay
+                    try await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
                 } catch {
                     return nil
                 }

@@ -70,4 +70,33 @@ struct BackPressureTests {
         try await d.stop()
         #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
+
+    @Test(.enabled(if: canMount, "needs root and tmpfs mounts"))
+    func stoppingWhileTheDiskIsFullDoesNotHangAndLosesNothing() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        let logDir = d.state + "/log"
+        try FileManager.default.createDirectory(atPath: logDir, withIntermediateDirectories: true)
+        #expect(Self.mount(["-t", "tmpfs", "-o", "size=256k", "tmpfs", logDir]))
+        defer { umount2(logDir, Int32(MNT_DETACH)) }
+        try d.start()
+        try d.write("before.txt", IngestionTests.article)
+        _ = try await d.waitForRecords(1)
+        let filler = logDir + "/filler"
+        #expect(FileManager.default.createFile(atPath: filler, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: filler))
+        while (try? handle.write(contentsOf: Data(repeating: 0x41, count: 4096))) != nil {}
+        try? handle.close()
+        for i in 0..<5 { try d.write("during-\(i).txt", "Full Disk \(i)\n\nThis file arrives while the log cannot grow.") }
+        try await waitUntil("the daemon to report that the log cannot be written") {
+            d.daemonLog.contains("cannot write the log")
+        }
+        // SIGTERM with the disk still full: the daemon must stop within the harness's deadline.
+        _ = try await d.stop(timeout: .seconds(15))
+        let recorded = Set(try d.records().map(\.source.name))
+        let waiting = Set(d.incomingFiles())
+        #expect(recorded.isDisjoint(with: waiting))
+        #expect(recorded.union(waiting).count == 6)
+        try FileManager.default.removeItem(atPath: filler)
+        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+    }
 }
