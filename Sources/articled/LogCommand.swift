@@ -11,7 +11,7 @@ struct LogCommand: ParsableCommand {
     )
 
     struct StateOption: ParsableArguments {
-        @Option(help: "The daemon's state folder (the log is in STATE/log).")
+        @Option(help: "The daemon's state folder (segments in STATE/log, the head in STATE/log.head).")
         var state: String = ProcessInfo.processInfo.environment["ARTICLED_STATE"] ?? "/var/lib/articled"
 
         var directory: SegmentDirectory { SegmentDirectory(path: state + "/log") }
