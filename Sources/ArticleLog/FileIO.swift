@@ -35,6 +35,21 @@ enum FileIO {
         }
     }
 
+    /// Writes all of `bytes` at `offset` (pwrite), continuing after short writes.
+    static func pwriteAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int, path: String) throws(LogError) {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buf -> Int in
+                Glibc.pwrite(fd, buf.baseAddress! + done, buf.count - done, off_t(offset + done))
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .system(call: "pwrite", path: path, errno: errno)
+            }
+            done += n
+        }
+    }
+
     static func fdatasync(_ fd: Int32, path: String) throws(LogError) {
         _ = try check("fdatasync", path) { Glibc.fdatasync(fd) }
     }

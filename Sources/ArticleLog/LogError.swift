@@ -7,8 +7,13 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     case system(call: String, path: String, errno: Int32)
     /// A complete line in the middle of the log is not a record: the log was damaged or edited.
     case corruptRecord(path: String, line: Int, detail: String)
-    /// The records' sequence numbers do not follow each other.
-    case sequenceGap(path: String, expected: Int, found: Int)
+    /// A record at or before the head (acknowledged: its original was already moved away) is damaged: a
+    /// checksum mismatch, a broken chain, a wrong seq, or not the line the head names. Never cut off.
+    case acknowledgedDamage(path: String, line: Int, detail: String)
+    /// Acknowledged records are missing: a segment is gone, or the log ends before the head's seq.
+    case missingRecords(path: String, detail: String)
+    /// `STATE/log.head` exists but holds no whole head.
+    case damagedHead(path: String, detail: String)
     /// The writer was closed; no more records are accepted.
     case closed
 
@@ -18,8 +23,14 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
         case .corruptRecord(let path, let line, let detail):
             return "\(path) line \(line) is not a valid record (\(detail)); run 'articled log verify'"
-        case .sequenceGap(let path, let expected, let found):
-            return "\(path): expected seq \(expected), found \(found); run 'articled log verify'"
+        case .acknowledgedDamage(let path, let line, let detail):
+            return "\(path) line \(line) is damaged (\(detail)); it was acknowledged, so it is not cut off and the "
+                + "daemon will not start: restore the segment from a copy, then run 'articled log verify'"
+        case .missingRecords(let path, let detail):
+            return "acknowledged records are missing: \(path): \(detail); restore the missing segment from a copy, "
+                + "then run 'articled log verify'"
+        case .damagedHead(let path, let detail):
+            return "\(path) is damaged (\(detail)); run 'articled log verify'"
         case .closed:
             return "the log writer is closed"
         }

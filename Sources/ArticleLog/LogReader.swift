@@ -1,7 +1,8 @@
 import Glibc
 
 /// Reads record lines in order across segments, for `articled log cat` and for tests. A reader never writes:
-/// a line still being written (no newline yet) is held back until it is complete.
+/// a line still being written (no newline yet) is held back until it is complete, and with a head only the
+/// lines it covers (acknowledged, durable) are delivered.
 public struct LogReader: Sendable {
     /// The log folder.
     public let directory: SegmentDirectory
@@ -22,20 +23,31 @@ public struct LogReader: Sendable {
         public static let start = Position(segment: 0, offset: 0)
     }
 
-    /// Delivers complete lines after `position` with seq ≥ `fromSeq`, and returns where it stopped.
+    /// The head in `STATE/log.head`, nil for a log without one (written before heads existed).
+    public func head() throws -> LogHead? {
+        try LogHeadFile.read(directory.headPath)
+    }
+
+    /// Delivers complete lines after `position` with seq ≥ `fromSeq`, and no further than `limit` (a head) if
+    /// given, and returns where it stopped.
     @discardableResult
     public func read(
         from position: Position = .start,
         fromSeq: Int = 1,
+        upTo limit: LogHead? = nil,
         line deliver: ([UInt8]) throws -> Void
     ) throws -> Position {
         var position = position
         for number in try directory.segmentNumbers() where number >= position.segment {
+            if let limit, number > limit.segment { break }
             if number > position.segment { position = Position(segment: number, offset: 0) }
             let path = directory.segmentPath(number)
             let fd = try FileIO.open(path, O_RDONLY)
             defer { FileIO.close(fd) }
-            let bytes = try FileIO.readAll(fd: fd, path: path, from: position.offset)
+            var bytes = try FileIO.readAll(fd: fd, path: path, from: position.offset)
+            if let limit, number == limit.segment {
+                bytes.removeSubrange(min(bytes.count, max(0, limit.offset - position.offset))...)
+            }
             var lineStart = 0
             for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
                 let line = Array(bytes[lineStart..<i])

@@ -18,86 +18,202 @@ public struct RecoveredLog: Sendable {
     public var totalBytes = 0
     /// Duplicates, replays and counts.
     public var index = SeenIndex()
-    /// Where a torn last line was kept, if one was cut off.
+    /// The head as recovery left it on disk: it covers every record kept.
+    public var head = LogHead.empty
+    /// Where the first torn piece cut off the end of the log was kept, if anything was cut off.
     public var tornFile: String?
-    /// Records whose `prev` does not match the line before them (the log was altered); recovery goes on, and
-    /// `articled log verify` tells the operator more.
-    public var brokenLinks: [Int] = []
+    /// Records that were after the old head (never acknowledged) and were kept because they are whole.
+    public var keptUnacknowledged = 0
 }
 
-/// Rebuilds the writer's state from the segments at start-up, and repairs a torn tail: an incomplete last line
-/// (no newline, or not valid JSON) left by a crash is cut off and kept in a `.torn` file. A complete record in
-/// the middle of the log is never removed; if one cannot be read, recovery stops with an error instead.
+/// Rebuilds the writer's state from the segments at start-up and repairs what a crash left after the head.
+///
+/// Every line is checked: its checksum, its seq, its `prev` (the chain), and, at the head's seq, that it hashes
+/// to the head's hash and ends where the head says. What follows the head was never acknowledged (the originals
+/// are still in the drop folder), so from the first bad line after the head everything to the end of the log is
+/// cut off and kept in `STATE/torn/`. A bad line at or before the head is damage to acknowledged records, and
+/// so is a missing segment or a log that ends before the head: recovery throws and the daemon does not start.
+///
+/// A log from before heads and checksums (no `log.head`) is adopted: its lines without `crc32c` are accepted
+/// up to the first line that has one, the old rule for torn tails applies (only the very last line may be cut),
+/// and the head is written at the end, with `checksums_from` set to where checksums begin, so that later
+/// starts accept those old lines and no others.
 public enum LogRecovery {
-    /// Recovers the log in `directory`, creating the folder if it does not exist.
+    /// Recovers the log in `directory`, creating the folder if it does not exist, and leaves `STATE/log.head`
+    /// covering every record kept.
     public static func recover(_ directory: SegmentDirectory, logger: Logger) throws(LogError) -> RecoveredLog {
         try FileIO.makeDirectories(directory.path)
-        var state = RecoveredLog()
+        let oldHead = try LogHeadFile.read(directory.headPath)
         let numbers = try directory.segmentNumbers()
-        state.segmentCount = numbers.count
-        let decoder = JSONDecoder()
-        for (position, number) in numbers.enumerated() {
+        try checkSegmentsPresent(numbers, head: oldHead, directory: directory)
+
+        var state = RecoveredLog()
+        var scan = ChainScan(head: oldHead)
+        var sizes: [Int: Int] = [:]
+        var cut: (segment: Int, offset: Int, line: Int, problem: String)?
+        segments: for (position, number) in numbers.enumerated() {
             let path = directory.segmentPath(number)
-            let isLast = position == numbers.count - 1
-            var bytes = try FileIO.readAll(path)
-            var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            // `split` leaves an empty last piece after a final newline; anything else there is a torn line.
-            var torn: ArraySlice<UInt8> = lines.removeLast()
-            if !torn.isEmpty && !isLast {
-                throw .corruptRecord(path: path, line: lines.count + 1, detail: "segment does not end with a newline")
-            }
-            for (lineNumber, line) in lines.enumerated() {
-                let header: RecordHeader
-                do {
-                    header = try decoder.decode(RecordHeader.self, from: Data(headerBytes(of: line)))
-                } catch {
-                    if isLast && lineNumber == lines.count - 1 {
-                        // The newline may have reached the disk before the rest: a torn line all the same.
-                        torn = bytes[line.startIndex..<bytes.endIndex]
-                        lines.removeLast()
-                        break
+            let bytes = try FileIO.readAll(path)
+            sizes[number] = bytes.count
+            let isLastSegment = position == numbers.count - 1
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < bytes.count {
+                lineNumber += 1
+                let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+                let end = newline ?? bytes.count
+                let line = bytes[lineStart..<end]
+                let outcome =
+                    newline == nil
+                    ? .bad("the segment ends in a line without a newline (\(bytes.count - lineStart) bytes)")
+                    : scan.check(line)
+                switch outcome {
+                case .bad(let problem):
+                    if let oldHead, oldHead.covers(segment: number, end: lineStart + 1) {
+                        throw .acknowledgedDamage(path: path, line: lineNumber, detail: problem)
                     }
-                    throw .corruptRecord(path: path, line: lineNumber + 1, detail: "\(error)")
+                    if oldHead == nil && !(isLastSegment && end + 1 >= bytes.count) {
+                        throw .corruptRecord(path: path, line: lineNumber, detail: problem)
+                    }
+                    cut = (number, lineStart, lineNumber, problem)
+                    break segments
+                case .record(let header):
+                    let lineHash = RecordLine.hash(line)
+                    if let oldHead, header.seq == oldHead.seq {
+                        guard lineHash == oldHead.sha256, number == oldHead.segment, end + 1 == oldHead.offset else {
+                            throw .acknowledgedDamage(
+                                path: path,
+                                line: lineNumber,
+                                detail: "the head (\(directory.headPath)) says seq \(oldHead.seq) has sha256 "
+                                    + "\(oldHead.sha256) and ends at segment \(oldHead.segment) offset "
+                                    + "\(oldHead.offset); this line has sha256 \(lineHash) and ends at segment "
+                                    + "\(number) offset \(end + 1)"
+                            )
+                        }
+                    }
+                    scan.accept(seq: header.seq, hash: lineHash)
+                    let simhash = header.kind == .article ? NearDuplicateIndex.simhash(inArticleJSON: line) : nil
+                    state.index.add(
+                        seq: header.seq,
+                        kind: header.kind,
+                        source: header.source,
+                        sidecar: header.sidecar,
+                        simhash: simhash
+                    )
+                    state.head = LogHead(
+                        seq: header.seq,
+                        sha256: lineHash,
+                        segment: number,
+                        offset: end + 1,
+                        checksumsFrom: scan.checksumsFrom
+                    )
                 }
-                guard header.seq == state.lastSeq + 1 else {
-                    throw .sequenceGap(path: path, expected: state.lastSeq + 1, found: header.seq)
-                }
-                if header.prev != state.lastHash { state.brokenLinks.append(header.seq) }
-                state.lastSeq = header.seq
-                state.lastHash = RecordLine.hash(line)
-                let simhash = header.kind == .article ? NearDuplicateIndex.simhash(inArticleJSON: line) : nil
-                state.index.add(
-                    seq: header.seq,
-                    kind: header.kind,
-                    source: header.source,
-                    sidecar: header.sidecar,
-                    simhash: simhash
-                )
-            }
-            if !torn.isEmpty {
-                let kept = try keepTorn(Array(torn), segmentPath: path)
-                let goodLength = torn.startIndex
-                try truncate(path, to: goodLength)
-                bytes.removeSubrange(goodLength...)
-                state.tornFile = kept
-                logger.warning(
-                    "cut off a torn last line left by a crash",
-                    metadata: ["segment": "\(path)", "bytes": "\(torn.count)", "kept_in": "\(kept)"]
-                )
-            }
-            state.totalBytes += bytes.count
-            if isLast {
-                state.segment = number
-                state.segmentSize = bytes.count
+                lineStart = end + 1
             }
         }
-        if !state.brokenLinks.isEmpty {
-            logger.error(
-                "the log's hash chain is broken; run 'articled log verify'",
-                metadata: ["first_bad_seq": "\(state.brokenLinks[0])"]
+        if let oldHead, state.head.seq < oldHead.seq {
+            let last = numbers.last.map(directory.segmentPath) ?? directory.path
+            throw .missingRecords(
+                path: last,
+                detail: "the head says seq \(oldHead.seq) was acknowledged, but the log ends at seq \(state.head.seq)"
             )
         }
+
+        state.head.checksumsFrom = scan.checksumsFrom
+        var kept = numbers
+        if let cut {
+            kept = numbers.filter { $0 <= cut.segment }
+            state.tornFile = try cutTail(cut, after: numbers, directory: directory, logger: logger)
+            sizes[cut.segment] = cut.offset
+        }
+        state.lastSeq = state.head.seq
+        state.lastHash = state.head.sha256
+        state.segmentCount = kept.count
+        state.segment = kept.last ?? 0
+        state.segmentSize = sizes[state.segment] ?? 0
+        state.totalBytes = kept.reduce(0) { $0 + (sizes[$1] ?? 0) }
+        state.keptUnacknowledged = state.head.seq - (oldHead?.seq ?? 0)
+
+        if state.head != oldHead {
+            // The records after the old head may still be only in the page cache (a crash of the process, not
+            // of the machine): make them durable before the head covers them.
+            for number in kept where number >= (oldHead?.segment ?? 0) && number > 0 {
+                try syncSegment(directory.segmentPath(number))
+            }
+            if oldHead == nil {
+                try LogHeadFile.create(directory.headPath, head: state.head).close()
+            } else {
+                var file = try LogHeadFile.open(directory.headPath)
+                defer { file.close() }
+                try file.write(state.head)
+            }
+            if oldHead == nil && state.head.seq > 0 {
+                logger.notice(
+                    "adopted a log without a head file; wrote it",
+                    metadata: ["head": "\(directory.headPath)", "seq": "\(state.head.seq)"]
+                )
+            } else if state.keptUnacknowledged > 0 {
+                logger.notice(
+                    "kept whole records written after the head, never acknowledged; the head now covers them",
+                    metadata: ["records": "\(state.keptUnacknowledged)", "seq": "\(state.head.seq)"]
+                )
+            }
+        }
         return state
+    }
+
+    /// Segments are numbered 1, 2, 3, … without gaps, and the head's segment exists.
+    private static func checkSegmentsPresent(
+        _ numbers: [Int],
+        head: LogHead?,
+        directory: SegmentDirectory
+    ) throws(LogError) {
+        for (i, number) in numbers.enumerated() where number != i + 1 {
+            throw .missingRecords(
+                path: directory.segmentPath(i + 1),
+                detail: "segment \(i + 1) is missing (found \(SegmentDirectory.fileName(number)) after it)"
+            )
+        }
+        if let head, head.segment > numbers.count {
+            throw .missingRecords(
+                path: directory.segmentPath(head.segment),
+                detail: "the head says seq \(head.seq) ends in this segment, but the log ends at segment "
+                    + "\(numbers.count)"
+            )
+        }
+    }
+
+    /// Keeps everything from the cut to the end of the log in `STATE/torn/`, durably, then removes it.
+    private static func cutTail(
+        _ cut: (segment: Int, offset: Int, line: Int, problem: String),
+        after numbers: [Int],
+        directory: SegmentDirectory,
+        logger: Logger
+    ) throws(LogError) -> String {
+        try FileIO.makeDirectories(directory.tornDirectory)
+        let path = directory.segmentPath(cut.segment)
+        let bytes = try FileIO.readAll(path)
+        let first = try keepTorn(Array(bytes[cut.offset...]), name: SegmentDirectory.fileName(cut.segment), directory)
+        try truncate(path, to: cut.offset)
+        logger.warning(
+            "cut off a torn tail after the head, never acknowledged",
+            metadata: [
+                "segment": "\(path)", "line": "\(cut.line)", "problem": "\(cut.problem)",
+                "bytes": "\(bytes.count - cut.offset)", "kept_in": "\(first)",
+            ]
+        )
+        let later = numbers.filter { $0 > cut.segment }
+        for number in later {
+            let path = directory.segmentPath(number)
+            let kept = try keepTorn(try FileIO.readAll(path), name: SegmentDirectory.fileName(number), directory)
+            _ = try FileIO.check("unlink", path) { Glibc.unlink(path) }
+            logger.warning(
+                "moved a segment after a torn tail away",
+                metadata: ["segment": "\(path)", "kept_in": "\(kept)"]
+            )
+        }
+        if !later.isEmpty { try FileIO.fsyncDirectory(directory.path) }
+        return first
     }
 
     /// The part of a record line before its article, closed again: recovery needs only the header, and the
@@ -119,19 +235,26 @@ public enum LogRecovery {
         return nil
     }
 
-    /// Saves torn bytes next to the segment, under a name not yet taken, durably, before they are cut off.
-    private static func keepTorn(_ bytes: [UInt8], segmentPath: String) throws(LogError) -> String {
-        var candidate = segmentPath + ".torn"
+    /// Saves torn bytes in `STATE/torn/` under a name not yet taken, durably, before they are cut off.
+    private static func keepTorn(
+        _ bytes: [UInt8],
+        name: String,
+        _ directory: SegmentDirectory
+    ) throws(LogError)
+        -> String
+    {
+        let base = directory.tornDirectory + "/" + name + ".torn"
+        var candidate = base
         var n = 1
         while access(candidate, F_OK) == 0 {
-            candidate = segmentPath + ".torn.\(n)"
+            candidate = base + ".\(n)"
             n += 1
         }
         let fd = try FileIO.open(candidate, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         defer { FileIO.close(fd) }
         try FileIO.writeAll(fd, bytes, path: candidate)
         try FileIO.fsync(fd, path: candidate)
-        try FileIO.fsyncDirectory(String(candidate[..<candidate.lastIndex(of: "/")!]))
+        try FileIO.fsyncDirectory(directory.tornDirectory)
         return candidate
     }
 
@@ -140,5 +263,66 @@ public enum LogRecovery {
         defer { FileIO.close(fd) }
         try FileIO.ftruncate(fd, length, path: path)
         try FileIO.fsync(fd, path: path)
+    }
+
+    private static func syncSegment(_ path: String) throws(LogError) {
+        let fd = try FileIO.open(path, O_RDONLY)
+        defer { FileIO.close(fd) }
+        try FileIO.fdatasync(fd, path: path)
+    }
+}
+
+/// The chain as recovery walks it: what the next line must carry, and whether lines without a checksum are
+/// still accepted (only in a log without a head, before the first line that has one).
+struct ChainScan {
+    enum Outcome {
+        case record(RecordHeader)
+        case bad(String)
+    }
+
+    private(set) var lastSeq = 0
+    private(set) var lastHash = RecordLine.genesis
+    /// Lines from this seq on must carry a checksum; without a head it is found: the first line that has one.
+    private(set) var checksumsFrom: Int
+    private let checksumsFromIsKnown: Bool
+    private let decoder = JSONDecoder()
+
+    init(head: LogHead?) {
+        checksumsFrom = head?.checksumsFrom ?? 1
+        checksumsFromIsKnown = head != nil
+    }
+
+    /// Checks one complete line (without its newline) against the chain so far.
+    mutating func check(_ line: ArraySlice<UInt8>) -> Outcome {
+        if line.isEmpty { return .bad("empty line") }
+        // Zero bytes never occur in JSON text; naming them tells the operator it was a zeroed page.
+        func bad(_ detail: String) -> Outcome {
+            .bad(line.contains(0) ? "holds zero bytes (a zeroed page?); \(detail)" : detail)
+        }
+        let checksum = RecordLine.checksum(of: line)
+        if case .mismatch(let detail) = checksum { return bad(detail) }
+        let header: RecordHeader
+        do {
+            header = try decoder.decode(RecordHeader.self, from: Data(LogRecovery.headerBytes(of: line)))
+        } catch {
+            return bad("not a JSON record (\(error))")
+        }
+        if checksum == .absent {
+            let adoptable = checksumsFromIsKnown ? header.seq < checksumsFrom : lastSeq + 1 == checksumsFrom
+            if !adoptable { return bad("no crc32c member") }
+            // Still before the first checksummed line of a log without a head.
+            if !checksumsFromIsKnown { checksumsFrom = header.seq + 1 }
+        }
+        if header.seq != lastSeq + 1 { return .bad("seq \(header.seq), expected \(lastSeq + 1)") }
+        if header.prev != lastHash {
+            return .bad("prev is not the SHA-256 of the line before it: the chain is broken")
+        }
+        return .record(header)
+    }
+
+    /// Moves the chain on past an accepted line.
+    mutating func accept(seq: Int, hash: String) {
+        lastSeq = seq
+        lastHash = hash
     }
 }

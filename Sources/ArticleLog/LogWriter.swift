@@ -36,8 +36,9 @@ public struct LogStats: Sendable, Equatable {
 }
 
 /// The log's single writer, with group commit: drafts appended while a sync is running wait together and are
-/// written and made durable by one fdatasync. `append` returns only once the record is on disk, so callers
-/// may then move the original away (promise 1 of DESIGN.md).
+/// written and made durable by one fdatasync. `append` returns only once the record is on disk and
+/// `STATE/log.head` covers it (a second fdatasync, on the head file, per batch), so callers may then move the
+/// original away (promise 1 of DESIGN.md): a record is acknowledged exactly when the head covers it.
 ///
 /// The disk work runs on a `GroupCommitQueue`, never on Swift's cooperative threads, so a slow fsync does not
 /// starve the ingest workers.
@@ -102,6 +103,12 @@ private final class SegmentAppender: Sendable {
         var lastHash: String
         /// Bytes of a failed batch may sit past `segmentSize`; they are cut off before the next write.
         var dirty = false
+        /// `STATE/log.head`, opened for in-place updates.
+        var head: LogHeadFile?
+        /// The seq the head file covers; behind `lastSeq` only after a failed head update.
+        var headSeq: Int
+        /// Carried from the recovered head: where lines with checksums begin.
+        var checksumsFrom: Int
     }
 
     private let directory: SegmentDirectory
@@ -128,10 +135,19 @@ private final class SegmentAppender: Sendable {
             segmentCount: recovered.segmentCount,
             totalBytes: recovered.totalBytes,
             lastSeq: recovered.lastSeq,
-            lastHash: recovered.lastHash
+            lastHash: recovered.lastHash,
+            headSeq: recovered.head.seq,
+            checksumsFrom: recovered.head.checksumsFrom
         )
+        // Recovery leaves the head file in place, covering every record it kept.
+        d.head = try LogHeadFile.open(directory.headPath)
         if recovered.segment > 0 {
-            d.fd = try FileIO.open(directory.segmentPath(recovered.segment), O_WRONLY | O_APPEND)
+            do {
+                d.fd = try FileIO.open(directory.segmentPath(recovered.segment), O_WRONLY | O_APPEND)
+            } catch {
+                d.head?.close()
+                throw error
+            }
         }
         self.disk = Mutex(d)
     }
@@ -161,19 +177,19 @@ private final class SegmentAppender: Sendable {
                 FileIO.close(d.fd)
                 d.fd = -1
             }
+            d.head?.close()
+            d.head = nil
         }
     }
 
-    /// Writes one batch with one fdatasync. All or nothing: on failure the chain and index are unchanged.
+    /// Writes one batch with one fdatasync on the segment and one on the head file. If the segment write fails,
+    /// the chain and index are unchanged. If only the head update fails, the records stay in the chain and the
+    /// index (they are whole and synced) but the batch fails: the callers retry, find their records as replays,
+    /// and get success once a later head update covers them.
     func commit(_ drafts: [RecordDraft]) -> [Result<CommitOutcome, any Error>] {
         disk.withLock { d -> [Result<CommitOutcome, any Error>] in
             do {
-                let (outcomes, additions) = try write(drafts, &d)
-                index.withLock { index in
-                    for a in additions {
-                        index.add(seq: a.seq, kind: a.kind, source: a.source, sidecar: a.sidecar, simhash: a.simhash)
-                    }
-                }
+                let outcomes = try write(drafts, &d)
                 return outcomes.map { .success($0) }
             } catch {
                 // Cut off what the failed batch left at once, so that readers following the log do not see
@@ -198,7 +214,7 @@ private final class SegmentAppender: Sendable {
         var simhash: UInt64?
     }
 
-    private func write(_ drafts: [RecordDraft], _ d: inout Disk) throws(LogError) -> ([CommitOutcome], [Addition]) {
+    private func write(_ drafts: [RecordDraft], _ d: inout Disk) throws(LogError) -> [CommitOutcome] {
         // Decide each draft's fate first, against the index plus what this batch adds.
         var firstInBatch: [String: Int] = [:]
         var recordedInBatch: [SeenIndex.ReplayKey: (Int, RecordKind)] = [:]
@@ -269,23 +285,48 @@ private final class SegmentAppender: Sendable {
             )
             outcomes.append(.recorded(seq: seq, kind: kind, duplicateOf: duplicateOf))
         }
-        if buffer.isEmpty { return (outcomes, additions) }
+        if buffer.isEmpty {
+            // Replays only; they may name records a failed head update left uncovered.
+            try updateHead(&d)
+            return outcomes
+        }
 
         let path = try prepareSegment(&d)
         try FileIO.writeAll(d.fd, buffer, path: path)
         let started = ContinuousClock.now
         try FileIO.fdatasync(d.fd, path: path)
-        let elapsed = ContinuousClock.now - started
-        options.onSync?(
-            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            additions.count
-        )
 
         d.segmentSize += buffer.count
         d.totalBytes += buffer.count
         d.lastSeq = seq
         d.lastHash = hash
-        return (outcomes, additions)
+        index.withLock { index in
+            for a in additions {
+                index.add(seq: a.seq, kind: a.kind, source: a.source, sidecar: a.sidecar, simhash: a.simhash)
+            }
+        }
+        try updateHead(&d)
+        let elapsed = ContinuousClock.now - started
+        options.onSync?(
+            Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            additions.count
+        )
+        return outcomes
+    }
+
+    /// Makes the head cover every record in the chain: one pwrite and one fdatasync on `STATE/log.head`.
+    private func updateHead(_ d: inout Disk) throws(LogError) {
+        guard d.headSeq != d.lastSeq else { return }
+        guard d.head != nil else { throw LogError.closed }
+        let head = LogHead(
+            seq: d.lastSeq,
+            sha256: d.lastHash,
+            segment: d.segment,
+            offset: d.segmentSize,
+            checksumsFrom: d.checksumsFrom
+        )
+        try d.head!.write(head)
+        d.headSeq = d.lastSeq
     }
 
     /// Cuts off what a failed batch left behind, and starts a new segment when the current one is full.

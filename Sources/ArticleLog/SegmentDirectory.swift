@@ -10,6 +10,23 @@ public struct SegmentDirectory: Sendable {
         self.path = path
     }
 
+    /// The state folder holding the log folder: the head file and torn tails live here, beside `log/`, so
+    /// that `log/` holds nothing but numbered segments.
+    public var stateDirectory: String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `STATE/log.head`: the last acknowledged record (see `LogHead`).
+    public var headPath: String {
+        stateDirectory + "/log.head"
+    }
+
+    /// `STATE/torn`: unacknowledged bytes that recovery cut off the end of the log, kept for inspection.
+    public var tornDirectory: String {
+        stateDirectory + "/torn"
+    }
+
     /// The file name of segment `number`: eight digits, so that names sort like numbers.
     public static func fileName(_ number: Int) -> String {
         let digits = String(number)

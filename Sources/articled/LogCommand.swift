@@ -11,15 +11,18 @@ struct LogCommand: ParsableCommand {
     )
 
     struct StateOption: ParsableArguments {
-        @Option(help: "The daemon's state folder (the log is in STATE/log).")
+        @Option(help: "The daemon's state folder (segments in STATE/log, the head in STATE/log.head).")
         var state: String = ProcessInfo.processInfo.environment["ARTICLED_STATE"] ?? "/var/lib/articled"
 
         var directory: SegmentDirectory { SegmentDirectory(path: state + "/log") }
     }
 
-    /// `articled log cat`: records as JSON Lines, optionally following new ones as they are written.
+    /// `articled log cat`: records as JSON Lines, optionally following new ones as they are written. Only
+    /// records the head covers are printed (acknowledged and durable), never one still being written.
     struct Cat: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print records as JSON Lines.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print acknowledged records (those STATE/log.head covers) as JSON Lines."
+        )
 
         @OptionGroup var options: StateOption
 
@@ -35,7 +38,9 @@ struct LogCommand: ParsableCommand {
             let out = FileHandle.standardOutput
             repeat {
                 var batch: [UInt8] = []
-                position = try reader.read(from: position, fromSeq: from) { line in
+                // Read the head first: the lines it covers are already on disk in full.
+                let head = try reader.head()
+                position = try reader.read(from: position, fromSeq: from, upTo: head) { line in
                     batch += line
                     batch.append(UInt8(ascii: "\n"))
                     if batch.count > 1 << 16 {
@@ -49,22 +54,45 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    /// `articled log verify`: recomputes the hash chain; exit 1 names the first bad record.
+    /// `articled log verify`: checks every byte (JSON, checksum, seq, chain, head); exit 1 names the first bad
+    /// segment, line and seq.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the hash chain over every segment; exit 1 and name the first bad seq if it breaks."
+            abstract: "Check every line's JSON, checksum, seq and hash chain, and the head file; exit 1 and name "
+                + "the first bad segment and line."
         )
 
         @OptionGroup var options: StateOption
 
+        @Option(
+            help: ArgumentHelp(
+                "Also require the line at SEQ to have this SHA-256 (an anchor kept elsewhere, e.g. a head printed "
+                    + "earlier).",
+                valueName: "SEQ:HASH"
+            )
+        )
+        var expect: String?
+
+        func validate() throws {
+            if let expect, LogAnchor(expect) == nil {
+                throw ValidationError("--expect takes SEQ:HASH, a seq ≥ 1 and 64 hex digits, not '\(expect)'")
+            }
+        }
+
         func run() throws {
-            let report = try LogVerifier.verify(options.directory)
+            let report = try LogVerifier.verify(options.directory, expect: expect.flatMap(LogAnchor.init))
+            if let head = report.head {
+                print("head: \(head)")
+            } else {
+                print("head: none (a log from before head files; 'articled run' writes one at start-up)")
+            }
             if let bad = report.firstBad {
                 print("BROKEN at seq \(bad.seq): \(bad.problem)")
                 print("checked \(report.records) records in \(report.segments) segments before the break")
                 throw ExitCode.failure
             }
-            print("OK: \(report.records) records in \(report.segments) segments, chain intact")
+            let anchor = expect.map { ", seq \($0.prefix { $0 != ":" }) matches --expect" } ?? ""
+            print("OK: \(report.records) records in \(report.segments) segments, checksums and chain intact\(anchor)")
         }
     }
 }

@@ -5,38 +5,6 @@ import Testing
 
 @testable import ArticleLog
 
-private let logger = Logger(label: "test")
-
-private func source(_ name: String, content: String) -> SourceInfo {
-    SourceInfo(
-        name: name,
-        path: name,
-        size: content.utf8.count,
-        sha256: RecordLine.hash(Array(content.utf8)),
-        mtime: "2026-01-01T00:00:00.000Z"
-    )
-}
-
-private func articleDraft(_ name: String, content: String, simhash: String? = nil) -> RecordDraft {
-    .article(Article(title: content, body: [content], simhash: simhash), source: source(name, content: content))
-}
-
-private func openWriter(_ dir: SegmentDirectory, segmentBytes: Int = 64 << 20) throws -> LogWriter {
-    let recovered = try LogRecovery.recover(dir, logger: logger)
-    return try LogWriter(
-        directory: dir,
-        recovered: recovered,
-        options: LogWriterOptions(segmentBytes: segmentBytes),
-        logger: logger
-    )
-}
-
-private func records(_ dir: SegmentDirectory) throws -> [LogRecord] {
-    var out: [LogRecord] = []
-    try LogReader(directory: dir).read { out.append(try JSONDecoder().decode(LogRecord.self, from: Data($0))) }
-    return out
-}
-
 @Test func recordsGetConsecutiveSeqsAndAChainThatVerifies() async throws {
     let tmp = TemporaryDirectory()
     let dir = SegmentDirectory(path: tmp.path + "/log")
@@ -150,6 +118,7 @@ private func records(_ dir: SegmentDirectory) throws -> [LogRecord] {
     let recovered = try LogRecovery.recover(dir, logger: logger)
     #expect(recovered.lastSeq == 3)
     let kept = try #require(recovered.tornFile)
+    #expect(kept == tmp.path + "/torn/00000001.jsonl.torn")
     #expect(try String(contentsOfFile: kept, encoding: .utf8) == "{\"seq\":4,\"prev\":\"abc")
     #expect(try LogVerifier.verify(dir).firstBad == nil)
     #expect(try records(dir).count == 3)

@@ -15,7 +15,8 @@ extension LiveFileSystemTests {
                 let cancelled = ContinuousClock.now
                 await watcher.stop()
                 let took = ContinuousClock.now - cancelled
-                #expect(took < .milliseconds(500), "run took \(took) to return")
+                // Generous for a loaded 2-core CI host; a watcher that ignores cancellation never returns at all.
+                #expect(took < .seconds(5), "run took \(took) to return")
                 #expect(await watcher.reports.outcome.map { (try? $0.get()) != nil } == true)
                 #expect(LiveFileSystemTests.openInotifyDescriptors() == before)
             }

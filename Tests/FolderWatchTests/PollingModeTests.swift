@@ -81,7 +81,7 @@ extension LiveFileSystemTests {
                 #expect(await watcher.reports.hasStarted)
                 let cancelled = ContinuousClock.now
                 await watcher.stop()
-                #expect(ContinuousClock.now - cancelled < .milliseconds(500))
+                #expect(ContinuousClock.now - cancelled < .seconds(5))
             }
         }
     }

@@ -54,7 +54,8 @@ struct CrashRecoveryTests {
         let records = try await d.waitForRecords(4)
         #expect(records[3].seq == 4)
         #expect(records[3].source.name == "after.txt")
-        #expect(d.exists(segment + ".torn"))
+        // Kept beside the log, not in it: log/ holds only numbered segments.
+        #expect(d.exists(d.state + "/torn/00000001.jsonl.torn"))
         try await d.stop()
         #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
@@ -79,6 +80,35 @@ struct CrashRecoveryTests {
         let result = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(result.status == 1)
         #expect(result.output.contains("seq 3"))
+    }
+
+    @Test func aChangedLetterInTheLastAcknowledgedRecordStopsStartUpNamingSegmentAndLine() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        for i in 0..<3 { try d.write("a\(i).txt", "Acknowledged \(i)\n\nA body with the word pristine\(i) in it.") }
+        let records = try await d.waitForRecords(3)
+        try await d.stop()
+        let verified = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        #expect(verified.status == 0)
+        #expect(verified.output.contains("head: seq 3 sha256 "))
+
+        // The last record: no later prev covers it, only its checksum and the head do.
+        let last = try #require(records.first { $0.seq == 3 })
+        let word = "pristine" + String(last.source.name.dropFirst().prefix(1))
+        let segment = d.state + "/log/00000001.jsonl"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
+        let range = try #require(bytes.range(of: Data(word.utf8)))
+        bytes[range.lowerBound] = UInt8(ascii: "P")
+        try bytes.write(to: URL(fileURLWithPath: segment))
+
+        let result = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        #expect(result.status == 1)
+        #expect(result.output.contains("00000001.jsonl line 3"))
+        try d.start()
+        try await waitUntil("the daemon to refuse to start") { !d.isRunning }
+        #expect(try await d.stop() == 1)
+        #expect(d.daemonLog.contains("00000001.jsonl line 3"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: segment)) == bytes)
     }
 }
 

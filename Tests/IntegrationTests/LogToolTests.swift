@@ -40,4 +40,24 @@ struct LogToolTests {
         }
         try await d.stop()
     }
+
+    @Test func verifyExpectPassesForTheHeadItPrintedAndFailsForAnotherHash() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        for i in 0..<3 { try d.write("e\(i).txt", "Expect \(i)\n\nBody of anchored record \(i).") }
+        _ = try await d.waitForRecords(3)
+        try await d.stop()
+        let first = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        #expect(first.status == 0)
+        let headLine = try #require(first.output.split(separator: "\n").first { $0.hasPrefix("head: seq 3 sha256 ") })
+        let hash = String(try #require(headLine.split(separator: " ").last))
+
+        let kept = try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(hash)"])
+        #expect(kept.status == 0, "\(kept.output)")
+        let other = String(repeating: "0", count: 64)
+        let rewritten = try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(other)"])
+        #expect(rewritten.status == 1)
+        #expect(rewritten.output.contains("--expect"))
+        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3"]).status != 0)
+    }
 }
