@@ -17,9 +17,11 @@ struct InotifyTreeWatcher {
     private var schedule: SettleSchedule?
     private var echoes = ScanEchoFilter()
     private var batch = ReportBatch()
+    private var pendingCreates = PendingCreates()
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
-    /// write and would only cost reads.
+    /// write and would only cost reads. IN_OPEN and IN_CLOSE_NOWRITE tell a file being written from one linked in
+    /// whole (see `PendingCreates`).
     private let eventMask: InotifyEventMask
 
     init(paths: TreePaths, settle: Duration?, inotify: Inotify, logger: Logger) {
@@ -28,8 +30,8 @@ struct InotifyTreeWatcher {
         self.inotify = inotify
         self.schedule = settle.map { SettleSchedule(delay: $0) }
         var mask: InotifyEventMask = [
-            .closeWrite, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf, .onlyDirectory,
-            .excludeUnlinked,
+            .closeWrite, .closeNoWrite, .open, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf,
+            .onlyDirectory, .excludeUnlinked,
         ]
         if settle != nil { mask.formUnion([.modify, .attrib]) }
         self.eventMask = mask
@@ -54,6 +56,7 @@ struct InotifyTreeWatcher {
                 try await handle(event, ready: ready)
                 try Task.checkCancellation()
             }
+            if !pendingCreates.isEmpty { reportAppearedWhole(now: .now) }
             for path in batch.take() {
                 await ready(path)
                 try Task.checkCancellation()
@@ -113,24 +116,46 @@ struct InotifyTreeWatcher {
             batch.remove(path)
             schedule?.cancel(path)
             echoes.forget(path)
+            pendingCreates.forget(path)
             return
         }
         guard !IgnoredNames.isIgnored(event.name) else { return }
         if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) {
-            if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
-                return
-            }
+            pendingCreates.forget(path)
+            let status = FileStatus.ofEntry(paths.absolute(path))
+            // An O_TMPFILE file is closed under a placeholder name ("#<inode>") that names nothing, even after
+            // `linkat` gave it a real one; a file deleted since its close has nothing to report either.
+            if case .failure(let error) = status, error.code == ENOENT { return }
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? status.get()) { return }
             eventShowsComplete(path)
+        } else if event.mask.contains(.open) {
+            pendingCreates.opened(path)
+        } else if event.mask.contains(.closeNoWrite) {
+            if pendingCreates.closedWithoutWriting(path) { eventShowsComplete(path) }
         } else if event.mask.contains(.create) {
-            // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
-            if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
-                status.kind != .regular && status.kind != .directory,
-                !echoes.isEcho(path, now: status)
-            {
+            // A regular file is being written at IN_CREATE, unless it was linked in whole, which no IN_OPEN
+            // follows; FIFOs, sockets and symbolic links get no other event.
+            switch FileStatus.ofEntry(paths.absolute(path)) {
+            case .success(let status) where status.kind == .regular:
+                pendingCreates.created(path, now: .now)
+            case .success(let status) where status.kind != .directory && !echoes.isEcho(path, now: status):
                 eventShowsComplete(path)
+            case .success, .failure:
+                break
             }
         } else if !event.mask.isDisjoint(with: [.modify, .attrib]) {
             schedule?.restartIfWaiting(path, now: .now)
+        }
+    }
+
+    /// Files created without an `IN_OPEN` within the grace period were linked in whole (`link`, `linkat` of an
+    /// `O_TMPFILE` file): complete, unless already gone or only the echo of a scan.
+    private mutating func reportAppearedWhole(now: ContinuousClock.Instant) {
+        for path in pendingCreates.takeAppearedWhole(now: now) {
+            let status = FileStatus.ofEntry(paths.absolute(path))
+            if case .failure(let error) = status, error.code == ENOENT { continue }
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? status.get()) { continue }
+            eventShowsComplete(path)
         }
     }
 
@@ -163,8 +188,11 @@ struct InotifyTreeWatcher {
         }
     }
 
+    /// Until the next thing due (a settle delay, a create's grace period), at most `idleWait`; each of those exists
+    /// only while something waits for it.
     private func nextWait() -> Duration {
-        guard let deadline = schedule?.nextDeadline else { return Self.idleWait }
+        let deadlines = [schedule?.nextDeadline, pendingCreates.nextDeadline].compactMap { $0 }
+        guard let deadline = deadlines.min() else { return Self.idleWait }
         let untilDeadline = deadline - .now
         return max(.milliseconds(1), min(Self.idleWait, untilDeadline))
     }
@@ -308,5 +336,6 @@ struct InotifyTreeWatcher {
         batch.remove(below: directory)
         schedule?.cancel(below: directory)
         echoes.forget(below: directory)
+        pendingCreates.forget(below: directory)
     }
 }
