@@ -47,7 +47,7 @@ public struct FolderWatcher: Sendable {
     /// can be missed. Files in degraded subtrees are polled, and reported once unchanged over one
     /// `degradedPollInterval`, possibly after `started`.
     ///
-    /// Returns normally when the task is cancelled, within about 50 ms unless `ready` itself is suspended.
+    /// Returns normally when the task is cancelled, at once unless `ready` itself is suspended.
     /// Throws `FolderWatchError`: the root is missing or not a directory at start, the root is removed while
     /// watched, inotify cannot be set up, the root itself cannot be watched (including the watch limit), or the
     /// root cannot be listed. A folder below the root that cannot be watched is polled instead (see

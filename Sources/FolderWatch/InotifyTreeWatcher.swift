@@ -8,10 +8,6 @@ import Logging
 /// A folder below the root that cannot be watched (watch limit, a path past PATH_MAX, no permission, ...) does not
 /// stop it: that subtree is logged once and polled like polling mode does, only while such subtrees exist.
 struct InotifyTreeWatcher {
-    /// How long to sleep when no event is queued. The descriptor is non-blocking and the wait is a `Task.sleep`, so
-    /// no concurrency thread is ever parked in the kernel and cancellation ends the wait at once.
-    static let idleWait: Duration = .milliseconds(50)
-
     let paths: TreePaths
     let logger: Logger
     private let inotify: Inotify
@@ -72,6 +68,8 @@ struct InotifyTreeWatcher {
             metadata: ["path": "\(paths.root)", "folders": "\(table.count)", "mode": "inotify"]
         )
         await started()
+        // Between events the watcher sleeps in poll(2) until the next event or deadline: idle, it never wakes.
+        let waiter = try DescriptorWaiter(watching: inotify.fileDescriptor)
         while true {
             try Task.checkCancellation()
             let events = try inotify.readEvents()
@@ -87,8 +85,9 @@ struct InotifyTreeWatcher {
             try await reportSettled(ready: ready)
             try await pollDegradedSubtrees(ready: ready)
             if events.isEmpty {
+                try await waiter.wait(until: nextDeadline())
+                // Echoes expire by the clock but set no timer: they are dropped when the watcher next wakes.
                 echoes.forgetExpired(now: .now)
-                try await Task.sleep(for: nextWait())
             }
         }
     }
@@ -212,13 +211,10 @@ struct InotifyTreeWatcher {
         }
     }
 
-    /// Until the next thing due (a settle delay, a create's grace period, a poll of the degraded subtrees), at
-    /// most `idleWait`; each of those exists only while something waits for it.
-    private func nextWait() -> Duration {
-        let deadlines = [schedule?.nextDeadline, pendingCreates.nextDeadline, nextPoll].compactMap { $0 }
-        guard let deadline = deadlines.min() else { return Self.idleWait }
-        let untilDeadline = deadline - .now
-        return max(.milliseconds(1), min(Self.idleWait, untilDeadline))
+    /// The next thing due (a settle delay, a create's grace period, a poll of the degraded subtrees), or nil when
+    /// nothing waits, so that an idle watcher sleeps until the next event.
+    private func nextDeadline() -> ContinuousClock.Instant? {
+        [schedule?.nextDeadline, pendingCreates.nextDeadline, nextPoll].compactMap { $0 }.min()
     }
 
     // MARK: Degraded subtrees
