@@ -57,6 +57,7 @@ public struct FolderWatcher: Sendable {
         ready: @Sendable (String) async -> Void
     ) async throws {
         let paths = TreePaths(root: options.root)
+        health.publish(DegradedSubtrees())  // What an earlier run found no longer holds.
         try checkRoot(paths)
         do {
             if let interval = options.pollInterval {
