@@ -18,6 +18,14 @@ struct FileStatus: Sendable, Hashable {
         return retryingOnInterrupt { lstat(path, &info) }.map { _ in FileStatus(info) }
     }
 
+    /// Examines the entry `name` of the open folder `directory` without following a final symbolic link, so that
+    /// entries whose absolute path exceeds PATH_MAX can be examined too. The corresponding C function is `fstatat`.
+    static func ofEntry(named name: UnsafePointer<CChar>, in directory: Int32) -> Result<FileStatus, SystemErrno> {
+        var info = CStat()
+        return retryingOnInterrupt { fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) }.map { _ in FileStatus(info)
+        }
+    }
+
     /// Examines `path`, following symbolic links (used for the root, which may be a link to the real folder). The
     /// corresponding C function is `stat`.
     static func followingLinks(_ path: String) -> Result<FileStatus, SystemErrno> {

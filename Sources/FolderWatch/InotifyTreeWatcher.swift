@@ -4,11 +4,10 @@ import Logging
 /// The inotify side of `FolderWatcher`: keeps one watch per folder of the tree and turns events into ready paths.
 /// It runs in the calling task and handles one event at a time, so while `ready` suspends nothing is read and the
 /// kernel holds the events back; if its queue overflows, the loss is noticed and repaired by a rescan.
+///
+/// A folder below the root that cannot be watched (watch limit, a path past PATH_MAX, no permission, ...) does not
+/// stop it: that subtree is logged once and polled like polling mode does, only while such subtrees exist.
 struct InotifyTreeWatcher {
-    /// How long to sleep when no event is queued. The descriptor is non-blocking and the wait is a `Task.sleep`, so
-    /// no concurrency thread is ever parked in the kernel and cancellation ends the wait at once.
-    static let idleWait: Duration = .milliseconds(50)
-
     let paths: TreePaths
     let logger: Logger
     private let inotify: Inotify
@@ -17,19 +16,41 @@ struct InotifyTreeWatcher {
     private var schedule: SettleSchedule?
     private var echoes = ScanEchoFilter()
     private var batch = ReportBatch()
+    private var pendingCreates = PendingCreates()
+    private var degraded = DegradedSubtrees()
+    private var scanner: TreeScanner
+    private var tracker = StabilityTracker()
+    /// When the degraded subtrees are next scanned; nil while there are none, so an idle watcher has no poll timer.
+    private var nextPoll: ContinuousClock.Instant?
+    private let degradedPollInterval: Duration
+    private let health: WatchHealth
+    private let watchFault: @Sendable (String) -> Int32?
 
     /// What every folder is watched for. Without a settle delay, IN_MODIFY is not asked for: it fires on every
-    /// write and would only cost reads.
+    /// write and would only cost reads. IN_OPEN and IN_CLOSE_NOWRITE tell a file being written from one linked in
+    /// whole (see `PendingCreates`).
     private let eventMask: InotifyEventMask
 
-    init(paths: TreePaths, settle: Duration?, inotify: Inotify, logger: Logger) {
+    init(
+        paths: TreePaths,
+        settle: Duration?,
+        degradedPollInterval: Duration = .seconds(1),
+        inotify: Inotify,
+        health: WatchHealth = WatchHealth(),
+        logger: Logger,
+        watchFault: @escaping @Sendable (String) -> Int32? = { _ in nil }
+    ) {
         self.paths = paths
         self.logger = logger
         self.inotify = inotify
         self.schedule = settle.map { SettleSchedule(delay: $0) }
+        self.scanner = TreeScanner(paths: paths, logger: logger)
+        self.degradedPollInterval = degradedPollInterval
+        self.health = health
+        self.watchFault = watchFault
         var mask: InotifyEventMask = [
-            .closeWrite, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf, .onlyDirectory,
-            .excludeUnlinked,
+            .closeWrite, .closeNoWrite, .open, .movedTo, .movedFrom, .create, .delete, .deleteSelf, .moveSelf,
+            .onlyDirectory, .excludeUnlinked,
         ]
         if settle != nil { mask.formUnion([.modify, .attrib]) }
         self.eventMask = mask
@@ -47,6 +68,8 @@ struct InotifyTreeWatcher {
             metadata: ["path": "\(paths.root)", "folders": "\(table.count)", "mode": "inotify"]
         )
         await started()
+        // Between events the watcher sleeps in poll(2) until the next event or deadline: idle, it never wakes.
+        let waiter = try DescriptorWaiter(watching: inotify.fileDescriptor)
         while true {
             try Task.checkCancellation()
             let events = try inotify.readEvents()
@@ -54,14 +77,17 @@ struct InotifyTreeWatcher {
                 try await handle(event, ready: ready)
                 try Task.checkCancellation()
             }
+            if !pendingCreates.isEmpty { reportAppearedWhole(now: .now) }
             for path in batch.take() {
                 await ready(path)
                 try Task.checkCancellation()
             }
             try await reportSettled(ready: ready)
+            try await pollDegradedSubtrees(ready: ready)
             if events.isEmpty {
+                try await waiter.wait(until: nextDeadline())
+                // Echoes expire by the clock but set no timer: they are dropped when the watcher next wakes.
                 echoes.forgetExpired(now: .now)
-                try await Task.sleep(for: nextWait())
             }
         }
     }
@@ -113,24 +139,46 @@ struct InotifyTreeWatcher {
             batch.remove(path)
             schedule?.cancel(path)
             echoes.forget(path)
+            pendingCreates.forget(path)
             return
         }
         guard !IgnoredNames.isIgnored(event.name) else { return }
         if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) {
-            if !echoes.isEmpty && echoes.isEcho(path, now: try? FileStatus.ofEntry(paths.absolute(path)).get()) {
-                return
-            }
+            pendingCreates.forget(path)
+            let status = FileStatus.ofEntry(paths.absolute(path))
+            // An O_TMPFILE file is closed under a placeholder name ("#<inode>") that names nothing, even after
+            // `linkat` gave it a real one; a file deleted since its close has nothing to report either.
+            if case .failure(let error) = status, error.code == ENOENT { return }
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? status.get()) { return }
             eventShowsComplete(path)
+        } else if event.mask.contains(.open) {
+            pendingCreates.opened(path)
+        } else if event.mask.contains(.closeNoWrite) {
+            if pendingCreates.closedWithoutWriting(path) { eventShowsComplete(path) }
         } else if event.mask.contains(.create) {
-            // A regular file is still being written at IN_CREATE; links, FIFOs and sockets get no other event.
-            if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)),
-                status.kind != .regular && status.kind != .directory,
-                !echoes.isEcho(path, now: status)
-            {
+            // A regular file is being written at IN_CREATE, unless it was linked in whole, which no IN_OPEN
+            // follows; FIFOs, sockets and symbolic links get no other event.
+            switch FileStatus.ofEntry(paths.absolute(path)) {
+            case .success(let status) where status.kind == .regular:
+                pendingCreates.created(path, now: .now)
+            case .success(let status) where status.kind != .directory && !echoes.isEcho(path, now: status):
                 eventShowsComplete(path)
+            case .success, .failure:
+                break
             }
         } else if !event.mask.isDisjoint(with: [.modify, .attrib]) {
             schedule?.restartIfWaiting(path, now: .now)
+        }
+    }
+
+    /// Files created without an `IN_OPEN` within the grace period were linked in whole (`link`, `linkat` of an
+    /// `O_TMPFILE` file): complete, unless already gone or only the echo of a scan.
+    private mutating func reportAppearedWhole(now: ContinuousClock.Instant) {
+        for path in pendingCreates.takeAppearedWhole(now: now) {
+            let status = FileStatus.ofEntry(paths.absolute(path))
+            if case .failure(let error) = status, error.code == ENOENT { continue }
+            if !echoes.isEmpty && echoes.isEcho(path, now: try? status.get()) { continue }
+            eventShowsComplete(path)
         }
     }
 
@@ -163,10 +211,45 @@ struct InotifyTreeWatcher {
         }
     }
 
-    private func nextWait() -> Duration {
-        guard let deadline = schedule?.nextDeadline else { return Self.idleWait }
-        let untilDeadline = deadline - .now
-        return max(.milliseconds(1), min(Self.idleWait, untilDeadline))
+    /// The next thing due (a settle delay, a create's grace period, a poll of the degraded subtrees), or nil when
+    /// nothing waits, so that an idle watcher sleeps until the next event.
+    private func nextDeadline() -> ContinuousClock.Instant? {
+        [schedule?.nextDeadline, pendingCreates.nextDeadline, nextPoll].compactMap { $0 }.min()
+    }
+
+    // MARK: Degraded subtrees
+
+    /// Scans the subtrees inotify cannot watch, when their poll is due, and reports each file once it is the same
+    /// in two scans in a row, as polling mode does. Subtrees found gone are dropped.
+    private mutating func pollDegradedSubtrees(ready: @Sendable (String) async -> Void) async throws {
+        guard let due = nextPoll, due <= .now else { return }
+        let scan = try scanner.scan(degraded.paths)
+        for gone in scan.missing {
+            degraded.remove(below: gone)
+            logger.info("unwatchable folder is gone, no longer polled", metadata: ["path": "\(paths.absolute(gone))"])
+        }
+        if !scan.missing.isEmpty { health.publish(degraded) }
+        nextPoll = degraded.isEmpty ? nil : .now + degradedPollInterval
+        for path in tracker.update(with: scan.statuses, unlistable: scan.unlistable) {
+            await ready(path)
+            try Task.checkCancellation()
+        }
+    }
+
+    /// Switches a folder whose watch could not be added to polling, logging it once with path and errno.
+    private mutating func degrade(_ directory: String, call: String, errno code: Int32) {
+        guard degraded.insert(DegradedSubtree(path: directory, call: call, errno: code)) else { return }
+        var metadata: Logger.Metadata = [
+            "path": "\(paths.absolute(directory))", "call": "\(call)", "errno": "\(code)",
+            "error": "\(FolderWatchError.describe(code))", "interval": "\(degradedPollInterval)",
+        ]
+        if code == ENOSPC { metadata["hint"] = "raise fs.inotify.max_user_watches" }
+        logger.warning(
+            "cannot watch folder with inotify; polling it and everything below it instead",
+            metadata: metadata
+        )
+        health.publish(degraded)
+        if nextPoll == nil { nextPoll = .now }
     }
 
     // MARK: Watching and scanning
@@ -245,21 +328,32 @@ struct InotifyTreeWatcher {
         let watch: Int32
         // The root may be a link to the real folder; links below it are never followed.
         let mask = directory.isEmpty ? eventMask : eventMask.union(.dontFollow)
-        switch Result(catching: { () throws(FolderWatchError) in try inotify.addWatch(path: absolute, mask: mask) }) {
+        let added: Result<Int32, FolderWatchError>
+        if let code = watchFault(directory) {
+            added = .failure(
+                code == ENOSPC
+                    ? .watchLimitReached(path: absolute)
+                    : .systemCall(call: "inotify_add_watch", path: absolute, errno: code)
+            )
+        } else {
+            added = Result { () throws(FolderWatchError) in try inotify.addWatch(path: absolute, mask: mask) }
+        }
+        switch added {
         case .success(let added):
             watch = added
         case .failure(let error):
             if directory.isEmpty, let code = error.errno, code == ENOENT || code == ENOTDIR {
                 throw rootRemoved(reason: "inotify_add_watch: \(FolderWatchError.describe(code))")
             }
-            guard !directory.isEmpty, let code = error.errno, [ENOENT, ENOTDIR, EACCES].contains(code) else {
-                throw error
-            }
-            if code == EACCES {
-                logger.warning("cannot watch folder, permission denied", metadata: ["path": "\(absolute)"])
-            }
+            // Only the root is essential; whatever a dropper did to a folder below it costs that folder inotify.
+            guard !directory.isEmpty, let code = error.errno else { throw error }
+            if (code == ENOENT || code == ENOTDIR) && !isStillDirectory(directory) { return .skipped }
+            degrade(directory, call: "inotify_add_watch", errno: code)
             return .skipped
         }
+        // Watchable again (watches were freed, permissions fixed): the scan goes on below it, where folders that
+        // still fail stay polled without being logged again.
+        if degraded.remove(exactly: directory) { health.publish(degraded) }
         if table.directory(for: watch) == directory { return .alreadyWatched }
         if let known = table.directory(for: watch), known != directory {
             if known.isEmpty || isSameDirectory(known, directory) {
@@ -274,6 +368,15 @@ struct InotifyTreeWatcher {
         table.insert(watch, for: directory)
         if directory.isEmpty { rootWatch = watch }
         return .added
+    }
+
+    /// Whether a folder whose watch failed with ENOENT or ENOTDIR is still there: if so the failure was not the
+    /// usual race with its deletion, and it is polled. A status that cannot be read at all counts as there.
+    private func isStillDirectory(_ directory: String) -> Bool {
+        switch FileStatus.ofEntry(paths.absolute(directory)) {
+        case .success(let status): return status.kind == .directory
+        case .failure(let error): return error.code != ENOENT && error.code != ENOTDIR
+        }
     }
 
     private func isSameDirectory(_ first: String, _ second: String) -> Bool {
@@ -308,5 +411,10 @@ struct InotifyTreeWatcher {
         batch.remove(below: directory)
         schedule?.cancel(below: directory)
         echoes.forget(below: directory)
+        pendingCreates.forget(below: directory)
+        if degraded.remove(below: directory) {
+            health.publish(degraded)
+            if degraded.isEmpty { nextPoll = nil }
+        }
     }
 }

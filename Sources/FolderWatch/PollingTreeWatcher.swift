@@ -8,13 +8,13 @@ struct PollingTreeWatcher {
     let interval: Duration
     let logger: Logger
     private var tracker = StabilityTracker()
-    /// Entries whose names are not UTF-8, already warned about, so each is logged once rather than every scan.
-    private var warnedUndecodable: Set<String> = []
+    private var scanner: TreeScanner
 
     init(paths: TreePaths, interval: Duration, logger: Logger) {
         self.paths = paths
         self.interval = interval
         self.logger = logger
+        self.scanner = TreeScanner(paths: paths, logger: logger)
     }
 
     /// Scans, calls `started` after the first scan, and keeps scanning until the task is cancelled (throws
@@ -62,43 +62,8 @@ struct PollingTreeWatcher {
             )
             return ([:], [""])
         }
-        var scan: [String: FileStatus] = [:]
-        var unlistable: [String] = []
-        var undecodable: Set<String> = []
-        defer { warnedUndecodable = undecodable }
-        var pending = [""]
-        while let directory = pending.popLast() {
-            try Task.checkCancellation()
-            let entries: [DirectoryEntry]
-            switch DirectoryListing.entries(of: paths.absolute(directory)) {
-            case .success(let listed):
-                entries = listed
-            case .failure(let error) where error.code == ENOENT && !directory.isEmpty:
-                continue
-            case .failure(let error):
-                logger.warning(
-                    "cannot list folder, skipping it in this scan",
-                    metadata: [
-                        "path": "\(paths.absolute(directory))", "call": "\(error.call)",
-                        "error": "\(FolderWatchError.describe(error.code))",
-                    ]
-                )
-                unlistable.append(directory)
-                continue
-            }
-            for entry in entries where !IgnoredNames.isIgnored(entry.name) {
-                let path = TreePaths.join(directory, entry.name)
-                if !entry.nameIsValidUTF8 {
-                    if !warnedUndecodable.contains(path) { logger.warnUndecodableName(paths.absolute(path)) }
-                    undecodable.insert(path)
-                } else if entry.kind == .directory {
-                    pending.append(path)
-                } else if case .success(let status) = FileStatus.ofEntry(paths.absolute(path)) {
-                    scan[path] = status
-                }
-            }
-        }
-        return (scan, unlistable)
+        let scan = try scanner.scan([""])
+        return (scan.statuses, scan.unlistable)
     }
 
     private func rootRemoved(reason: String) -> FolderWatchError {

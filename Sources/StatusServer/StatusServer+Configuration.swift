@@ -16,6 +16,13 @@ extension StatusServer {
         public var requestTimeout: Duration
         /// Connections served at once; others get 503 at once.
         public var maxConnections: Int
+        /// Connections served at once for one peer uid (SO_PEERCRED, read at accept); more from that user get 503
+        /// at once and are counted, while other users are still answered. Keep it well under ``maxConnections``.
+        public var maxConnectionsPerUser: Int
+        /// Users held only to ``maxConnections``, not to ``maxConnectionsPerUser``: by default root and the
+        /// daemon's own user (``PeerAccessPolicy/uid``), who run monitoring and `articled status` and cannot be
+        /// shut out by a dropper; neither is a dropper's account.
+        public var usersWithoutPerUserLimit: Set<uid_t>
         /// Who may ask, judged from the peer's credentials (SO_PEERCRED).
         public var accessPolicy: PeerAccessPolicy
 
@@ -27,6 +34,8 @@ extension StatusServer {
             maxHeaderBytes: Int = 8 * 1024,
             requestTimeout: Duration = .seconds(5),
             maxConnections: Int = 32,
+            maxConnectionsPerUser: Int = 8,
+            usersWithoutPerUserLimit: Set<uid_t>? = nil,
             accessPolicy: PeerAccessPolicy = .daemonUserAndGroup()
         ) {
             self.socketPath = socketPath
@@ -35,6 +44,8 @@ extension StatusServer {
             self.maxHeaderBytes = maxHeaderBytes
             self.requestTimeout = requestTimeout
             self.maxConnections = maxConnections
+            self.maxConnectionsPerUser = maxConnectionsPerUser
+            self.usersWithoutPerUserLimit = usersWithoutPerUserLimit ?? [0, accessPolicy.uid]
             self.accessPolicy = accessPolicy
         }
     }

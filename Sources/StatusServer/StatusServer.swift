@@ -8,7 +8,8 @@ import ServiceLifecycle
 ///
 /// One request per connection, each connection in its own child task, errors caught per connection: a client
 /// that misbehaves costs at most one slot of ``Configuration/maxConnections`` for ``Configuration/requestTimeout``,
-/// and never reaches the pipeline.
+/// and never reaches the pipeline. The peer's uid is read (SO_PEERCRED) as soon as a connection is accepted, so
+/// that one user holds at most ``Configuration/maxConnectionsPerUser`` of those slots.
 public actor StatusServer: Service {
     enum State {
         case initial
@@ -22,7 +23,14 @@ public actor StatusServer: Service {
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     private let onListening: @Sendable () async -> Void
+    private let credentials: CredentialsProvider
     private var state: State = .initial
+    /// Open connections, in total and per user.
+    nonisolated let limiter: ConnectionLimiter
+
+    /// How many connections were refused since start because their user already had
+    /// ``Configuration/maxConnectionsPerUser`` open; for `/metrics`.
+    public nonisolated var connectionsRefusedPerUser: Int { limiter.refusedForUser }
 
     /// Creates a server; nothing happens until ``run()``.
     /// - Parameters:
@@ -38,11 +46,41 @@ public actor StatusServer: Service {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         onListening: @escaping @Sendable () async -> Void = {}
     ) {
+        self.init(
+            configuration: configuration,
+            source: source,
+            logger: logger,
+            eventLoopGroup: eventLoopGroup,
+            onListening: onListening,
+            credentials: { try await Self.peerCredentials(of: $0) }
+        )
+    }
+
+    /// How the server learns who is at the other end of an accepted connection: SO_PEERCRED, or a stand-in in
+    /// tests that need connections from several users.
+    typealias CredentialsProvider = @Sendable (any Channel) async throws -> PeerCredentials
+
+    /// Creates a server that learns peers' credentials from `credentials` instead of SO_PEERCRED; for tests that
+    /// need connections from several users.
+    init(
+        configuration: Configuration,
+        source: any StatusSource,
+        logger: Logger,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        onListening: @escaping @Sendable () async -> Void = {},
+        credentials: @escaping CredentialsProvider
+    ) {
         self.configuration = configuration
         self.source = source
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup
         self.onListening = onListening
+        self.credentials = credentials
+        self.limiter = ConnectionLimiter(
+            limit: configuration.maxConnections,
+            perUserLimit: configuration.maxConnectionsPerUser,
+            unlimitedUsers: configuration.usersWithoutPerUserLimit
+        )
     }
 
     /// Listens and serves until graceful shutdown or cancellation; then stops accepting, lets open requests
@@ -96,7 +134,8 @@ public actor StatusServer: Service {
         )
         await self.onListening()
 
-        let limiter = ConnectionLimiter(limit: configuration.maxConnections)
+        let limiter = self.limiter
+        let credentials = self.credentials
         let router = StatusRouter(source: self.source)
         let policy = configuration.accessPolicy
         let logger = self.logger
@@ -105,12 +144,11 @@ public actor StatusServer: Service {
                 do {
                     try await serverChannel.executeThenClose { inbound in
                         for try await connection in inbound {
-                            let admitted = limiter.acquire()
                             group.addTask {
-                                defer { if admitted { limiter.release() } }
-                                await Self.serve(
+                                await Self.admit(
                                     connection,
-                                    admitted: admitted,
+                                    limiter: limiter,
+                                    credentials: credentials,
                                     router: router,
                                     policy: policy,
                                     logger: logger
@@ -130,10 +168,40 @@ public actor StatusServer: Service {
         self.logger.info("status socket closed", metadata: ["socket": "\(path)"])
     }
 
+    /// Reads the peer's credentials of a freshly accepted connection, takes a slot for its user and serves it; the
+    /// slot is given back when the connection is closed. Without credentials the connection is closed at once.
+    private static func admit(
+        _ connection: NIOAsyncChannel<StatusRequest, ByteBuffer>,
+        limiter: ConnectionLimiter,
+        credentials: CredentialsProvider,
+        router: StatusRouter,
+        policy: PeerAccessPolicy,
+        logger: Logger
+    ) async {
+        let peer: PeerCredentials
+        do {
+            peer = try await credentials(connection.channel)
+        } catch {
+            logger.debug("status connection without peer credentials, closed", metadata: ["error": "\(error)"])
+            try? await connection.executeThenClose { _, _ in }
+            return
+        }
+        let admission = limiter.acquire(uid: peer.uid)
+        defer { if admission == .admitted { limiter.release(uid: peer.uid) } }
+        if admission == .userAtLimit {
+            logger.debug(
+                "status connection refused: too many from this user",
+                metadata: ["peer_uid": "\(peer.uid)", "peer_pid": "\(peer.pid)"]
+            )
+        }
+        await serve(connection, peer: peer, admission: admission, router: router, policy: policy, logger: logger)
+    }
+
     /// Serves one connection: reads the request head, checks the peer, writes one response, closes.
     private static func serve(
         _ connection: NIOAsyncChannel<StatusRequest, ByteBuffer>,
-        admitted: Bool,
+        peer: PeerCredentials,
+        admission: ConnectionLimiter.Admission,
         router: StatusRouter,
         policy: PeerAccessPolicy,
         logger: Logger
@@ -141,13 +209,15 @@ public actor StatusServer: Service {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 let response: StatusResponse
-                if !admitted {
+                switch admission {
+                case .serverFull:
                     response = .error(503, "too many connections")
-                } else {
+                case .userAtLimit:
+                    response = .error(503, "too many connections from your user")
+                case .admitted:
                     var requests = inbound.makeAsyncIterator()
                     do {
                         guard let request = try await requests.next() else { return }
-                        let peer = try await Self.peerCredentials(of: connection.channel)
                         if policy.allows(peer) {
                             response = await router.respond(to: request)
                         } else {

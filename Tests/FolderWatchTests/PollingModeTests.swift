@@ -47,6 +47,20 @@ extension LiveFileSystemTests {
             }
         }
 
+        @Test func aTreeDeeperThanPATH_MAXIsListedThroughDescriptors() async throws {
+            try await withTemporaryFolder { root in
+                let tree = try DeepTree(in: root, levels: 26)
+                defer { tree.remove() }
+                try #require(tree.isBeyondPathMax(level: 26))
+                try tree.writeFile(level: 26, name: "deep.txt")
+                let watcher = await RunningWatcher.start(WatchOptions(root: root, pollInterval: Self.interval))
+                defer { watcher.task.cancel() }
+                #expect(await watcher.waitForReport(of: DeepTree.folder(level: 26) + "/deep.txt"))
+                #expect(!watcher.log.contains(.warning, "cannot list"))
+                await watcher.stop()
+            }
+        }
+
         @Test func aFileThatReappearsIsReportedAgain() async throws {
             try await withTemporaryFolder { root in
                 let watcher = await RunningWatcher.start(WatchOptions(root: root, pollInterval: Self.interval))

@@ -68,18 +68,31 @@ func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
 }
 
 /// Starts a server, waits until it listens, runs `body`, then shuts it down gracefully and waits for `run()`.
+/// `credentials`, when given, replaces SO_PEERCRED, to play connections from several users.
 func withServer(
     _ configuration: StatusServer.Configuration,
     source: any StatusSource = FixedSource(),
+    credentials: StatusServer.CredentialsProvider? = nil,
     _ body: (StatusServer) async throws -> Void
 ) async throws {
     let (listening, listener) = AsyncStream.makeStream(of: Void.self)
-    let server = StatusServer(
-        configuration: configuration,
-        source: source,
-        logger: Logger(label: "test"),
-        onListening: { listener.yield() }
-    )
+    let server =
+        if let credentials {
+            StatusServer(
+                configuration: configuration,
+                source: source,
+                logger: Logger(label: "test"),
+                onListening: { listener.yield() },
+                credentials: credentials
+            )
+        } else {
+            StatusServer(
+                configuration: configuration,
+                source: source,
+                logger: Logger(label: "test"),
+                onListening: { listener.yield() }
+            )
+        }
     try await testGracefulShutdown { trigger in
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }

@@ -1,5 +1,6 @@
-import FolderWatch
 import Logging
+
+@testable import FolderWatch
 
 /// What a running watcher has done so far, filled in from its task.
 actor WatcherReports {
@@ -26,16 +27,19 @@ struct RunningWatcher {
     let reports: WatcherReports
     let task: Task<Void, Never>
     let log: LogRecorder
+    /// The watcher's own value, for its `degradedSubtrees` while it runs.
+    let watcher: FolderWatcher
 
     /// Starts watching and returns once `run` has called `started` (every folder watched, start-up files
     /// reported) or has ended early.
     static func start(
         _ options: WatchOptions,
-        ready extra: @escaping @Sendable (String) async -> Void = { _ in }
+        ready extra: @escaping @Sendable (String) async -> Void = { _ in },
+        watchFault: @escaping @Sendable (String) -> Int32? = { _ in nil }
     ) async -> RunningWatcher {
         let reports = WatcherReports()
         let log = LogRecorder()
-        let watcher = FolderWatcher(options: options, logger: log.makeLogger())
+        let watcher = FolderWatcher(options: options, logger: log.makeLogger(), watchFault: watchFault)
         let task = Task {
             do {
                 try await watcher.run(
@@ -55,7 +59,7 @@ struct RunningWatcher {
             let finished = await reports.hasFinished
             return started || finished
         }
-        return RunningWatcher(reports: reports, task: task, log: log)
+        return RunningWatcher(reports: reports, task: task, log: log, watcher: watcher)
     }
 
     /// Waits until `path` has been reported at least once.
