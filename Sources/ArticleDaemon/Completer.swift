@@ -52,7 +52,7 @@ struct Completer: Sendable {
         outcome: CommitOutcome,
         metadata: Logger.Metadata
     ) async throws -> [String] {
-        var touched: Set<String> = []
+        var touched: [String: DirectoryHandle] = [:]
         var replaced: [String] = []
         var note: String?
         if outcome.kind == .rejected, case .rejected(let why) = draft.payload { note = why }
@@ -62,7 +62,7 @@ struct Completer: Sendable {
             if position > 0 { try FaultInjection.check(.betweenOriginals, path: original.path) }
             switch try mover.move(original, into: area, seq: outcome.seq, note: note ?? (area == .failed ? "rejected" : nil)) {
             case .moved(_, let folders):
-                touched.formUnion(folders)
+                for folder in folders { touched[folder.path] = folder }
             case .replaced:
                 replaced.append(original.path)
                 logger.warning(
@@ -76,8 +76,8 @@ struct Completer: Sendable {
                 )
             }
         }
-        try FaultInjection.check(.beforeDirectorySync, path: touched.sorted().first ?? "")
-        try await directories.sync(touched.sorted())
+        try FaultInjection.check(.beforeDirectorySync, path: touched.keys.sorted().first ?? "")
+        try await directories.sync(Array(touched.values))
         return replaced
     }
 

@@ -88,7 +88,14 @@ public struct Daemon: Sendable {
             logger: logger
         )
 
-        let source = DaemonStatusSource(stats: stats, writer: writer, queue: queue, watch: watch, metrics: metrics)
+        let source = DaemonStatusSource(
+            stats: stats,
+            writer: writer,
+            queue: queue,
+            watch: watch,
+            metrics: metrics,
+            polledFolders: { watcher.degradedSubtrees.map(\.description) }
+        )
         let activated = try ListenFDs.take().first
         let hasSocket = activated != nil || config.socket != nil
         let readiness = Readiness(waitingFor: hasSocket ? ["scan", "socket"] : ["scan"]) {

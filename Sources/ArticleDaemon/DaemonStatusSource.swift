@@ -8,6 +8,8 @@ struct DaemonStatusSource: StatusSource {
     let queue: IntakeQueue
     let watch: String
     let metrics: MetricsRegistry?
+    /// The folders the watcher polls because inotify could not watch them.
+    var polledFolders: @Sendable () -> [String] = { [] }
 
     func snapshot() async -> StatusSnapshot {
         let log = writer.stats()
@@ -29,7 +31,8 @@ struct DaemonStatusSource: StatusSource {
                 filesPerSecond: figures.filesPerSecond,
                 latencyP50Ms: figures.p50Ms,
                 latencyP99Ms: figures.p99Ms
-            )
+            ),
+            polledFolders: polledFolders()
         )
     }
 

@@ -69,6 +69,9 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var lastError: String?
     public var log: LogInfo
     public var recent: Recent
+    /// Folders of the drop tree that inotify could not watch (watch limit, path too long, permission) and that
+    /// are polled instead, each with the reason. Listed, not a degraded state: any dropper could cause it.
+    public var polledFolders: [String]
 
     enum CodingKeys: String, CodingKey {
         case state, version
@@ -78,6 +81,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         case lastSeq = "last_seq"
         case lastError = "last_error"
         case log, recent
+        case polledFolders = "polled_folders"
     }
 
     /// Creates a snapshot.
@@ -92,7 +96,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         lastSeq: Int,
         lastError: String?,
         log: LogInfo,
-        recent: Recent
+        recent: Recent,
+        polledFolders: [String] = []
     ) {
         self.state = state
         self.version = version
@@ -105,6 +110,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         self.lastError = lastError
         self.log = log
         self.recent = recent
+        self.polledFolders = polledFolders
     }
 
     /// Written by hand so that `last_error` appears as explicit `null` when there is none.
@@ -121,6 +127,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         try c.encode(lastError, forKey: .lastError)
         try c.encode(log, forKey: .log)
         try c.encode(recent, forKey: .recent)
+        try c.encode(polledFolders, forKey: .polledFolders)
     }
 }
 

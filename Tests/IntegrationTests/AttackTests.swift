@@ -115,6 +115,79 @@ struct AttackTests {
         try await d.stop()
     }
 
+    @Test func aHardLinkMadeWhileRunningIsTakenWithinTwoSecondsAndRejected() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        let outside = d.root + "/outside.txt"
+        try Self.body.write(toFile: outside, atomically: false, encoding: .utf8)
+        #expect(link(outside, d.incoming + "/linked.txt") == 0)
+        let records = try await d.waitForRecords(1, timeout: .seconds(2))
+        #expect(records.first?.kind == .rejected)
+        #expect(records.first?.reason?.contains("hard links") == true)
+        try await waitUntil("the link to leave the drop folder") { d.incomingFiles().isEmpty }
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == Self.body)
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func anOTmpfileFileLinkedInIsTakenWithinTwoSeconds() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        // O_TMPFILE (__O_TMPFILE | O_DIRECTORY), which Swift's Glibc module leaves out without _GNU_SOURCE.
+        let fd = open(d.incoming, 0o2000_0000 | O_DIRECTORY | O_WRONLY, 0o644)
+        try #require(fd >= 0, "O_TMPFILE: errno \(errno)")
+        let bytes = Array(Self.body.utf8)
+        #expect(write(fd, bytes, bytes.count) == bytes.count)
+        #expect(linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, d.incoming + "/tmpfile.txt", AT_SYMLINK_FOLLOW) == 0)
+        close(fd)
+        let records = try await d.waitForRecords(1, timeout: .seconds(2))
+        #expect(records.first?.kind == .article)
+        #expect(records.first?.source.name == "tmpfile.txt")
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aTreeDeeperThanPATH_MAXKeepsTheDaemonRunningAndItsFilesAreRecorded() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        defer { Self.removeTree(d.root) }
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        // 24 levels of 200-byte names: the deepest paths are longer than PATH_MAX (4096).
+        let level = String(repeating: "d", count: 200)
+        var fd = open(d.incoming, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for _ in 0..<24 {
+            #expect(mkdirat(fd, level, 0o755) == 0)
+            let next = openat(fd, level, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            close(fd)
+            fd = next
+        }
+        let file = openat(fd, "deep.txt", O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
+        let bytes = Array(Self.body.utf8)
+        #expect(write(file, bytes, bytes.count) == bytes.count)
+        close(file)
+        close(fd)
+        try d.write("shallow.txt", Self.body + " A shallow file after the deep one.")
+        let records = try await d.waitForRecords(2, timeout: .seconds(20))
+        #expect(d.isRunning)
+        let deep = try #require(records.first { $0.source.name == "deep.txt" })
+        #expect(deep.kind == .article)
+        #expect(deep.source.path.utf8.count > Int(PATH_MAX))
+        let verify = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        #expect(verify.status == 0)
+        try await d.stop()
+    }
+
+    /// `rm -rf` walks by descriptor, so it removes trees whose paths FileManager cannot name.
+    static func removeTree(_ path: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/rm")
+        p.arguments = ["-rf", path]
+        try? p.run()
+        p.waitUntilExit()
+    }
+
     @Test func aWatchFolderInsideTheStateFolderIsRefusedAtStart() async throws {
         let d = try DaemonHarness()
         let inside = try DaemonHarness.runTool([

@@ -28,10 +28,11 @@ struct FileMover: Sendable {
     }
 
     /// What a move did.
-    enum Result: Equatable {
+    enum Result {
         /// Moved (or, for a special entry, removed with its note kept) to `target`; the folders whose entries
-        /// changed must be fsynced before the move counts as durable.
-        case moved(target: String, directories: [String])
+        /// changed must be fsynced before the move counts as durable (by descriptor: their paths may be too
+        /// long to open again, or swapped by a dropper).
+        case moved(target: String, directories: [DirectoryHandle])
         /// The name now holds another file than the one read: it was left for its own record.
         case replaced
         /// Nothing by that name any more.
@@ -60,7 +61,7 @@ struct FileMover: Sendable {
             try source.unlink(name)
         }
         if let note { try writeNote(note, named: placed + ".reason", in: target, seq: seq) }
-        return .moved(target: target.path + "/" + placed, directories: [target.path, source.path])
+        return .moved(target: target.path + "/" + placed, directories: [target, source])
     }
 
     /// The folder below `area` that mirrors the original's folder. When a component cannot be a folder (a file

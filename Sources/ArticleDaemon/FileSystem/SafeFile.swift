@@ -64,6 +64,8 @@ struct SafeFile: Sendable {
                 let fd = articled_openat2_beneath(rootFD, relative, UInt64(flags), 0)
                 if fd >= 0 { return .success(fd) }
                 if errno == EINTR || errno == EAGAIN { continue }
+                // A path longer than PATH_MAX (a dropper's deep tree) is walked a component at a time below.
+                if errno == ENAMETOOLONG { break }
                 return .failure(Errno(errno))
             }
         }
@@ -82,13 +84,11 @@ struct SafeFile: Sendable {
         return fd >= 0 ? .success(fd) : .failure(Errno(errno))
     }
 
-    /// lstat of a path beneath the root (for describing a link or a file that could not be opened).
+    /// lstat of a path beneath the root (for describing a link or a file that could not be opened), through the
+    /// same safe walk as `open`, so no folder on the way may be a link and the path may exceed PATH_MAX.
     func lstat(_ relative: String) -> stat? {
-        let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if rootFD < 0 { return nil }
-        defer { Glibc.close(rootFD) }
-        var st = stat()
-        return fstatat(rootFD, relative, &st, AT_SYMLINK_NOFOLLOW) == 0 ? st : nil
+        guard case .success(let (folder, name)) = openParent(of: relative) else { return nil }
+        return folder.status(of: name)
     }
 }
 
