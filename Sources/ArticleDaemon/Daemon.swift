@@ -77,7 +77,7 @@ public struct Daemon: Sendable {
             workers: config.effectiveWorkers,
             logger: logger,
             maxInFlight: 256,
-            sidecars: SidecarPairing(wait: .milliseconds(config.sidecarWaitMs))
+            sidecars: SidecarPairing(fixedWait: config.sidecarWaitMs.map { .milliseconds($0) })
         )
         let watcher = FolderWatcher(
             options: WatchOptions(

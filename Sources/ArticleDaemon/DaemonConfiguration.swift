@@ -33,8 +33,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var settleMs: Int = 0
     /// Poll the folder every this many milliseconds instead of inotify (0: use inotify), for NFS/SMB.
     public var pollMs: Int = 0
-    /// How long a `NAME.txt` waits for its `NAME.json` sidecar (and a sidecar for its article), in ms.
-    public var sidecarWaitMs: Int = 1000
+    /// How long every `NAME.txt` waits for its `NAME.json` sidecar (and a sidecar for its article), in ms; nil
+    /// (the default) waits 1 s only in folders that have had sidecars, and not at all elsewhere.
+    public var sidecarWaitMs: Int? = nil
     /// Take regular files with more than one hard link (rejected by default: another name could change them).
     public var allowHardLinks = false
     /// `journald`, `text` or `json`; nil chooses journald when stderr is the journal, text otherwise.

@@ -9,10 +9,6 @@ actor IntakeQueue {
     private var inFlight: Set<String> = []
     /// Paths reported again while being worked on: the writer may have rewritten the file, so look once more.
     private var again: Set<String> = []
-    /// Paths finished lately, so that an event arriving after the move is not mistaken for a vanished file.
-    private var recent: [String: Int] = [:]
-    private var recentOrder: [String] = []
-    private var finishedCount = 0
     private var consumers: [CheckedContinuation<String?, Never>] = []
     private var producers: [CheckedContinuation<Void, Never>] = []
     /// No new paths are accepted (the watcher is stopping); waiting ones are still handed out.
@@ -75,15 +71,9 @@ actor IntakeQueue {
     /// Marks a path as done. A path reported again meanwhile is queued once more.
     func finished(_ path: String) async {
         inFlight.remove(path)
-        remember(path)
         if again.remove(path) != nil {
             await enqueue(path)
         }
-    }
-
-    /// Whether this path was finished lately (so its disappearance is our own doing).
-    func recentlyFinished(_ path: String) -> Bool {
-        recent[path] != nil
     }
 
     /// Stops taking paths: a producer held back by a full queue returns at once. The watcher's shutdown calls
@@ -101,17 +91,5 @@ actor IntakeQueue {
         closed = true
         for c in consumers { c.resume(returning: nil) }
         consumers.removeAll()
-    }
-
-    private func remember(_ path: String) {
-        finishedCount += 1
-        recent[path] = finishedCount
-        recentOrder.append(path)
-        if recentOrder.count > 8192 {
-            for old in recentOrder.prefix(4096) where recent[old] ?? 0 <= finishedCount - 4096 {
-                recent[old] = nil
-            }
-            recentOrder.removeFirst(4096)
-        }
     }
 }

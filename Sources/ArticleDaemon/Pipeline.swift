@@ -57,16 +57,9 @@ struct Pipeline: Service {
                 stats.workerIdle(worker)
                 handOffs.addTask {
                     var again: [String] = []
-                    switch prepared {
-                    case .nothing:
+                    switch await waitForPartner(path, prepared, slots: slots) {
+                    case .nothing, .later:
                         break
-                    case .later(let delay):
-                        stats.fileDone(latency: .zero, counted: false)
-                        await queue.finished(path)
-                        await slots.release()
-                        try? await Task.sleep(for: delay)
-                        await queue.enqueue(path)
-                        return
                     case .record(let draft, let originals):
                         again = await completer.complete(path, draft: draft, originals: originals)
                     }
@@ -81,6 +74,25 @@ struct Pipeline: Service {
         }
     }
 
+    /// A file whose sidecar partner may still come waits here, still in flight (a report of it meanwhile is
+    /// remembered by the queue), without holding a slot, and is prepared again when the wait is over. Stopping
+    /// ends the wait: the file stays in the drop folder for the next start.
+    private func waitForPartner(_ path: String, _ first: Prepared, slots: Slots) async -> Prepared {
+        var prepared = first
+        while case .later(let delay) = prepared {
+            await slots.release()
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: delay) }
+            } catch {
+                await slots.acquire()
+                return .nothing
+            }
+            await slots.acquire()
+            prepared = await prepare(path)
+        }
+        return prepared
+    }
+
     /// Reads and extracts: the CPU part.
     func prepare(_ path: String) async -> Prepared {
         if SidecarPairing.isSidecar(path) { return await prepareSidecar(path) }
@@ -88,6 +100,7 @@ struct Pipeline: Service {
         var sidecar: (original: Original, info: SourceInfo)?
         if let sidecarPath = SidecarPairing.sidecar(for: path) {
             if reader.files.lstat(sidecarPath) != nil {
+                sidecars.sidecarSeen(sidecarPath)
                 switch reader.read(sidecarPath) {
                 case .content(let bytes, let info, _, let identity):
                     sidecar = (Original(path: sidecarPath, identity: identity), info)
@@ -143,17 +156,15 @@ struct Pipeline: Service {
     /// A `NAME.json` is taken with its `NAME.txt`; alone, after the wait, it is rejected.
     private func prepareSidecar(_ path: String) async -> Prepared {
         let article = SidecarPairing.article(for: path)
+        sidecars.sidecarSeen(path)
         if reader.files.lstat(article) != nil {
             // The article's own turn takes this sidecar along; look again in case it had already passed that
             // point when this sidecar arrived.
-            return .later(max(sidecars.wait, .milliseconds(200)))
+            return .later(max(sidecars.wait(for: path), .milliseconds(200)))
         }
         if let left = sidecars.remainingWait(path) { return .later(left) }
         sidecars.forget(path)
-        let reason =
-            await queue.recentlyFinished(article)
-            ? "metadata sidecar arrived after its article \(article) was recorded"
-            : "metadata sidecar without its article \(article)"
+        let reason = "metadata sidecar without its article \(article)"
         let outcome = reader.read(path)
         let originals = [Original(path: path, identity: outcome.identity)]
         switch outcome {

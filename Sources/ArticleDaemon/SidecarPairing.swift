@@ -1,16 +1,28 @@
 import Synchronization
 
 /// Pairs an article file `NAME.txt` with its metadata sidecar `NAME.json`, which scrapers write in either
-/// order: the pair becomes one record. A file whose partner may still be coming is looked at again once it
-/// has waited `wait` since the daemon first saw it; after that an article goes on alone, and a sidecar alone
-/// is rejected. The wait is counted from when the daemon saw the file, not from its mtime, so clock skew on
-/// network filesystems cannot shorten or stretch it.
+/// order: the pair becomes one record.
+///
+/// A sidecar already there when its text is read is always paired. Waiting for one that may still come costs
+/// every text its wait, so by default a text waits only in folders that have had sidecars (most scrapers never
+/// write them, and those that do write them for every file); `sidecar-wait-ms`, when set, makes every text wait
+/// that long instead. A sidecar alone waits for its text, then is rejected. Waits count from when the daemon
+/// first saw the file, not from its mtime, so clock skew on network filesystems cannot shorten or stretch them.
 final class SidecarPairing: Sendable {
-    let wait: Duration
-    private let firstSeen = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// The operator's explicit wait, for every text; nil to learn which folders have sidecars.
+    let fixedWait: Duration?
+    /// How long a text waits in a folder known to have sidecars, and a sidecar for its text, when not fixed.
+    let learnedWait: Duration
+    private let state = Mutex(State())
 
-    init(wait: Duration) {
-        self.wait = wait
+    private struct State {
+        var firstSeen: [String: ContinuousClock.Instant] = [:]
+        var foldersWithSidecars: Set<Substring> = []
+    }
+
+    init(fixedWait: Duration?, learnedWait: Duration = .seconds(1)) {
+        self.fixedWait = fixedWait
+        self.learnedWait = learnedWait
     }
 
     static func isSidecar(_ path: String) -> Bool {
@@ -27,13 +39,26 @@ final class SidecarPairing: Sendable {
         String(sidecar.dropLast(5)) + ".txt"
     }
 
-    /// How much longer `path` should wait for its partner, or nil when its wait is over.
+    /// A sidecar was seen at `path`: texts in its folder now wait for theirs.
+    func sidecarSeen(_ path: String) {
+        _ = state.withLock { $0.foldersWithSidecars.insert(Self.folder(of: path)) }
+    }
+
+    /// How long `path` (a text or a sidecar) waits for its partner in all.
+    func wait(for path: String) -> Duration {
+        if Self.isSidecar(path) { return fixedWait ?? learnedWait }
+        if let fixedWait { return fixedWait }
+        return state.withLock { $0.foldersWithSidecars.contains(Self.folder(of: path)) } ? learnedWait : .zero
+    }
+
+    /// How much longer `path` should wait for its partner, or nil when its wait is over (or it has none).
     func remainingWait(_ path: String) -> Duration? {
+        let wait = wait(for: path)
         guard wait > .zero else { return nil }
         let now = ContinuousClock.now
-        let seen = firstSeen.withLock { table in
-            if let t = table[path] { return t }
-            table[path] = now
+        let seen = state.withLock { state in
+            if let t = state.firstSeen[path] { return t }
+            state.firstSeen[path] = now
             return now
         }
         let left = wait - (now - seen)
@@ -42,6 +67,11 @@ final class SidecarPairing: Sendable {
 
     /// The file is dealt with; a later file under the same name starts a new wait.
     func forget(_ path: String) {
-        _ = firstSeen.withLock { $0.removeValue(forKey: path) }
+        _ = state.withLock { $0.firstSeen.removeValue(forKey: path) }
+    }
+
+    private static func folder(of path: String) -> Substring {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return path[..<slash]
     }
 }

@@ -21,7 +21,6 @@ import Testing
     await queue.enqueue("a")
     await queue.finished("a")
     #expect(await queue.depth == 1)
-    #expect(await queue.recentlyFinished("a"))
 }
 
 @Test func aFullQueueHoldsTheProducerBackUntilAWorkerTakesOne() async {

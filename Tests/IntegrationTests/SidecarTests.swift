@@ -62,4 +62,23 @@ struct SidecarTests {
         #expect(records[0].sidecar == nil)
         try await d.stop()
     }
+
+    @Test func byDefaultATextWaitsForASidecarOnlyInAFolderThatHasHadSidecars() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("feed/first.json", Self.sidecar)
+        try d.write("feed/first.txt", IngestionTests.article)
+        _ = try await d.waitForRecords(1)
+        // The folder has had a sidecar: a text written before its sidecar now waits for it.
+        try d.write("feed/second.txt", IngestionTests.article + "\nA second story with its own words.")
+        try await Task.sleep(for: .milliseconds(200))
+        try d.write("feed/second.json", #"{"outlet": "The Second Gazette"}"#)
+        let records = try await d.waitForRecords(2)
+        let second = try #require(records.first { $0.source.name == "second.txt" })
+        #expect(second.sidecar?.name == "second.json")
+        #expect(second.article?.outlet == "The Second Gazette")
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        #expect(try d.records().count == 2)
+        try await d.stop()
+    }
 }
