@@ -94,12 +94,14 @@ let package = Package(
         ),
 
         // Tests.
+        .target(name: "ArticledTestSupport", path: "Sources/ArticledTestSupport"),
         .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
         .testTarget(
             name: "SystemdSupportTests",
             dependencies: [
+                "ArticledTestSupport",
                 "SystemdSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -109,6 +111,7 @@ let package = Package(
         .testTarget(
             name: "StatusServerTests",
             dependencies: [
+                "ArticledTestSupport",
                 "StatusServer",
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -119,6 +122,6 @@ let package = Package(
             name: "ArticleDaemonTests",
             dependencies: ["ArticleDaemon", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["ArticleLog", "StatusServer"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["ArticledTestSupport", "ArticleLog", "StatusServer"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArticleLog
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -181,11 +182,7 @@ struct AttackTests {
 
     /// `rm -rf` walks by descriptor, so it removes trees whose paths FileManager cannot name.
     static func removeTree(_ path: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/rm")
-        p.arguments = ["-rf", path]
-        try? p.run()
-        p.waitUntilExit()
+        _ = try? ChildProcess.run("/bin/rm", ["-rf", path])
     }
 
     @Test func aWatchFolderInsideTheStateFolderIsRefusedAtStart() async throws {
@@ -208,7 +205,7 @@ struct OverflowIngestionTests {
         _ = try await d.waitForRecords(0)
         try d.write("first.txt", AttackTests.body)
         _ = try await d.waitForRecords(1)
-        let pid = try #require(d.process?.processIdentifier)
+        let pid = try #require(d.pid)
         kill(pid, SIGSTOP)
         // Two events a file (IN_CREATE, IN_CLOSE_WRITE): 9,000 files overflow the default 16,384-event queue.
         let count = 9_000

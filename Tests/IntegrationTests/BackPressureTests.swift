@@ -1,3 +1,4 @@
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -7,13 +8,7 @@ import Testing
 @Suite(.serialized)
 struct BackPressureTests {
     static func mount(_ args: [String]) -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["mount"] + args
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+        (try? ChildProcess.run("/usr/bin/env", ["mount"] + args))?.status == 0
     }
 
     static var canMount: Bool {

@@ -1,4 +1,5 @@
 import ArticleLog
+import ArticledTestSupport
 import Foundation
 import Glibc
 
@@ -9,7 +10,7 @@ final class DaemonHarness: @unchecked Sendable {
     let incoming: String
     let state: String
     let socket: String
-    private(set) var process: Process?
+    private(set) var process: ChildProcess?
     private var extraArguments: [String]
     /// Added to the daemon's environment at the next `start` (e.g. ARTICLED_FAULT); cleared by assigning [:].
     var environment: [String: String] = [:]
@@ -24,7 +25,10 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     deinit {
-        if let p = process, p.isRunning { kill(p.processIdentifier, SIGKILL) }
+        if let p = process, p.isRunning {
+            kill(p.pid, SIGKILL)
+            p.wait()
+        }
         try? FileManager.default.removeItem(atPath: root)
     }
 
@@ -40,21 +44,18 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     func start() throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments =
-            ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"] + extraArguments
-        p.standardOutput = FileHandle.nullDevice
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        if FileManager.default.fileExists(atPath: root + "/daemon.log") == false {
-            _ = FileManager.default.createFile(atPath: root + "/daemon.log", contents: nil)
-        }
-        let log = FileHandle(forWritingAtPath: root + "/daemon.log")!
-        log.seekToEndOfFile()
-        p.standardError = log
-        try p.run()
-        process = p
+        process = try ChildProcess(
+            Self.binary,
+            ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"]
+                + extraArguments,
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            stdout: .null,
+            stderr: .appending(root + "/daemon.log")
+        )
     }
+
+    /// The running daemon's process id.
+    var pid: pid_t? { process?.pid }
 
     /// What the daemon wrote to stderr so far (all runs).
     var daemonLog: String {
@@ -65,10 +66,10 @@ final class DaemonHarness: @unchecked Sendable {
     @discardableResult
     func stop(signal: Int32 = SIGTERM, timeout: Duration = .seconds(20)) async throws -> Int32 {
         guard let p = process else { return 0 }
-        kill(p.processIdentifier, signal)
+        kill(p.pid, signal)
         try await waitUntil(timeout: timeout, "articled to exit") { !p.isRunning }
         process = nil
-        return p.terminationStatus
+        return p.terminationStatus ?? -1
     }
 
     var isRunning: Bool { process?.isRunning ?? false }
@@ -126,16 +127,7 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Runs `articled` with other arguments and returns its exit status and standard output.
     static func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ChildProcess.run(binary, arguments)
     }
 }
 

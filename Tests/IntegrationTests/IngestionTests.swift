@@ -1,4 +1,5 @@
 import ArticleLog
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -185,9 +186,7 @@ struct RecordSchemaTests {
 
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
-        let checker = Process()
-        checker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        checker.arguments = [
+        let checker = try ChildProcess.run("/usr/bin/env", [
             "python3", "-c",
             """
             import json, sys, jsonschema
@@ -201,13 +200,8 @@ struct RecordSchemaTests {
             """,
             packageRoot + "/docs/record.schema.json",
             d.state + "/log/00000001.jsonl",
-        ]
-        let pipe = Pipe()
-        checker.standardOutput = pipe
-        try checker.run()
-        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        checker.waitUntilExit()
-        #expect(checker.terminationStatus == 0, "\(report)")
+        ])
+        #expect(checker.status == 0, "\(checker.output)")
     }
 }
 

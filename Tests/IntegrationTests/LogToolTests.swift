@@ -1,4 +1,5 @@
 import ArticleLog
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -24,14 +25,17 @@ struct LogToolTests {
         try d.write("first.txt", "First\n\nWritten before the reader starts.")
         _ = try await d.waitForRecords(1)
 
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: DaemonHarness.binary)
-        reader.arguments = ["log", "cat", "--state", d.state, "--follow"]
         let out = d.root + "/follow.out"
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        reader.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
-        try reader.run()
-        defer { if reader.isRunning { kill(reader.processIdentifier, SIGKILL) } }
+        let reader = try ChildProcess(
+            DaemonHarness.binary,
+            ["log", "cat", "--state", d.state, "--follow"],
+            stdout: .appending(out),
+            stderr: .null
+        )
+        defer {
+            kill(reader.pid, SIGKILL)
+            reader.wait()
+        }
 
         try d.write("second.txt", "Second\n\nWritten while the reader follows.")
         try await waitUntil("the follower to print the second record") {

@@ -16,7 +16,7 @@ struct ReloadTests {
         #expect(!d.daemonLog.contains("quiet.txt"))
 
         try "log-level = \"info\"\n".write(toFile: config, atomically: true, encoding: .utf8)
-        kill(d.process!.processIdentifier, SIGHUP)
+        kill(d.pid!, SIGHUP)
         try await waitUntil("the reload to be logged") { d.daemonLog.contains("configuration re-read") }
         try d.write("loud.txt", "Loud Headline\n\nThis one is logged at info level.")
         _ = try await d.waitForRecords(2)
@@ -34,7 +34,7 @@ struct ReloadTests {
         try d.write("a.txt", IngestionTests.article)
         _ = try await d.waitForRecords(1)
         try "fsync = \"sometimes\"\n".write(toFile: config, atomically: true, encoding: .utf8)
-        kill(d.process!.processIdentifier, SIGHUP)
+        kill(d.pid!, SIGHUP)
         try await waitUntil("the failed reload to be logged") { d.daemonLog.contains("reload failed") }
         try d.write("b.txt", "Still Working\n\nThe daemon carries on with its old configuration.")
         _ = try await d.waitForRecords(2)

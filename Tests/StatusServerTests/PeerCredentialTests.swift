@@ -1,3 +1,4 @@
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -44,18 +45,11 @@ struct PeerAccessPolicyTests {
 )
 struct PeerCredentialTests {
     static func curl(as uid: uid_t, gid: gid_t, socketPath: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = [
+        try ChildProcess.run("/usr/bin/setpriv", [
             "--reuid=\(uid)", "--regid=\(gid)", "--clear-groups", "--",
             "/usr/bin/curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "--max-time", "5",
             "--unix-socket", socketPath, "http://localhost/status",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ]).output
     }
 
     @Test func anotherUserOutsideTheGroupGets403() async throws {

@@ -1,3 +1,4 @@
+import ArticledTestSupport
 import Foundation
 import Glibc
 import Testing
@@ -33,17 +34,20 @@ import Testing
         let path = directory + "/activated.sock"
         let testBinary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
 
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-socket-activate")
-        child.arguments = [
-            "--listen=\(path)", "--setenv=\(Self.childMarker)=1", testBinary,
-            "--testing-library", "swift-testing", "--filter", "childTakesTheActivatedSocket",
-        ]
-        let output = Pipe()
-        child.standardOutput = output
-        child.standardError = output
-        try child.run()
-        defer { if child.isRunning { child.terminate() } }
+        let outputPath = directory + "/child.out"
+        let child = try ChildProcess(
+            "/usr/bin/systemd-socket-activate",
+            [
+                "--listen=\(path)", "--setenv=\(Self.childMarker)=1", testBinary,
+                "--testing-library", "swift-testing", "--filter", "childTakesTheActivatedSocket",
+            ],
+            stdout: .appending(outputPath),
+            stderr: .appending(outputPath)
+        )
+        defer {
+            if child.isRunning { kill(child.pid, SIGTERM) }
+            child.wait()
+        }
 
         // systemd-socket-activate starts the program on the first connection, as systemd would.
         let deadline = ContinuousClock.now + .seconds(10)
@@ -56,7 +60,7 @@ import Testing
         while child.isRunning && ContinuousClock.now < deadline + .seconds(50) {
             try await Task.sleep(for: .milliseconds(50))
         }
-        let text = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         #expect(child.terminationStatus == 0, "\(text)")
         #expect(text.contains("childTakesTheActivatedSocket() passed"), "\(text)")
     }
