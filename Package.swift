@@ -45,6 +45,7 @@ let package = Package(
         .target(
             name: "FolderWatch",
             dependencies: [
+                "CLinuxSupport",
                 .product(name: "Logging", package: "swift-log")
             ]
         ),

@@ -1,5 +1,6 @@
 import ArticleLog
 import Crypto
+import FolderWatch
 import Glibc
 
 /// What reading one dropped file gave.
@@ -50,6 +51,14 @@ struct FileReader: Sendable {
                     Timestamp.format(seconds: Int($0.st_mtim.tv_sec), nanoseconds: Int($0.st_mtim.tv_nsec))
                 },
                 identity: st.map { FileIdentity($0).description }
+            )
+        }
+        if name.hasSuffix(UndecodableNames.marker) {
+            // Renamed by the watcher from a name that was not UTF-8; recorded, not read, so the operator sees it.
+            return .rejected(
+                reason: "its name was not valid UTF-8; renamed to this one, with each other byte written %XX",
+                describe(files.lstat(relative)),
+                identity: files.lstat(relative).map(FileIdentity.init)
             )
         }
         let fd: Int32

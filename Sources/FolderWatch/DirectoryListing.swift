@@ -6,6 +6,8 @@ struct DirectoryEntry: Sendable, Hashable {
     var kind: FileKind
     /// False when the name's bytes are not UTF-8: `name` then approximates it for logs and names no file.
     var nameIsValidUTF8 = true
+    /// The name's bytes, kept when they are not UTF-8 (to rename the entry).
+    var rawName: [UInt8]? = nil
 }
 
 /// Why a folder could not be listed: the failing call and its errno.
@@ -34,14 +36,14 @@ enum DirectoryListing {
                 if Glibc.errno != 0 { return .failure(ListingError(call: "readdir", code: Glibc.errno)) }
                 break
             }
-            let (name, valid) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let (name, raw) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.prefix { $0 != 0 }
                 let validName = String(validating: bytes, as: UTF8.self)
-                return (validName ?? String(decoding: bytes, as: UTF8.self), validName != nil)
+                return (validName ?? String(decoding: bytes, as: UTF8.self), validName == nil ? Array(bytes) : nil)
             }
             if name == "." || name == ".." { continue }
-            if !valid {
-                entries.append(DirectoryEntry(name: name, kind: .other, nameIsValidUTF8: false))
+            if let raw {
+                entries.append(DirectoryEntry(name: name, kind: .other, nameIsValidUTF8: false, rawName: raw))
             } else if let kind = FileKind(directoryEntryType: entry.pointee.d_type) {
                 entries.append(DirectoryEntry(name: name, kind: kind))
             } else if case .success(let status) = FileStatus.ofEntry(path + "/" + name) {

@@ -14,15 +14,24 @@ public struct InotifyEvent: Sendable, Hashable {
     public var name: String
     /// False when the name's bytes are not valid UTF-8: `name` is then only an approximation, for logs.
     public var nameIsValidUTF8: Bool
+    /// The name's bytes, kept when they are not UTF-8 (to rename the entry).
+    public var rawName: [UInt8]? = nil
 
     /// Creates an event; used by the parser and by tests.
-    public init(wd: Int32, mask: InotifyEventMask, cookie: UInt32 = 0, name: String = "", nameIsValidUTF8: Bool = true)
-    {
+    public init(
+        wd: Int32,
+        mask: InotifyEventMask,
+        cookie: UInt32 = 0,
+        name: String = "",
+        nameIsValidUTF8: Bool = true,
+        rawName: [UInt8]? = nil
+    ) {
         self.wd = wd
         self.mask = mask
         self.cookie = cookie
         self.name = name
         self.nameIsValidUTF8 = nameIsValidUTF8
+        self.rawName = rawName
     }
 
     /// The size of the fixed part of a record; the name follows it, `len` bytes long including NUL padding.
@@ -48,7 +57,8 @@ public struct InotifyEvent: Sendable, Hashable {
                     mask: InotifyEventMask(rawValue: header.mask),
                     cookie: header.cookie,
                     name: validName ?? String(decoding: nameBytes, as: UTF8.self),
-                    nameIsValidUTF8: validName != nil
+                    nameIsValidUTF8: validName != nil,
+                    rawName: validName == nil ? Array(nameBytes) : nil
                 )
             )
             offset = nameEnd

@@ -120,8 +120,9 @@ struct InotifyTreeWatcher {
         guard !event.name.isEmpty else { return }
         let path = TreePaths.join(directory, event.name)
         guard event.nameIsValidUTF8 else {
-            if !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) || event.mask.contains([.create, .isDirectory]) {
-                logger.warnUndecodableName(paths.absolute(path))
+            // Renamed to a UTF-8 name; its IN_MOVED_TO brings it back here like any other entry.
+            if !event.mask.isDisjoint(with: [.closeWrite, .movedTo, .create]), let raw = event.rawName {
+                _ = UndecodableNames.rename(raw, inFolderAt: paths.absolute(directory), logger: logger)
             }
             return
         }
@@ -297,7 +298,10 @@ struct InotifyTreeWatcher {
             for entry in entries where !IgnoredNames.isIgnored(entry.name) {
                 let path = TreePaths.join(directory, entry.name)
                 if !entry.nameIsValidUTF8 {
-                    logger.warnUndecodableName(paths.absolute(path))
+                    // Renamed to a UTF-8 name: the folder's watch reports it under that name.
+                    if let raw = entry.rawName {
+                        _ = UndecodableNames.rename(raw, inFolderAt: paths.absolute(directory), logger: logger)
+                    }
                 } else if entry.kind == .directory {
                     pending.append(path)
                 } else {

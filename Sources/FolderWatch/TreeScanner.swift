@@ -85,8 +85,19 @@ struct TreeScanner {
                 for (entry, status) in entries where !IgnoredNames.isIgnored(entry.name) {
                     let path = TreePaths.join(directory, entry.name)
                     if !entry.nameIsValidUTF8 {
-                        if !warnedUndecodable.contains(path) { logger.warnUndecodableName(paths.absolute(path)) }
-                        undecodable.insert(path)
+                        // Renamed to a UTF-8 name, which the next scan lists; warned once if that fails.
+                        let renamed = entry.rawName.flatMap {
+                            UndecodableNames.rename(
+                                $0,
+                                in: folder.fileDescriptor,
+                                folderPath: paths.absolute(directory),
+                                logger: logger
+                            )
+                        }
+                        if renamed == nil {
+                            if !warnedUndecodable.contains(path) { logger.warnUndecodableName(paths.absolute(path)) }
+                            undecodable.insert(path)
+                        }
                     } else if entry.kind == .directory {
                         pending.append(path)
                     } else if let status {

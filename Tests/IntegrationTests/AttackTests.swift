@@ -180,6 +180,41 @@ struct AttackTests {
         try await d.stop()
     }
 
+    /// Creates `folder/NAME` where NAME holds the given raw bytes (not UTF-8), with `text` in it.
+    static func writeRawName(_ folder: String, _ name: [UInt8], _ text: String) throws {
+        let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { close(dir) }
+        let fd = (name + [0]).withUnsafeBufferPointer { bytes in
+            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                openat(dir, $0, O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
+            }
+        }
+        try #require(fd >= 0)
+        let content = Array(text.utf8)
+        #expect(write(fd, content, content.count) == content.count)
+        close(fd)
+    }
+
+    @Test(arguments: [false, true])
+    func aNameThatIsNotUTF8IsRecordedUnderItsEscapedNameAndLeavesTheFolder(presentAtStart: Bool) async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        let latin1 = Array("caf".utf8) + [0xE9] + Array(".txt".utf8)
+        if presentAtStart { try Self.writeRawName(d.incoming, latin1, Self.body) }
+        try d.start()
+        _ = try await d.waitForRecords(0)
+        if !presentAtStart { try Self.writeRawName(d.incoming, latin1, Self.body) }
+        let records = try await d.waitForRecords(1)
+        #expect(records.first?.kind == .rejected)
+        #expect(records.first?.source.name == "caf%E9.txt.not-utf-8")
+        #expect(records.first?.reason?.contains("not valid UTF-8") == true)
+        try await waitUntil("the drop folder to empty") {
+            (try? FileManager.default.contentsOfDirectory(atPath: d.incoming))?.isEmpty == true
+        }
+        #expect(d.exists(d.state + "/failed/caf%E9.txt.not-utf-8"))
+        try Self.expectIntact(d)
+        try await d.stop()
+    }
+
     /// `rm -rf` walks by descriptor, so it removes trees whose paths FileManager cannot name.
     static func removeTree(_ path: String) {
         _ = try? ChildProcess.run("/bin/rm", ["-rf", path])
