@@ -42,23 +42,56 @@ public struct Daemon: Sendable {
     /// Runs until a shutdown signal. Throws when the daemon cannot start (an unreadable log, a missing folder)
     /// or when a service fails.
     public func run() async throws {
-        let config = configuration
-        let watch = Self.absolute(config.watch)
-        let state = Self.absolute(config.state)
+        let watch = Self.absolute(configuration.watch)
+        let state = Self.absolute(configuration.state)
         let lock = try StartupChecks(watch: watch, state: state, logger: logger).run()
         let notifier = SystemdNotifier(logger: logger)
+        let writer = try openLog(in: state, notifier: notifier)
+        let parts = try assemble(writer: writer, watch: watch, state: state)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: try services(parts, notifier: notifier),
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        logger.info(
+            "watching for articles",
+            metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(configuration.effectiveWorkers)"]
+        )
+        try await group.run()
+        withExtendedLifetime(lock) {}
+        parts.stats.setState(.stopping)
+        logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])
+    }
+
+    /// The daemon's working parts, made once the log is open.
+    private struct Parts {
+        var writer: LogWriter
+        var stats: DaemonStats
+        var queue: IntakeQueue
+        var pipeline: Pipeline
+        var watcher: FolderWatcher
+        var source: DaemonStatusSource
+    }
+
+    /// Recovers the log and opens it for appending.
+    private func openLog(in state: String, notifier: SystemdNotifier) throws -> LogWriter {
         let directory = SegmentDirectory(path: state + "/log")
-        let recovered = try recoverLog(directory, state: state, notifier: notifier)
-        let writer = try LogWriter(
+        return try LogWriter(
             directory: directory,
-            recovered: recovered,
+            recovered: try recoverLog(directory, state: state, notifier: notifier),
             options: LogWriterOptions(
-                segmentBytes: config.segmentBytes,
-                syncEachRecord: config.fsync == .always
+                segmentBytes: configuration.segmentBytes,
+                syncEachRecord: configuration.fsync == .always
             ),
             logger: logger
         )
+    }
 
+    /// Builds the pipeline (reader, completer, workers), the watcher and the status source around the writer.
+    private func assemble(writer: LogWriter, watch: String, state: String) throws -> Parts {
+        let config = configuration
         let files = try SafeFile(root: watch)
         let stats = DaemonStats()
         let queue = IntakeQueue(capacity: config.queueSize)
@@ -87,7 +120,6 @@ public struct Daemon: Sendable {
             ),
             logger: logger
         )
-
         let source = DaemonStatusSource(
             stats: stats,
             writer: writer,
@@ -96,20 +128,31 @@ public struct Daemon: Sendable {
             metrics: metrics,
             polledFolders: { watcher.degradedSubtrees.map(\.description) }
         )
+        return Parts(writer: writer, stats: stats, queue: queue, pipeline: pipeline, watcher: watcher, source: source)
+    }
+
+    /// The services, in start order; shutdown runs in reverse: status socket and systemd helpers first, then
+    /// the watcher, the workers, and last the writer.
+    private func services(
+        _ parts: Parts,
+        notifier: SystemdNotifier
+    ) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let (writer, stats, source) = (parts.writer, parts.stats, parts.source)
         let activated = try ListenFDs.take().first
-        let hasSocket = activated != nil || config.socket != nil
-        let readiness = Readiness(waitingFor: hasSocket ? ["scan", "socket"] : ["scan"]) {
+        let hasSocket = activated != nil || configuration.socket != nil
+        let readiness = Readiness(waitingFor: hasSocket ? [.scan, .socket] : [.scan]) {
             stats.setState(.running)
             notifier.ready()
         }
+        let running = configuration
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: LogWriterService(writer: writer)),
-            .init(service: pipeline),
+            .init(service: parts.pipeline),
             // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
             // status says so; systemd's Restart=on-failure then brings it back.
             .init(
-                service: WatcherService(watcher: watcher, queue: queue, logger: logger) {
-                    readiness.met("scan")
+                service: WatcherService(watcher: parts.watcher, queue: parts.queue, logger: logger) {
+                    readiness.met(.scan)
                 },
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup
@@ -122,34 +165,21 @@ public struct Daemon: Sendable {
                     !stats.hasStuckWorker(longerThan: .seconds(120)) && !writer.isStuck(longerThan: .seconds(120))
                 }
             ),
-            .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(config) }),
+            .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(running) }),
         ]
         if hasSocket {
             let server = StatusServer(
-                configuration: .init(socketPath: config.socket ?? "(socket activation)", adoptedDescriptor: activated),
+                configuration: .init(
+                    socketPath: configuration.socket ?? "(socket activation)",
+                    adoptedDescriptor: activated
+                ),
                 source: source,
                 logger: logger,
-                onListening: { readiness.met("socket") }
+                onListening: { readiness.met(.socket) }
             )
             services.append(.init(service: server))
         }
-        // Shutdown runs in reverse order: status socket and systemd helpers first, then the watcher, the
-        // workers, and last the writer.
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: services,
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger
-            )
-        )
-        logger.info(
-            "watching for articles",
-            metadata: ["watch": "\(watch)", "state": "\(state)", "workers": "\(config.effectiveWorkers)"]
-        )
-        try await group.run()
-        withExtendedLifetime(lock) {}
-        stats.setState(.stopping)
-        logger.info("stopped", metadata: ["last_seq": "\(writer.stats().lastSeq)"])
+        return services
     }
 
     /// Rebuilds the writer's state from the log, asking systemd for more start-up time while it runs.

@@ -48,10 +48,20 @@ final class DaemonHarness: @unchecked Sendable {
             Self.binary,
             ["run", "--watch", incoming, "--state", state, "--socket", socket, "--log-format", "text"]
                 + extraArguments,
-            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+            environment: Self.daemonEnvironment.merging(environment) { $1 },
             stdout: .null,
             stderr: .appending(root + "/daemon.log")
         )
+    }
+
+    /// The test process's environment without systemd's variables: a SystemdSupport test points NOTIFY_SOCKET at
+    /// a fake socket while it runs, and a daemon started meanwhile would send to it for its whole life, until the
+    /// socket's queue filled and its sd_notify blocked (the daemon then could not even stop).
+    static var daemonEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter {
+            !["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"]
+                .contains($0.key)
+        }
     }
 
     /// The running daemon's process id.
@@ -127,7 +137,7 @@ final class DaemonHarness: @unchecked Sendable {
 
     /// Runs `articled` with other arguments and returns its exit status and standard output.
     static func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try ChildProcess.run(binary, arguments)
+        try ChildProcess.run(binary, arguments, environment: daemonEnvironment)
     }
 }
 
