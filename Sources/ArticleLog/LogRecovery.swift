@@ -154,6 +154,13 @@ public enum LogRecovery {
             sizes[cut.segment] = cut.offset
         }
         if state.checkpointSeq == nil { state.index.compact() }
+        logger.info(
+            state.checkpointSeq == nil ? "read the whole log" : "started from the index checkpoint",
+            metadata: [
+                "checkpoint_seq": "\(state.checkpointSeq.map(String.init) ?? "none")",
+                "lines_read": "\(state.linesRead)",
+            ]
+        )
         state.segmentLines = headLine.segment == (kept.last ?? 0) ? headLine.line : 0
         state.lastSeq = state.head.seq
         state.lastHash = state.head.sha256
