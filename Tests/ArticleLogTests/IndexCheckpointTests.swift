@@ -241,3 +241,36 @@ private func fullRebuild(_ log: TestLog) throws -> RecoveredLog {
         #expect(compact.earliestMatch(for: probe) == reference.earliestMatch(for: probe))
     }
 }
+
+@Test func checkpointsTakenWhileRecordsArriveLeaveTheSameIndexAsAFullRead() async throws {
+    let log = TestLog()
+    let writer = try LogWriter(
+        directory: log.dir,
+        recovered: try LogRecovery.recover(log.dir, logger: logger),
+        options: LogWriterOptions(checkpointEveryRecords: 7),
+        logger: logger
+    )
+    // Four writers at once, so that batches form and checkpoints are taken and adopted between them.
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for w in 0..<4 {
+            group.addTask {
+                for i in 0..<30 {
+                    let n = w * 100 + i
+                    let hash = String(UInt64(n + 1) &* 0x9E37_79B9_7F4A_7C15, radix: 16)
+                    let padded = String(repeating: "0", count: 16 - hash.count) + hash
+                    let draft =
+                        i % 4 == 0
+                        ? articleDraft("dup\(n).txt", content: "shared \(i % 8)")
+                        : articleDraft("a\(n).txt", content: "article \(n)", simhash: padded)
+                    _ = try await writer.append(draft)
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+    await writer.close()
+    let recovered = try LogRecovery.recover(log.dir, logger: logger)
+    #expect(recovered.checkpointSeq == 120)
+    #expect(recovered.linesRead == 0)
+    #expect(recovered.index == (try fullRebuild(log)).index)
+}
