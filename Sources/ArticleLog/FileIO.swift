@@ -98,6 +98,24 @@ enum FileIO {
         }
     }
 
+    /// Reads up to `count` bytes at `offset` into one buffer of that size (fewer if the file ends first).
+    static func readAll(fd: Int32, path: String, from offset: Int, count: Int) throws(LogError) -> [UInt8] {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let n = Glibc.pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                if n <= 0 { break }
+                done += n
+            }
+            initialized = done
+        }
+        if failure != 0 { throw .system(call: "read", path: path, errno: failure) }
+        return bytes
+    }
+
     static func makeDirectories(_ path: String) throws(LogError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {

@@ -24,6 +24,12 @@ public struct RecoveredLog: Sendable {
     public var tornFile: String?
     /// Records that were after the old head (never acknowledged) and were kept because they are whole.
     public var keptUnacknowledged = 0
+    /// The seq of the index checkpoint recovery started from, nil when it read the whole log.
+    public var checkpointSeq: Int?
+    /// Lines recovery read and checked (only those after the checkpoint when there was a usable one).
+    public var linesRead = 0
+    /// Lines in the newest segment, so that the writer can tell later checkpoints where their head line is.
+    public var segmentLines = 0
 }
 
 /// Rebuilds the writer's state from the segments at start-up and repairs what a crash left after the head.
@@ -51,15 +57,32 @@ public enum LogRecovery {
         var scan = ChainScan(head: oldHead)
         var sizes: [Int: Int] = [:]
         var cut: (segment: Int, offset: Int, line: Int, problem: String)?
-        segments: for (position, number) in numbers.enumerated() {
+        // Where reading starts: the log's beginning, or just after the checkpoint's head line.
+        var start = (segment: 1, offset: 0, line: 0)
+        var headLine = (segment: 0, line: 0)
+        if let oldHead, let checkpoint = usableCheckpoint(directory, head: oldHead, segments: numbers, logger: logger) {
+            state.index = checkpoint.index
+            state.head = checkpoint.head
+            state.checkpointSeq = checkpoint.head.seq
+            scan.resume(seq: checkpoint.head.seq, hash: checkpoint.head.sha256)
+            start = (checkpoint.head.segment, checkpoint.head.offset, checkpoint.headLine)
+            headLine = (checkpoint.head.segment, checkpoint.headLine)
+            for number in numbers where number < start.segment {
+                sizes[number] = try segmentSize(directory.segmentPath(number))
+            }
+        }
+        segments: for (position, number) in numbers.enumerated() where number >= start.segment {
             let path = directory.segmentPath(number)
-            let bytes = try FileIO.readAll(path)
-            sizes[number] = bytes.count
+            // Offsets below are within `bytes`; `base` turns them into offsets in the segment.
+            let base = number == start.segment ? start.offset : 0
+            let bytes = try readSegment(path, from: base)
+            sizes[number] = base + bytes.count
             let isLastSegment = position == numbers.count - 1
             var lineStart = 0
-            var lineNumber = 0
+            var lineNumber = number == start.segment ? start.line : 0
             while lineStart < bytes.count {
                 lineNumber += 1
+                state.linesRead += 1
                 let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
                 let end = newline ?? bytes.count
                 let line = bytes[lineStart..<end]
@@ -69,25 +92,26 @@ public enum LogRecovery {
                     : scan.check(line)
                 switch outcome {
                 case .bad(let problem):
-                    if let oldHead, oldHead.covers(segment: number, end: lineStart + 1) {
+                    if let oldHead, oldHead.covers(segment: number, end: base + lineStart + 1) {
                         throw .acknowledgedDamage(path: path, line: lineNumber, detail: problem)
                     }
                     if oldHead == nil && !(isLastSegment && end + 1 >= bytes.count) {
                         throw .corruptRecord(path: path, line: lineNumber, detail: problem)
                     }
-                    cut = (number, lineStart, lineNumber, problem)
+                    cut = (number, base + lineStart, lineNumber, problem)
                     break segments
                 case .record(let header):
                     let lineHash = RecordLine.hash(line)
                     if let oldHead, header.seq == oldHead.seq {
-                        guard lineHash == oldHead.sha256, number == oldHead.segment, end + 1 == oldHead.offset else {
+                        guard lineHash == oldHead.sha256, number == oldHead.segment, base + end + 1 == oldHead.offset
+                        else {
                             throw .acknowledgedDamage(
                                 path: path,
                                 line: lineNumber,
                                 detail: "the head (\(directory.headPath)) says seq \(oldHead.seq) has sha256 "
                                     + "\(oldHead.sha256) and ends at segment \(oldHead.segment) offset "
                                     + "\(oldHead.offset); this line has sha256 \(lineHash) and ends at segment "
-                                    + "\(number) offset \(end + 1)"
+                                    + "\(number) offset \(base + end + 1)"
                             )
                         }
                     }
@@ -104,9 +128,12 @@ public enum LogRecovery {
                         seq: header.seq,
                         sha256: lineHash,
                         segment: number,
-                        offset: end + 1,
+                        offset: base + end + 1,
                         checksumsFrom: scan.checksumsFrom
                     )
+                    headLine = (number, lineNumber)
+                    // A full rebuild folds its entries into the compact arrays as it goes, bounding memory.
+                    if state.index.recentCount >= 1 << 16 { state.index.compact() }
                 }
                 lineStart = end + 1
             }
@@ -126,6 +153,15 @@ public enum LogRecovery {
             state.tornFile = try cutTail(cut, after: numbers, directory: directory, logger: logger)
             sizes[cut.segment] = cut.offset
         }
+        if state.checkpointSeq == nil { state.index.compact() }
+        logger.info(
+            state.checkpointSeq == nil ? "read the whole log" : "started from the index checkpoint",
+            metadata: [
+                "checkpoint_seq": "\(state.checkpointSeq.map(String.init) ?? "none")",
+                "lines_read": "\(state.linesRead)",
+            ]
+        )
+        state.segmentLines = headLine.segment == (kept.last ?? 0) ? headLine.line : 0
         state.lastSeq = state.head.seq
         state.lastHash = state.head.sha256
         state.segmentCount = kept.count
@@ -160,6 +196,100 @@ public enum LogRecovery {
             }
         }
         return state
+    }
+
+    /// The checkpoint in `STATE/index`, if it can stand in for reading the log up to its head: whole (its
+    /// checksum holds), at or before the log's head, and naming a line that is where it says and hashes to the
+    /// hash it holds. Anything else is logged and ignored: the index is then rebuilt from the log.
+    static func usableCheckpoint(
+        _ directory: SegmentDirectory,
+        head: LogHead,
+        segments: [Int],
+        logger: Logger
+    ) -> IndexCheckpoint? {
+        let path = directory.checkpointPath
+        let checkpoint: IndexCheckpoint
+        switch IndexCheckpoint.read(path) {
+        case .missing:
+            if head.seq > 0 { logger.info("no index checkpoint; reading the whole log", metadata: ["path": "\(path)"]) }
+            return nil
+        case .unusable(let problem):
+            logger.warning(
+                "the index checkpoint is damaged; ignoring it and reading the whole log",
+                metadata: ["path": "\(path)", "problem": "\(problem)"]
+            )
+            return nil
+        case .loaded(let loaded):
+            checkpoint = loaded
+        }
+        if let problem = mismatch(checkpoint, head: head, segments: segments, directory: directory) {
+            logger.warning(
+                "the index checkpoint does not match the log; ignoring it and reading the whole log",
+                metadata: ["path": "\(path)", "problem": "\(problem)"]
+            )
+            return nil
+        }
+        return checkpoint
+    }
+
+    /// Why `checkpoint` cannot be used with the log whose head is `head`, or nil when it can.
+    private static func mismatch(
+        _ checkpoint: IndexCheckpoint,
+        head: LogHead,
+        segments: [Int],
+        directory: SegmentDirectory
+    ) -> String? {
+        let c = checkpoint.head
+        guard c.seq >= 1, c.seq <= head.seq, c.segment >= 1, c.segment <= head.segment, c.segment <= segments.count
+        else {
+            return "its head (\(c), segment \(c.segment)) is not within the log's (\(head), segment \(head.segment))"
+        }
+        guard c.checksumsFrom == head.checksumsFrom else { return "checksums_from differs" }
+        if c.seq == head.seq && !c.namesSameRecord(as: head) { return "it names another record at seq \(c.seq)" }
+        guard let line = try? lineEnding(at: c.offset, in: directory.segmentPath(c.segment)) else {
+            return "no line ends at segment \(c.segment) offset \(c.offset)"
+        }
+        switch RecordLine.checksum(of: line) {
+        case .valid: break
+        case .absent where c.seq < c.checksumsFrom: break
+        default: return "the line at seq \(c.seq) fails its checksum"
+        }
+        guard RecordLine.hash(line) == c.sha256 else { return "the line at seq \(c.seq) has another sha256" }
+        guard let header = try? JSONDecoder().decode(RecordHeader.self, from: Data(headerBytes(of: line))),
+            header.seq == c.seq
+        else { return "the line there is not record \(c.seq)" }
+        return nil
+    }
+
+    /// The line (without its newline) whose newline is the byte before `offset` in the segment at `path`.
+    static func lineEnding(at offset: Int, in path: String) throws(LogError) -> ArraySlice<UInt8>? {
+        let fd = try FileIO.open(path, O_RDONLY)
+        defer { FileIO.close(fd) }
+        guard offset >= 1, try FileIO.fileSize(fd, path: path) >= offset else { return nil }
+        var window = 1 << 16
+        while true {
+            let from = max(0, offset - window)
+            let bytes = try FileIO.readAll(fd: fd, path: path, from: from, count: offset - from)
+            guard bytes.count == offset - from, bytes.last == UInt8(ascii: "\n") else { return nil }
+            let body = bytes[..<(bytes.count - 1)]
+            if let newline = body.lastIndex(of: UInt8(ascii: "\n")) { return body[(newline + 1)...] }
+            if from == 0 { return body }
+            window *= 4
+        }
+    }
+
+    private static func segmentSize(_ path: String) throws(LogError) -> Int {
+        let fd = try FileIO.open(path, O_RDONLY)
+        defer { FileIO.close(fd) }
+        return try FileIO.fileSize(fd, path: path)
+    }
+
+    private static func readSegment(_ path: String, from offset: Int) throws(LogError) -> [UInt8] {
+        let fd = try FileIO.open(path, O_RDONLY)
+        defer { FileIO.close(fd) }
+        // Sized up front: one allocation for the segment, not a doubling buffer.
+        let size = try FileIO.fileSize(fd, path: path)
+        return try FileIO.readAll(fd: fd, path: path, from: offset, count: max(0, size - offset))
     }
 
     /// Segments are numbered 1, 2, 3, … without gaps, and the head's segment exists.
@@ -318,6 +448,12 @@ struct ChainScan {
             return .bad("prev is not the SHA-256 of the line before it: the chain is broken")
         }
         return .record(header)
+    }
+
+    /// Continues the chain after a record read from a checkpoint instead of from the log.
+    mutating func resume(seq: Int, hash: String) {
+        lastSeq = seq
+        lastHash = hash
     }
 
     /// Moves the chain on past an accepted line.

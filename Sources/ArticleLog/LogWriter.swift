@@ -12,16 +12,21 @@ public struct LogWriterOptions: Sendable {
     public var syncEachRecord: Bool
     /// Called after every fdatasync with its duration in seconds and the records it covered (metrics).
     public var onSync: (@Sendable (_ seconds: Double, _ records: Int) -> Void)?
+    /// An index checkpoint (`STATE/index/seen.idx`) is written in the background after this many records
+    /// (or 64 MiB of log) since the last one, and at a clean stop.
+    public var checkpointEveryRecords: Int
 
     /// Creates options; 64 MiB segments and group commit by default.
     public init(
         segmentBytes: Int = 64 << 20,
         syncEachRecord: Bool = false,
-        onSync: (@Sendable (Double, Int) -> Void)? = nil
+        onSync: (@Sendable (Double, Int) -> Void)? = nil,
+        checkpointEveryRecords: Int = IndexCheckpointer.everyRecords
     ) {
         self.segmentBytes = segmentBytes
         self.syncEachRecord = syncEachRecord
         self.onSync = onSync
+        self.checkpointEveryRecords = checkpointEveryRecords
     }
 }
 
@@ -83,10 +88,14 @@ public final class LogWriter: Sendable {
         queue.isBusy(longerThan: limit)
     }
 
-    /// Refuses new drafts, waits for those already accepted, syncs and closes the segment.
+    /// Refuses new drafts, waits for those already accepted, writes the index checkpoint, syncs and closes the
+    /// segment.
     public func close() async {
         let appender = self.appender
-        await queue.close { appender.closeSegment() }
+        await queue.close {
+            appender.finishCheckpoints()
+            appender.closeSegment()
+        }
     }
 }
 
@@ -109,6 +118,8 @@ private final class SegmentAppender: Sendable {
         var headSeq: Int
         /// Carried from the recovered head: where lines with checksums begin.
         var checksumsFrom: Int
+        /// Lines in the current segment: where the head's line is, for index checkpoints.
+        var segmentLines: Int
     }
 
     private let directory: SegmentDirectory
@@ -116,6 +127,7 @@ private final class SegmentAppender: Sendable {
     private let logger: Logger
     private let disk: Mutex<Disk>
     let index: Mutex<SeenIndex>
+    private let checkpoints: IndexCheckpointer
 
     init(
         directory: SegmentDirectory,
@@ -129,6 +141,12 @@ private final class SegmentAppender: Sendable {
         self.options = options
         self.logger = logger
         self.index = Mutex(recovered.index)
+        self.checkpoints = IndexCheckpointer(
+            path: directory.checkpointPath,
+            checkpointSeq: recovered.checkpointSeq ?? 0,
+            everyRecords: options.checkpointEveryRecords,
+            logger: logger
+        )
         var d = Disk(
             segment: recovered.segment,
             segmentSize: recovered.segmentSize,
@@ -137,7 +155,8 @@ private final class SegmentAppender: Sendable {
             lastSeq: recovered.lastSeq,
             lastHash: recovered.lastHash,
             headSeq: recovered.head.seq,
-            checksumsFrom: recovered.head.checksumsFrom
+            checksumsFrom: recovered.head.checksumsFrom,
+            segmentLines: recovered.segmentLines
         )
         // Recovery leaves the head file in place, covering every record it kept.
         d.head = try LogHeadFile.open(directory.headPath)
@@ -150,6 +169,36 @@ private final class SegmentAppender: Sendable {
             }
         }
         self.disk = Mutex(d)
+        // Recovery read records the checkpoint does not hold (or had none): save that work for the next start.
+        checkpoints.catchUp(head: recovered.head, headLine: recovered.segmentLines, index: indexAccess)
+    }
+
+    /// The index as the checkpointer sees it.
+    private var indexAccess: IndexCheckpointer.IndexAccess {
+        IndexCheckpointer.IndexAccess(
+            snapshot: { self.index.withLock { $0 } },
+            adopt: { compacted, seq in self.index.withLock { $0.adopt(compacted, upTo: seq) } }
+        )
+    }
+
+    /// At a clean stop: a checkpoint covering every record, so that the next start reads none of the log.
+    func finishCheckpoints() {
+        let head: (LogHead, Int)? = disk.withLock { d in
+            // After a failed head update the index holds records the head does not cover: skip.
+            guard d.headSeq == d.lastSeq else { return nil }
+            return (currentHead(d), d.segmentLines)
+        }
+        if let head { checkpoints.finish(head: head.0, headLine: head.1, index: indexAccess) }
+    }
+
+    private func currentHead(_ d: Disk) -> LogHead {
+        LogHead(
+            seq: d.lastSeq,
+            sha256: d.lastHash,
+            segment: d.segment,
+            offset: d.segmentSize,
+            checksumsFrom: d.checksumsFrom
+        )
     }
 
     deinit {
@@ -297,6 +346,7 @@ private final class SegmentAppender: Sendable {
         try FileIO.fdatasync(d.fd, path: path)
 
         d.segmentSize += buffer.count
+        d.segmentLines += additions.count
         d.totalBytes += buffer.count
         d.lastSeq = seq
         d.lastHash = hash
@@ -306,6 +356,7 @@ private final class SegmentAppender: Sendable {
             }
         }
         try updateHead(&d)
+        checkpoints.committed(bytes: buffer.count, head: currentHead(d), headLine: d.segmentLines, index: indexAccess)
         let elapsed = ContinuousClock.now - started
         options.onSync?(
             Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
@@ -318,14 +369,7 @@ private final class SegmentAppender: Sendable {
     private func updateHead(_ d: inout Disk) throws(LogError) {
         guard d.headSeq != d.lastSeq else { return }
         guard d.head != nil else { throw LogError.closed }
-        let head = LogHead(
-            seq: d.lastSeq,
-            sha256: d.lastHash,
-            segment: d.segment,
-            offset: d.segmentSize,
-            checksumsFrom: d.checksumsFrom
-        )
-        try d.head!.write(head)
+        try d.head!.write(currentHead(d))
         d.headSeq = d.lastSeq
     }
 
@@ -350,6 +394,7 @@ private final class SegmentAppender: Sendable {
             d.fd = fd
             d.segment = next
             d.segmentSize = 0
+            d.segmentLines = 0
             d.segmentCount += 1
             d.dirty = false
             logger.info("started a new log segment", metadata: ["segment": "\(path)"])

@@ -26,7 +26,6 @@ public struct RecordDraft: Sendable {
         self.payload = payload
     }
 
-    /// Encodes `article` the way records hold it: sorted keys (stable bytes across runs), slashes unescaped.
     /// A draft for an extracted article.
     public static func article(_ article: Article, source: SourceInfo, sidecar: SourceInfo? = nil) -> RecordDraft {
         RecordDraft(
@@ -36,11 +35,11 @@ public struct RecordDraft: Sendable {
         )
     }
 
+    /// Encodes `article` the way records hold it: sorted keys (stable bytes across runs), slashes unescaped.
+    /// The bytes are those of `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`, written by
+    /// `ArticleJSON` without an encoder (tests hold the two to the same bytes).
     public static func encode(_ article: Article) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Article's encoding cannot fail: it holds only strings, numbers and arrays of them.
-        return Array((try? encoder.encode(article)) ?? Data("null".utf8))
+        ArticleJSON.encode(article)
     }
 }
 

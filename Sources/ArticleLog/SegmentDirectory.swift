@@ -27,6 +27,16 @@ public struct SegmentDirectory: Sendable {
         stateDirectory + "/torn"
     }
 
+    /// `STATE/index`: the seen-index checkpoint (`IndexCheckpoint`), beside `log/` for the same reason.
+    public var indexDirectory: String {
+        stateDirectory + "/index"
+    }
+
+    /// `STATE/index/seen.idx`.
+    public var checkpointPath: String {
+        indexDirectory + "/" + IndexCheckpoint.fileName
+    }
+
     /// The file name of segment `number`: eight digits, so that names sort like numbers.
     public static func fileName(_ number: Int) -> String {
         let digits = String(number)

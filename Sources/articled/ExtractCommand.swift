@@ -21,31 +21,75 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let extractor = Extractor()
-        let inputs = try files.map { path in (path, try InputFile.read(path)) }
         if let passes = bench {
-            try runBenchmark(inputs.map(\.1), passes: max(1, passes), extractor: extractor)
+            let inputs = try files.map { path in try InputFile.read(path) }
+            try runBenchmark(inputs, passes: max(1, passes), extractor: extractor)
             return
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var failures = 0
-        for (path, input) in inputs {
-            if explain {
+        if explain {
+            for path in files {
+                let input = try InputFile.read(path)
                 print("== \(path)")
                 print(extractor.explain(input.bytes, hints: input.hints).text)
-                continue
             }
-            do {
-                let article = try extractor.extract(input.bytes, hints: input.hints)
-                // The same bytes a record's `article` holds: sorted keys, stable from run to run.
-                print(String(decoding: RecordDraft.encode(article), as: UTF8.self))
-            } catch {
-                failures += 1
-                let data = try encoder.encode(["file": path, "rejected": error.description])
-                print(String(decoding: data, as: UTF8.self))
-            }
+            return
         }
+        let failures = try extractAll(extractor)
         if failures > 0 { throw ExitCode(2) }
+    }
+
+    /// One JSON line per file, in the order given, written as soon as its turn comes: the files are read and
+    /// extracted on every core, a chunk at a time, and each chunk is printed in order once it is done.
+    private func extractAll(_ extractor: Extractor) throws -> Int {
+        let chunkSize = 32
+        let output = OrderedOutput()
+        var failures = 0
+        var start = 0
+        while start < files.count {
+            let chunk = Array(files[start..<min(files.count, start + chunkSize)])
+            let results = ChunkResults(count: chunk.count)
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+                results.set(i, Self.extractLine(chunk[i], extractor: extractor))
+            }
+            for result in results.take() {
+                switch result {
+                case .line(let bytes): output.write(bytes)
+                case .rejected(let bytes):
+                    failures += 1
+                    output.write(bytes)
+                case .unreadable(let error):
+                    output.flush()
+                    throw error
+                }
+            }
+            start += chunkSize
+        }
+        output.flush()
+        return failures
+    }
+
+    enum LineResult: Sendable {
+        case line([UInt8])
+        case rejected([UInt8])
+        case unreadable(any Error)
+    }
+
+    private static func extractLine(_ path: String, extractor: Extractor) -> LineResult {
+        let input: InputFile
+        do {
+            input = try InputFile.read(path)
+        } catch {
+            return .unreadable(error)
+        }
+        do {
+            // The same bytes a record's `article` holds: sorted keys, stable from run to run.
+            return .line(RecordDraft.encode(try extractor.extract(input.bytes, hints: input.hints)) + [0x0A])
+        } catch {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(["file": path, "rejected": error.description])) ?? Data()
+            return .rejected(Array(data) + [0x0A])
+        }
     }
 
     func runBenchmark(_ inputs: [InputFile], passes: Int, extractor: Extractor) throws {
@@ -97,6 +141,44 @@ struct Extract: ParsableCommand {
                 roundRates.last!
             )
         )
+    }
+}
+
+/// One slot per file of a chunk, each written by the one thread that extracted that file.
+private final class ChunkResults: @unchecked Sendable {
+    private var slots: [Extract.LineResult?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ i: Int, _ result: Extract.LineResult) {
+        lock.lock()
+        slots[i] = result
+        lock.unlock()
+    }
+
+    func take() -> [Extract.LineResult] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+/// Standard output through one large buffer, instead of a locked `print` per line.
+private final class OrderedOutput {
+    private var buffer: [UInt8] = []
+
+    func write(_ bytes: [UInt8]) {
+        buffer += bytes
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
     }
 }
 

@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Read or verify the log.",
-        subcommands: [Cat.self, Verify.self]
+        subcommands: [Cat.self, Verify.self, Generate.self]
     )
 
     struct StateOption: ParsableArguments {
@@ -93,6 +93,41 @@ struct LogCommand: ParsableCommand {
             }
             let anchor = expect.map { ", seq \($0.prefix { $0 != ":" }) matches --expect" } ?? ""
             print("OK: \(report.records) records in \(report.segments) segments, checksums and chain intact\(anchor)")
+        }
+    }
+
+    /// `articled log generate`: a synthetic log for benchmarks (`bench/make-log`), hidden from help.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a synthetic log of realistic records (for benchmarks) into an empty state folder.",
+            shouldDisplay: false
+        )
+
+        @OptionGroup var options: StateOption
+
+        @Option(help: "How many records to write.")
+        var count: Int
+
+        @Option(help: "Seed of the generator; the same seed gives the same log.")
+        var seed: UInt64 = 1
+
+        @Option(help: "Start a new segment past this many bytes, as the daemon does (default 67108864).")
+        var segmentBytes = 64 << 20
+
+        func run() throws {
+            let started = Date()
+            let summary = try LogGenerator.generate(
+                options.directory,
+                count: count,
+                seed: seed,
+                segmentBytes: segmentBytes
+            )
+            let seconds = Date().timeIntervalSince(started)
+            print(
+                "wrote \(count) records (\(summary.articles) articles, \(summary.duplicates) duplicates, "
+                    + "\(summary.rejected) rejected, \(summary.sidecars) with sidecars), \(summary.bytes) bytes in "
+                    + "\(String(format: "%.1f", seconds)) s; head: \(summary.head)"
+            )
         }
     }
 }
