@@ -29,12 +29,15 @@ let package = Package(
             providers: [.apt(["libuchardet-dev"])]
         ),
         .target(name: "CLinuxSupport"),
+        // The one error type for failed system calls, and the EINTR loop, shared by every module below.
+        .target(name: "PosixSupport"),
 
         // Libraries, one per concern.
         .target(name: "ArticleExtraction", dependencies: ["CUchardet"]),
         .target(
             name: "ArticleLog",
             dependencies: [
+                "PosixSupport",
                 "ArticleExtraction",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -43,6 +46,7 @@ let package = Package(
         .target(
             name: "FolderWatch",
             dependencies: [
+                "PosixSupport",
                 "CLinuxSupport",
                 .product(name: "Logging", package: "swift-log")
             ]
@@ -59,6 +63,7 @@ let package = Package(
         .target(
             name: "StatusServer",
             dependencies: [
+                "PosixSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -71,6 +76,7 @@ let package = Package(
             name: "ArticleDaemon",
             dependencies: [
                 "ArticleExtraction", "ArticleLog", "FolderWatch", "SystemdSupport", "StatusServer", "CLinuxSupport",
+                "PosixSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -68,13 +68,13 @@ struct FileReader: Sendable {
             let st = files.lstat(relative)
             let identity = st.map(FileIdentity.init)
             func rejected(_ reason: String) -> ReadOutcome { .rejected(reason: reason, describe(st), identity: identity) }
-            switch e.rawValue {
+            switch e.code {
             case ENOENT: return .vanished(describe(nil))
             case ELOOP: return rejected("symbolic link")
             case EXDEV: return rejected("outside the watch folder")
             case ENXIO: return rejected("not a regular file (socket)")
             case EACCES, EPERM: return rejected("permission denied")
-            default: return rejected("could not be opened: \(String(cString: strerror(e.rawValue)))")
+            default: return rejected("could not be opened: \(String(cString: strerror(e.code)))")
             }
         }
         defer { Glibc.close(fd) }

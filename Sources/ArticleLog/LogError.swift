@@ -1,10 +1,11 @@
 import Glibc
+import PosixSupport
 
 /// Everything that can go wrong with the log on disk. Each case names the failing call, the path and the errno,
 /// so that an operator reading the journal knows what to fix (a full disk, a permission, a damaged segment).
 public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A system call on a log file or directory failed.
-    case system(call: String, path: String, errno: Int32)
+    case system(SystemCallError)
     /// A complete line in the middle of the log is not a record: the log was damaged or edited.
     case corruptRecord(path: String, line: Int, detail: String)
     /// A record at or before the head (acknowledged: its original was already moved away) is damaged: a
@@ -17,10 +18,15 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The writer was closed; no more records are accepted.
     case closed
 
+    /// A failing call on a log file or folder, from its parts.
+    public static func system(call: String, path: String, errno: Int32) -> LogError {
+        .system(SystemCallError(call: call, path: path, errno: errno))
+    }
+
     public var description: String {
         switch self {
-        case .system(let call, let path, let errno):
-            return "\(call) failed on \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+        case .system(let failure):
+            return failure.description
         case .corruptRecord(let path, let line, let detail):
             return "\(path) line \(line) is not a valid record (\(detail)); run 'articled log verify'"
         case .acknowledgedDamage(let path, let line, let detail):

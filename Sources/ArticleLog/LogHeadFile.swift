@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PosixSupport
 
 /// `STATE/log.head` on disk: two 512-byte slots, each one JSON line padded with spaces,
 /// `{"seq":N,"sha256":"H","segment":S,"offset":O,"checksums_from":C,"crc32c":"XXXXXXXX"}` (the checksum member as in record lines).
@@ -25,7 +26,7 @@ struct LogHeadFile {
         let bytes: [UInt8]
         do throws(LogError) {
             bytes = try FileIO.readAll(path)
-        } catch .system(_, _, let errno) where errno == ENOENT {
+        } catch .system(let failure) where failure.errno == ENOENT {
             return nil
         }
         var best: (head: LogHead, slot: Int)?

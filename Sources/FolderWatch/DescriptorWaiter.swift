@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import PosixSupport
 
 /// Waits until a descriptor is readable, a deadline passes, or the waiting task is cancelled. The wait is a
 /// blocking `poll(2)` on a dispatch queue of its own, never on a Swift concurrency thread, so an idle watcher
@@ -38,7 +39,7 @@ final class DescriptorWaiter: Sendable {
     func wait(until deadline: ContinuousClock.Instant?) async throws(FolderWatchError) {
         let timeout = Self.milliseconds(until: deadline)
         let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, SystemErrno>, Never>) in
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, Errno>, Never>) in
                 queue.async { [self] in continuation.resume(returning: pollOnce(timeout: timeout)) }
             }
         } onCancel: {
@@ -49,7 +50,7 @@ final class DescriptorWaiter: Sendable {
     }
 
     /// One `poll` on the descriptor and the wake pipe; a wake-up is consumed so the next wait blocks again.
-    private func pollOnce(timeout: Int32) -> Result<Void, SystemErrno> {
+    private func pollOnce(timeout: Int32) -> Result<Void, Errno> {
         var entries = [
             pollfd(fd: watched, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeReadEnd, events: Int16(POLLIN), revents: 0),

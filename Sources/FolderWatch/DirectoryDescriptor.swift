@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// An open folder (`open(O_DIRECTORY)`), through which folders below it are opened and listed relative to the
 /// descriptor rather than by absolute path. That is how trees deeper than PATH_MAX (4096 bytes) are walked: a
@@ -23,7 +24,7 @@ final class DirectoryDescriptor {
 
     /// Opens the watch root by its absolute path, following a symbolic link (the root may be a link to the real
     /// folder, as everywhere else). The corresponding C function is `open`.
-    static func openRoot(_ path: String) -> Result<DirectoryDescriptor, SystemErrno> {
+    static func openRoot(_ path: String) -> Result<DirectoryDescriptor, Errno> {
         retryingOnInterrupt { Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
             .map { DirectoryDescriptor(fileDescriptor: $0) }
     }
@@ -32,7 +33,7 @@ final class DirectoryDescriptor {
     /// so that any depth can be reached. The last name is opened with O_NOFOLLOW, so a symbolic link put in place
     /// of a folder fails with ELOOP or ENOTDIR instead of leading out of the tree. The corresponding C function is
     /// `openat`.
-    func openDescendant(_ relative: String) -> Result<DirectoryDescriptor, SystemErrno> {
+    func openDescendant(_ relative: String) -> Result<DirectoryDescriptor, Errno> {
         var current = self
         for step in Self.steps(of: relative) {
             let flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC

@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// One entry of a directory: its name and kind.
 struct DirectoryEntry: Sendable, Hashable {
@@ -53,11 +54,11 @@ enum DirectoryListing {
         return .success(entries)
     }
 
-    private static func open(_ path: String) -> Result<OpaquePointer, SystemErrno> {
+    private static func open(_ path: String) -> Result<OpaquePointer, Errno> {
         while true {
             if let directory = opendir(path) { return .success(directory) }
             let code = Glibc.errno
-            if code != EINTR { return .failure(SystemErrno(code: code)) }
+            if code != EINTR { return .failure(Errno(code: code)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 private typealias CStat = stat
 
@@ -13,14 +14,14 @@ struct FileStatus: Sendable, Hashable {
     var modificationNanoseconds: Int
 
     /// Examines `path` without following a final symbolic link. The corresponding C function is `lstat`.
-    static func ofEntry(_ path: String) -> Result<FileStatus, SystemErrno> {
+    static func ofEntry(_ path: String) -> Result<FileStatus, Errno> {
         var info = CStat()
         return retryingOnInterrupt { lstat(path, &info) }.map { _ in FileStatus(info) }
     }
 
     /// Examines the entry `name` of the open folder `directory` without following a final symbolic link, so that
     /// entries whose absolute path exceeds PATH_MAX can be examined too. The corresponding C function is `fstatat`.
-    static func ofEntry(named name: UnsafePointer<CChar>, in directory: Int32) -> Result<FileStatus, SystemErrno> {
+    static func ofEntry(named name: UnsafePointer<CChar>, in directory: Int32) -> Result<FileStatus, Errno> {
         var info = CStat()
         return retryingOnInterrupt { fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) }.map { _ in FileStatus(info)
         }
@@ -28,7 +29,7 @@ struct FileStatus: Sendable, Hashable {
 
     /// Examines `path`, following symbolic links (used for the root, which may be a link to the real folder). The
     /// corresponding C function is `stat`.
-    static func followingLinks(_ path: String) -> Result<FileStatus, SystemErrno> {
+    static func followingLinks(_ path: String) -> Result<FileStatus, Errno> {
         var info = CStat()
         return retryingOnInterrupt { stat(path, &info) }.map { _ in FileStatus(info) }
     }

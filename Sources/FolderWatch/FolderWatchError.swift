@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// Why a `FolderWatcher` stopped or could not start, with what an operator needs to fix it: the failing call,
 /// the errno and the path.
@@ -12,7 +13,12 @@ public enum FolderWatchError: Error, Sendable, Equatable, CustomStringConvertibl
     /// `inotify_add_watch` failed with ENOSPC: the per-user watch limit (`fs.inotify.max_user_watches`) is used up.
     case watchLimitReached(path: String)
     /// Any other failing system call, named as in C.
-    case systemCall(call: String, path: String?, errno: Int32)
+    case systemCall(SystemCallError)
+
+    /// A failing system call, from its parts.
+    public static func systemCall(call: String, path: String?, errno: Int32) -> FolderWatchError {
+        .systemCall(SystemCallError(call: call, path: path, errno: errno))
+    }
 
     /// A sentence an operator can act on.
     public var description: String {
@@ -27,10 +33,9 @@ public enum FolderWatchError: Error, Sendable, Equatable, CustomStringConvertibl
             return "cannot watch \(path): inotify_add_watch failed: \(Self.describe(ENOSPC)); the per-user inotify "
                 + "watch limit is used up, raise it with `sysctl fs.inotify.max_user_watches=524288` (and persist it "
                 + "in /etc/sysctl.d) or watch fewer subfolders"
-        case .systemCall(let call, let path, let code):
-            let target = path.map { " on \($0)" } ?? ""
-            var text = "\(call) failed\(target): \(Self.describe(code))"
-            if call == "inotify_init1" && (code == EMFILE || code == ENFILE) {
+        case .systemCall(let failure):
+            var text = failure.description
+            if failure.call == "inotify_init1" && (failure.errno == EMFILE || failure.errno == ENFILE) {
                 text += "; raise fs.inotify.max_user_instances or the open file limit"
             }
             return text
@@ -40,7 +45,8 @@ public enum FolderWatchError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The errno, when the failure has one; for metadata and tests.
     public var errno: Int32? {
         switch self {
-        case .rootUnavailable(_, let code), .systemCall(_, _, let code): return code
+        case .rootUnavailable(_, let code): return code
+        case .systemCall(let failure): return failure.errno
         case .watchLimitReached: return ENOSPC
         case .rootNotDirectory, .rootRemoved: return nil
         }

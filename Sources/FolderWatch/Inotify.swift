@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// An inotify instance: the descriptor from `inotify_init1(IN_NONBLOCK | IN_CLOEXEC)` and a buffer to read event
 /// batches into. It is owned by one task at a time and closes its descriptor when released, so a cancelled watcher

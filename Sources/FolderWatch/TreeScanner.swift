@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 import Logging
 
 /// One pass of `TreeScanner` over some subtrees.
@@ -59,7 +60,7 @@ struct TreeScanner {
                 }
                 let anchor = anchors[anchors.count - 1]
                 let remainder = Self.remainder(of: directory, below: anchor.path)
-                let opened: Result<DirectoryDescriptor, SystemErrno> =
+                let opened: Result<DirectoryDescriptor, Errno> =
                     remainder.isEmpty ? .success(anchor.folder) : anchor.folder.openDescendant(remainder)
                 let folder: DirectoryDescriptor
                 switch opened {

@@ -1,9 +1,15 @@
 import Glibc
+import PosixSupport
 
 /// Why the status server could not start, with the call, errno and path an operator needs to fix it.
 public enum StatusServerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A system call on the socket failed.
-    case socketCall(call: String, path: String, errno: Int32)
+    case socketCall(SystemCallError)
+
+    /// A failing call on the socket, from its parts.
+    public static func socketCall(call: String, path: String, errno: Int32) -> StatusServerError {
+        .socketCall(SystemCallError(call: call, path: "status socket " + path, errno: errno))
+    }
     /// The socket path does not fit in `sockaddr_un` (107 bytes).
     case pathTooLong(path: String)
     /// Something other than a socket is in the way at the socket path; it is left alone.
@@ -15,8 +21,8 @@ public enum StatusServerError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .socketCall(let call, let path, let errno):
-            return "\(call) on status socket \(path) failed: \(String(cString: strerror(errno))) (errno \(errno))"
+        case .socketCall(let failure):
+            return failure.description
         case .pathTooLong(let path):
             return "status socket path is longer than 107 bytes: \(path)"
         case .notASocket(let path):

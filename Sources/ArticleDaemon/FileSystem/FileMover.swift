@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// A dropped file to move once its record is durable: its path below the drop folder, and which file it was
 /// when it was read.
@@ -45,8 +46,8 @@ struct FileMover: Sendable {
         let name: String
         switch drop.openParent(of: original.path) {
         case .success(let opened): (source, name) = opened
-        case .failure(let e) where e.rawValue == ENOENT: return .vanished
-        case .failure(let e): throw .system(call: "openat2", path: original.path, errno: e.rawValue)
+        case .failure(let e) where e.code == ENOENT: return .vanished
+        case .failure(let e): throw .system(call: "openat2", path: original.path, errno: e.code)
         }
         guard let st = source.status(of: name) else { return .vanished }
         if let expected = original.identity, FileIdentity(st) != expected { return .replaced }
@@ -71,7 +72,7 @@ struct FileMover: Sendable {
         guard let slash = relative.lastIndex(of: "/") else { return root }
         do {
             return try root.subdirectory(String(relative[..<slash]), create: true)
-        } catch .system(_, _, let code) where code == ENOTDIR || code == ELOOP || code == EXDEV {
+        } catch .system(let failure) where [ENOTDIR, ELOOP, EXDEV].contains(failure.errno) {
             return root
         } catch {
             throw error
@@ -117,7 +118,7 @@ struct FileMover: Sendable {
             do {
                 fd = try target.createExclusive(candidate)
                 break
-            } catch .system(_, _, let code) where code == EEXIST {
+            } catch .system(let failure) where failure.errno == EEXIST {
                 continue
             }
         }

@@ -1,5 +1,6 @@
 import CLinuxSupport
 import Glibc
+import PosixSupport
 
 /// Opens files beneath the watch folder without ever following a symbolic link, so that a link dropped into the
 /// folder cannot make the daemon read (and log) a file outside it. Uses openat2 with RESOLVE_BENEATH and
@@ -32,7 +33,7 @@ struct SafeFile: Sendable {
     /// Opens `relative` for reading; returns the descriptor or the errno.
     func open(_ relative: String) -> Result<Int32, Errno> {
         let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if rootFD < 0 { return .failure(Errno(errno)) }
+        if rootFD < 0 { return .failure(Errno(code: errno)) }
         defer { Glibc.close(rootFD) }
         return open(relative, beneath: rootFD)
     }
@@ -42,7 +43,7 @@ struct SafeFile: Sendable {
     /// renames from is the one the read went through, not whatever a path names by then.
     func openParent(of relative: String) -> Result<(DirectoryHandle, String), Errno> {
         let rootFD = Glibc.open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if rootFD < 0 { return .failure(Errno(errno)) }
+        if rootFD < 0 { return .failure(Errno(code: errno)) }
         guard let slash = relative.lastIndex(of: "/") else {
             return .success((DirectoryHandle(adopting: rootFD, path: rootPath), relative))
         }
@@ -66,22 +67,22 @@ struct SafeFile: Sendable {
                 if errno == EINTR || errno == EAGAIN { continue }
                 // A path longer than PATH_MAX (a dropper's deep tree) is walked a component at a time below.
                 if errno == ENAMETOOLONG { break }
-                return .failure(Errno(errno))
+                return .failure(Errno(code: errno))
             }
         }
         // Fallback: every directory on the way is opened with O_NOFOLLOW too, so no component may be a link.
         let parts = relative.split(separator: "/").map(String.init)
-        guard !parts.isEmpty, !parts.contains("..") else { return .failure(Errno(EXDEV)) }
+        guard !parts.isEmpty, !parts.contains("..") else { return .failure(Errno(code: EXDEV)) }
         var dir = rootFD
         defer { if dir != rootFD { Glibc.close(dir) } }
         for part in parts.dropLast() {
             let next = openat(dir, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            if next < 0 { return .failure(Errno(errno)) }
+            if next < 0 { return .failure(Errno(code: errno)) }
             if dir != rootFD { Glibc.close(dir) }
             dir = next
         }
         let fd = openat(dir, parts.last!, flags)
-        return fd >= 0 ? .success(fd) : .failure(Errno(errno))
+        return fd >= 0 ? .success(fd) : .failure(Errno(code: errno))
     }
 
     /// lstat of a path beneath the root (for describing a link or a file that could not be opened), through the
@@ -90,10 +91,4 @@ struct SafeFile: Sendable {
         guard case .success(let (folder, name)) = openParent(of: relative) else { return nil }
         return folder.status(of: name)
     }
-}
-
-/// An errno value, kept typed so that it is not confused with other integers.
-struct Errno: Error, Equatable, Sendable {
-    var rawValue: Int32
-    init(_ rawValue: Int32) { self.rawValue = rawValue }
 }
