@@ -1,6 +1,7 @@
 import ArticleLog
 import Logging
 import Metrics
+import PosixSupport
 import ServiceLifecycle
 
 /// DESIGN's completer: makes a record durable, then moves its originals out of the drop folder and makes the

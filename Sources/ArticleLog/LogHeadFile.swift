@@ -88,6 +88,7 @@ struct LogHeadFile {
 
     /// Makes `head` durable: one pwrite and one fdatasync.
     mutating func write(_ head: LogHead) throws(LogError) {
+        if let code = FaultInjection.fault(at: .headWrite) { throw .system(call: "pwrite", path: path, errno: code) }
         try FileIO.pwriteAll(fd, Self.encode(head), at: nextSlot * Self.slotSize, path: path)
         try FileIO.fdatasync(fd, path: path)
         nextSlot = 1 - nextSlot

@@ -1,5 +1,6 @@
 import ArticleExtraction
 import Glibc
+import PosixSupport
 import Logging
 import Synchronization
 
@@ -341,8 +342,10 @@ private final class SegmentAppender: Sendable {
         }
 
         let path = try prepareSegment(&d)
+        if let code = FaultInjection.fault(at: .logWrite) { throw .system(call: "write", path: path, errno: code) }
         try FileIO.writeAll(d.fd, buffer, path: path)
         let started = ContinuousClock.now
+        if let code = FaultInjection.fault(at: .logSync) { throw .system(call: "fdatasync", path: path, errno: code) }
         try FileIO.fdatasync(d.fd, path: path)
 
         d.segmentSize += buffer.count

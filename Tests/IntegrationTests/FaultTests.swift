@@ -75,4 +75,46 @@ struct FaultTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: done) == ["a.txt"])
         try await d.stop()
     }
+
+    @Test(arguments: ["log-write:eio", "log-fdatasync:eio", "head-write:eio"])
+    func aFailingLogStepIsRetriedAndTheFileRecordedOnce(fault: String) async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        d.environment = ["ARTICLED_FAULT": fault]
+        try d.start()
+        try d.write("a.txt", Self.body)
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        let records = try d.records()
+        #expect(records.count == 1)
+        #expect(d.daemonLog.contains("cannot write the log"))
+        try AttackTests.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test(arguments: ["log-fdatasync:abort", "head-write:abort"])
+    func aCrashInsideTheLogsCommitLeavesOneRecordAfterTheRestart(fault: String) async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        try await Self.crashAndRecover(d, fault: fault) { try d.write("a.txt", Self.body) }
+        let records = try d.records()
+        #expect(records.count == 1)
+        #expect(d.exists(d.state + "/done/a.txt"))
+        try AttackTests.expectIntact(d)
+        try await d.stop()
+    }
+
+    @Test func aFailedMoveLeavesTheOriginalWhichTheNextStartOnlyMoves() async throws {
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0"])
+        d.environment = ["ARTICLED_FAULT": "rename:eio"]
+        try d.start()
+        try d.write("a.txt", Self.body)
+        _ = try await d.waitForRecords(1)
+        try await waitUntil("the failed move to be logged") { d.daemonLog.contains("could not move the original") }
+        #expect(d.exists(d.incoming + "/a.txt"))
+        try await d.stop()
+        d.environment = [:]
+        try d.start()
+        try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
+        #expect(try d.records().count == 1)
+        #expect(d.exists(d.state + "/done/a.txt"))
+        try await d.stop()
+    }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import PosixSupport
 
 /// Moves a file to a folder on another filesystem (rename says EXDEV) so that a crash at any point leaves the
 /// original in the drop folder or a complete copy under its final name, never a partial file under it:

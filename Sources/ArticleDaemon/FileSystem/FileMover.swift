@@ -88,6 +88,7 @@ struct FileMover: Sendable {
         identity: FileIdentity
     ) throws(IngestError) -> String {
         for candidate in names {
+            try FaultInjection.check(.rename, path: source.path + "/" + name)
             switch source.renameWithoutReplacing(name, to: target, as: candidate) {
             case 0: return candidate
             case EEXIST: continue

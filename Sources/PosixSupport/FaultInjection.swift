@@ -3,10 +3,18 @@ import Glibc
 /// A switch for crash and I/O-error tests, read once from `ARTICLED_FAULT=POINT:ACTION[:AFTER]` in debug builds
 /// only (release builds compile it away): at the named point the process aborts (`abort`, a crash as abrupt as
 /// kill -9 at that exact step) or the step fails with EIO (`eio`), the first time the point is reached after
-/// `AFTER` passes (default 0). Tests use it to reproduce each crash window of the completer.
-enum FaultInjection {
+/// `AFTER` passes (default 0). Tests use it to reproduce each crash window and each failing step.
+public enum FaultInjection {
     /// The steps a fault can be injected at.
-    enum Point: String, Sendable {
+    public enum Point: String, Sendable {
+        /// The log writer's write of a batch to its segment.
+        case logWrite = "log-write"
+        /// The fdatasync of a batch.
+        case logSync = "log-fdatasync"
+        /// The head's update after a synced batch.
+        case headWrite = "head-write"
+        /// The rename of an original into done/ or failed/.
+        case rename
         /// The record is durable; no original has moved yet.
         case afterCommit = "after-commit"
         /// The first original (the text) has moved; its sidecar has not.
@@ -34,11 +42,11 @@ enum FaultInjection {
 
         private static let passes = Counter()
 
-        /// Aborts, throws EIO, or does nothing, as `ARTICLED_FAULT` says for `point`.
-        static func check(_ point: Point, path: String) throws(IngestError) {
-            guard let plan, plan.point == point, passes.next() == plan.after else { return }
+        /// Aborts, or returns the errno the step must fail with, as `ARTICLED_FAULT` says for `point`; nil to go on.
+        public static func fault(at point: Point) -> Int32? {
+            guard let plan, plan.point == point, passes.next() == plan.after else { return nil }
             if plan.abort { Glibc.abort() }
-            throw .system(call: "fault-injection(\(point.rawValue))", path: path, errno: EIO)
+            return EIO
         }
 
         /// Counts the passes through the planned point.
@@ -54,6 +62,6 @@ enum FaultInjection {
             }
         }
     #else
-        @inline(__always) static func check(_ point: Point, path: String) throws(IngestError) {}
+        @inline(__always) public static func fault(at point: Point) -> Int32? { nil }
     #endif
 }
