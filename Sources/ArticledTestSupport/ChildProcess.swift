@@ -48,12 +48,24 @@ public final class ChildProcess: Sendable {
         let envList = environment.map { $0.map { "\($0.key)=\($0.value)" } }
         let envp = envList.map { $0.map { strdup($0) } + [nil] }
         defer { for p in envp ?? [] { free(p) } }
+        // The child starts with no signal blocked and every signal at its default: a thread of the test process
+        // may block SIGTERM (signal handling libraries do), and a child inheriting that mask ignores kill.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var child: pid_t = 0
         let result: Int32
         if let envp {
-            result = posix_spawn(&child, executable, &actions, nil, argv, envp)
+            result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
         } else {
-            result = posix_spawn(&child, executable, &actions, nil, argv, environ)
+            result = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
         }
         guard result == 0 else { throw SpawnError(executable: executable, errno: result) }
         pid = child

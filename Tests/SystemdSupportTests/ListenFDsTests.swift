@@ -45,7 +45,7 @@ import Testing
             stderr: .appending(outputPath)
         )
         defer {
-            if child.isRunning { kill(child.pid, SIGTERM) }
+            if child.isRunning { kill(child.pid, SIGKILL) }
             child.wait()
         }
 
