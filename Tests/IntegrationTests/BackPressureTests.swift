@@ -63,7 +63,7 @@ struct BackPressureTests {
         #expect(Set(records.map(\.source.name)).count == 6)
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
         try await d.stop()
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 
     @Test(.enabled(if: canMount, "needs root and tmpfs mounts"))
@@ -92,6 +92,6 @@ struct BackPressureTests {
         #expect(recorded.isDisjoint(with: waiting))
         #expect(recorded.union(waiting).count == 6)
         try FileManager.default.removeItem(atPath: filler)
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 }

@@ -34,7 +34,7 @@ struct CrashRecoveryTests {
             "\(records.filter { $0.kind != .article }.map { "\($0.source.path): \($0.kind) \($0.reason ?? "")" })"
         )
         #expect(records.map(\.seq) == Array(1...total))
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 
     @Test func aTornLastLineIsRepairedAtStartUp() async throws {
@@ -57,7 +57,7 @@ struct CrashRecoveryTests {
         // Kept beside the log, not in it: log/ holds only numbered segments.
         #expect(d.exists(d.state + "/torn/00000001.jsonl.torn"))
         try await d.stop()
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 
     @Test func logVerifyCatchesOneChangedByteInTheMiddleOfASegment() async throws {
@@ -66,7 +66,7 @@ struct CrashRecoveryTests {
         for i in 0..<5 { try d.write("v\(i).txt", "Verify \(i)\n\nA body with the word original\(i) in it.") }
         _ = try await d.waitForRecords(5)
         try await d.stop()
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
 
         let segment = d.state + "/log/00000001.jsonl"
         var bytes = try Data(contentsOf: URL(fileURLWithPath: segment))
@@ -77,7 +77,7 @@ struct CrashRecoveryTests {
         bytes[range.lowerBound] = UInt8(ascii: "O")
         try bytes.write(to: URL(fileURLWithPath: segment))
 
-        let result = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let result = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(result.status == 1)
         #expect(result.output.contains("seq 3"))
     }
@@ -88,7 +88,7 @@ struct CrashRecoveryTests {
         for i in 0..<3 { try d.write("a\(i).txt", "Acknowledged \(i)\n\nA body with the word pristine\(i) in it.") }
         let records = try await d.waitForRecords(3)
         try await d.stop()
-        let verified = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let verified = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(verified.status == 0)
         #expect(verified.output.contains("head: seq 3 sha256 "))
 
@@ -101,7 +101,7 @@ struct CrashRecoveryTests {
         bytes[range.lowerBound] = UInt8(ascii: "P")
         try bytes.write(to: URL(fileURLWithPath: segment))
 
-        let result = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let result = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(result.status == 1)
         #expect(result.output.contains("00000001.jsonl line 3"))
         try d.start()

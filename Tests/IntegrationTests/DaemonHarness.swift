@@ -136,8 +136,8 @@ final class DaemonHarness: @unchecked Sendable {
     }
 
     /// Runs `articled` with other arguments and returns its exit status and standard output.
-    static func runTool(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        try ChildProcess.run(binary, arguments, environment: daemonEnvironment)
+    static func runTool(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        try await ChildProcess.running(binary, arguments, environment: daemonEnvironment)
     }
 }
 

@@ -30,7 +30,7 @@ struct FaultTests {
         #expect(records.count == 1)
         #expect(records.first?.kind == .article)
         #expect(d.exists(d.state + "/done/a.txt"))
-        try AttackTests.expectIntact(d)
+        try await AttackTests.expectIntact(d)
         try await d.stop()
     }
 
@@ -58,7 +58,7 @@ struct FaultTests {
         try await waitUntil("the drop folder to empty") { d.incomingFiles().isEmpty }
         #expect(try d.records().count == 2)
         #expect(d.daemonLog.contains("fault-injection"))
-        try AttackTests.expectIntact(d)
+        try await AttackTests.expectIntact(d)
         try await d.stop()
     }
 
@@ -86,7 +86,7 @@ struct FaultTests {
         let records = try d.records()
         #expect(records.count == 1)
         #expect(d.daemonLog.contains("cannot write the log"))
-        try AttackTests.expectIntact(d)
+        try await AttackTests.expectIntact(d)
         try await d.stop()
     }
 
@@ -97,7 +97,7 @@ struct FaultTests {
         let records = try d.records()
         #expect(records.count == 1)
         #expect(d.exists(d.state + "/done/a.txt"))
-        try AttackTests.expectIntact(d)
+        try await AttackTests.expectIntact(d)
         try await d.stop()
     }
 

@@ -165,7 +165,7 @@ struct IngestionTests {
         let left = Set(d.incomingFiles())
         #expect(recorded.isDisjoint(with: left))
         #expect(recorded.union(left).count == 50)
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
     }
 }
 
@@ -186,7 +186,7 @@ struct RecordSchemaTests {
 
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
-        let checker = try ChildProcess.run("/usr/bin/env", [
+        let checker = try await ChildProcess.running("/usr/bin/env", [
             "python3", "-c",
             """
             import json, sys, jsonschema

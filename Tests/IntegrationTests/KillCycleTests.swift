@@ -37,7 +37,7 @@ struct KillCycleTests {
         #expect(Set(paths).count == written)
         #expect(records.allSatisfy { $0.kind == .article })
         #expect(records.map(\.seq) == Array(1...records.count))
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state]).status == 0)
         let done = FileManager.default.enumerator(atPath: d.state + "/done/k")?.allObjects.count ?? 0
         #expect(done == written)
     }

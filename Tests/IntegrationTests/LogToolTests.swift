@@ -13,7 +13,7 @@ struct LogToolTests {
         for i in 0..<5 { try d.write("c\(i).txt", "Cat \(i)\n\nBody of record \(i).") }
         _ = try await d.waitForRecords(5)
         try await d.stop()
-        let result = try DaemonHarness.runTool(["log", "cat", "--state", d.state, "--from", "3"])
+        let result = try await DaemonHarness.runTool(["log", "cat", "--state", d.state, "--from", "3"])
         #expect(result.status == 0)
         let seqs = result.output.split(separator: "\n").compactMap { LogReader.seq(of: Array($0.utf8)) }
         #expect(seqs == [3, 4, 5])
@@ -51,17 +51,17 @@ struct LogToolTests {
         for i in 0..<3 { try d.write("e\(i).txt", "Expect \(i)\n\nBody of anchored record \(i).") }
         _ = try await d.waitForRecords(3)
         try await d.stop()
-        let first = try DaemonHarness.runTool(["log", "verify", "--state", d.state])
+        let first = try await DaemonHarness.runTool(["log", "verify", "--state", d.state])
         #expect(first.status == 0)
         let headLine = try #require(first.output.split(separator: "\n").first { $0.hasPrefix("head: seq 3 sha256 ") })
         let hash = String(try #require(headLine.split(separator: " ").last))
 
-        let kept = try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(hash)"])
+        let kept = try await DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(hash)"])
         #expect(kept.status == 0, "\(kept.output)")
         let other = String(repeating: "0", count: 64)
-        let rewritten = try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(other)"])
+        let rewritten = try await DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3:\(other)"])
         #expect(rewritten.status == 1)
         #expect(rewritten.output.contains("--expect"))
-        #expect(try DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3"]).status != 0)
+        #expect(try await DaemonHarness.runTool(["log", "verify", "--state", d.state, "--expect", "3"]).status != 0)
     }
 }

@@ -29,15 +29,15 @@ struct StatusSocketTests {
         #expect(metrics.status == 200)
         #expect(metrics.body.contains("articled_files_total"))
 
-        let summary = try DaemonHarness.runTool(["status", "--socket", d.socket])
+        let summary = try await DaemonHarness.runTool(["status", "--socket", d.socket])
         #expect(summary.status == 0)
         #expect(summary.output.contains("1 article, 1 duplicate, 1 rejected"))
         try await d.stop()
         #expect(!FileManager.default.fileExists(atPath: d.socket))
     }
 
-    @Test func statusSaysTheDaemonIsNotRunningWhenTheSocketIsGone() throws {
-        let result = try DaemonHarness.runTool([
+    @Test func statusSaysTheDaemonIsNotRunningWhenTheSocketIsGone() async throws {
+        let result = try await DaemonHarness.runTool([
             "status", "--socket", "/tmp/articled-no-such-\(UUID().uuidString).sock",
         ])
         #expect(result.status != 0)

@@ -112,7 +112,7 @@ struct StatusServerTests {
             }
             if answered.hasPrefix("HTTP/1.1 503 ") { return }
             #expect(answered.hasPrefix("HTTP/1.1 200 "))
-            let turnedAway = try await offPool { readAll(idle, timeout: .seconds(2)) }
+            let turnedAway = try await offPool { readAll(idle, timeout: .seconds(10)) }
             #expect(turnedAway.hasPrefix("HTTP/1.1 503 "))
         }
     }
