@@ -74,8 +74,10 @@ struct Analysis {
         let limit = hints.modified.map { Int($0) + 86400 }
         let referenceYear = hints.modified.map { DateParser.year(ofEpoch: $0) }
         let zone = Self.defaultZone(language)
-        var published: ParsedDate? = nil
-        var updated: ParsedDate? = nil
+        // Every dateline and byline is a candidate; the ones nearest the headline are chosen once it is known,
+        // because pages also date and sign their sidebars, comments and related stories.
+        var dateCandidates: [(index: Int, date: ParsedDate, isUpdate: Bool)] = []
+        var bylineCandidates: [(index: Int, names: [String])] = []
         var byline: [String] = []
         var captions: [String] = []
         var credits: [String] = []
@@ -83,6 +85,8 @@ struct Analysis {
         let bylines = BylineParser()
         let creditParser = CreditParser()
         for i in blocks.indices {
+            // A name already claimed by the label line above it.
+            if blocks[i].role == .byline { continue }
             // The pieces this loop reads, not the block nor a view holding the array: while anything else holds
             // the array, writing a block's role copies the whole array.
             let text = blocks[i].text
@@ -99,13 +103,25 @@ struct Analysis {
                 blocks[i].quality = .bad
                 if let l = limit, m.date.epochSeconds > l {
                     blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
-                } else if isUpdate {
-                    blocks[i].reason = "dateline (updated)"
-                    if updated == nil { updated = m.date }
                 } else {
-                    blocks[i].reason = "dateline (published)"
-                    if published == nil { published = m.date }
+                    blocks[i].reason = isUpdate ? "dateline (updated)" : "dateline (published)"
+                    dateCandidates.append((i, m.date, isUpdate))
                 }
+                continue
+            }
+            // A label alone ("Written by", "Author") puts the name on the next line.
+            if i + 1 < blocks.count, hashes.count <= 2, let first = hashes.first,
+                BylineParser.firstWords.contains(first), BylineParser.prefixHashes.contains(where: { $0[...] == hashes }),
+                blocks[i + 1].features.words <= 6, !blocks[i + 1].features.endsSentence,
+                let names = bylines.parse("By " + blocks[i + 1].text), !names.isEmpty
+            {
+                blocks[i].role = .byline
+                blocks[i].quality = .bad
+                blocks[i].reason = "byline label"
+                blocks[i + 1].role = .byline
+                blocks[i + 1].quality = .bad
+                blocks[i + 1].reason = "byline (after its label)"
+                bylineCandidates.append((i + 1, names))
                 continue
             }
             // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
@@ -117,12 +133,26 @@ struct Analysis {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
-                for n in names where !byline.contains(n) { byline.append(n) }
-                if published == nil, let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
+                if !names.isEmpty { bylineCandidates.append((i, names)) }
+                if let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
                     limit.map({ m.date.epochSeconds <= $0 }) ?? true
                 {
-                    published = m.date
+                    dateCandidates.append((i, m.date, false))
                 }
+                continue
+            }
+            // "Jane Doe | May 22, 2025", "On May 2, 2025 by Jane Doe", "By Jane Doe · Editor · Updated May 5, 2025":
+            // a line of metadata pieces between separators, read piece by piece.
+            if features.words <= 30, shape.numericWords > 0, !features.endsSentence || features.words <= 12,
+                shape.yearLikeNumbers > 0 || hashes.contains(where: { DateParser.monthHashes.contains($0) }),
+                let found = Self.metadataPieces(text, dates: dates, bylines: bylines, zone: zone, year: referenceYear)
+            {
+                if let l = limit, found.date.date.epochSeconds > l { continue }
+                blocks[i].role = found.names.isEmpty ? .dateline : .byline
+                blocks[i].quality = .bad
+                blocks[i].reason = found.names.isEmpty ? "dateline (one of its pieces)" : "byline and dateline"
+                dateCandidates.append((i, found.date.date, found.date.isUpdate))
+                if !found.names.isEmpty { bylineCandidates.append((i, found.names)) }
                 continue
             }
             if features.words <= 45,
@@ -160,7 +190,9 @@ struct Analysis {
         }
 
         // 2. Boilerplate: features, blank-line groups, neighbours; a tail of widgets; the article's core.
-        let classifier = BoilerplateClassifier(languageKnown: languageKnown, bylineNames: byline)
+        var allNames: [String] = []
+        for c in bylineCandidates { for n in c.names where !allNames.contains(n) { allNames.append(n) } }
+        let classifier = BoilerplateClassifier(languageKnown: languageKnown, bylineNames: allNames)
         classifier.classify(&blocks)
         if let tail = classifier.tailStart(blocks) {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
@@ -170,11 +202,11 @@ struct Analysis {
             }
         }
         // Pages that print the author's name alone beside the dateline have no "By": that name is the byline.
-        if byline.isEmpty,
+        if bylineCandidates.isEmpty,
             let k = blocks.indices.first(where: { blocks[$0].reason == BoilerplateClassifier.bareNameReason }),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
-            byline = names
+            bylineCandidates.append((k, names))
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone beside the dateline)"
         }
@@ -201,27 +233,59 @@ struct Analysis {
             bodyStart = coreRange.first { blocks[$0].role == .body && blocks[$0].quality == .good }
         }
         var titleText: String? = nil
+        var titleIndex: Int? = nil
         var standfirstText: String? = nil
         if let start = bodyStart {
             var k = start - 1
             var steps = 0
-            while k >= 0 && steps < 8 {
+            while k >= 0 && steps < 12 {
                 let b = blocks[k]
                 steps += 1
-                // Metadata, short chrome and lines made mostly of numbers (a dateline in a language whose month
-                // names we do not know) are stepped over on the way up to the headline.
-                if b.role != .body || (b.quality == .bad && b.features.words <= 4)
-                    || b.tokens.shape.numericWords * 2 >= b.features.words
+                // Metadata, short chrome, widgets, one-word labels and lines made mostly of numbers (a dateline in
+                // a language whose month names we do not know) are stepped over on the way up to the headline.
+                if b.role != .body || (b.quality == .bad && (b.features.words <= 4 || b.category != nil))
+                    || b.features.words <= 1 || b.tokens.shape.numericWords * 2 >= b.features.words
                 {
                     k -= 1
                     continue
                 }
-                if Self.looksLikeTitle(b) {
+                // The line right above a byline or dateline is the headline even when it ends with a full stop.
+                let aboveMeta = k + 1 < blocks.count && (blocks[k + 1].role == .byline || blocks[k + 1].role == .dateline)
+                if Self.looksLikeTitle(b, mayEndWithStop: aboveMeta) {
                     blocks[k].role = .title
                     blocks[k].reason = "headline: the last title-like line before the first paragraph"
                     titleText = b.text
+                    titleIndex = k
                 }
                 break
+            }
+            // Whole-page dumps start with the page's <title>, "Headline | Site": when it, or its part before a
+            // site separator, recurs as a line of its own, that line is the headline.
+            if let (k, text) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
+                if let old = titleIndex, old != k {
+                    blocks[old].role = .boilerplate
+                    blocks[old].reason = "title-like line above the first paragraph, not the page's headline"
+                }
+                if blocks[k].role == .body || blocks[k].role == .boilerplate {
+                    blocks[k].role = .title
+                    blocks[k].reason = "headline: the page title's line"
+                }
+                titleText = text
+                titleIndex = k
+            } else if Self.looksLikeTitle(blocks[0], mayEndWithStop: false), blocks[0].features.words >= 3,
+                blocks[0].role == .body || blocks[0].role == .boilerplate,
+                titleText == nil || TitleParser().split(blocks[0].text).site != nil || blocks[0].features.words >= 5
+            {
+                // Otherwise a first line that reads "Headline | Site" is the page title, a better witness than a
+                // title-like line guessed above the first paragraph; a plain first line only when nothing else is.
+                if let old = titleIndex, old != 0 {
+                    blocks[old].role = .boilerplate
+                    blocks[old].reason = "title-like line above the first paragraph, not the page's headline"
+                }
+                titleText = blocks[0].text
+                titleIndex = 0
+                blocks[0].role = .title
+                blocks[0].reason = "headline: the page title on the first line"
             }
             // A lead sentence set apart from the body by badges, a byline or a dateline is the standfirst.
             let b = blocks[start]
@@ -243,6 +307,23 @@ struct Analysis {
                 }
             }
         }
+
+        // 3b. Byline and dates: the candidates nearest the headline (or the first paragraph).
+        let anchor = titleIndex ?? bodyStart
+        // A run of "By X" lines naming one word each is a filter menu ("By Role", "By Industry"), not a byline.
+        let candidateLines = Set(bylineCandidates.map(\.index))
+        let signed = bylineCandidates.filter { c in
+            let oneWord = c.names.allSatisfy { !$0.contains(" ") }
+            return !(oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)))
+        }
+        if let n = Self.nearest(signed.map(\.index), anchor: anchor) { byline = signed[n].names }
+        let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
+        let updateCandidates = dateCandidates.filter { $0.isUpdate }
+        let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0].date }
+        // A page that shows only when it was updated is dated by that.
+        let published =
+            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0].date }
+            ?? updated
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
         for k in blocks.indices where blocks[k].role == .body {
@@ -288,7 +369,13 @@ struct Analysis {
         // 7. Fields: hints win over guesses.
         var outlet: String? = nil
         if let t = titleText {
-            let (clean, site) = TitleParser().split(t)
+            // "Headline | Section - Site": sites are split off one by one, the outermost being the outlet.
+            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")))
+            for _ in 0..<3 where site != nil {
+                let (head, more) = TitleParser().split(clean)
+                guard more != nil else { break }
+                clean = head
+            }
             titleText = clean
             outlet = site
         }
@@ -411,15 +498,124 @@ struct Analysis {
         }
     }
 
+    /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
+    static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " / "]
+
+    /// A line of metadata pieces ("Jane Doe | May 22, 2025", "Posted on May 2, 2025 by Jane Doe - 5 Comments",
+    /// "By Jane Doe · Editor · Updated May 5, 2025"): the first piece that is a dateline on its own, and the names of
+    /// a piece that is a byline. Nil without a dateline piece, or when the line has only one piece.
+    static func metadataPieces(
+        _ text: String, dates: DateParser, bylines: BylineParser, zone: String?, year: Int?
+    ) -> (date: (date: ParsedDate, isUpdate: Bool), names: [String])? {
+        var pieces: [Substring] = [Substring(text)]
+        for sep in pieceSeparators + [" by ", " By ", " BY "] {
+            var next: [Substring] = []
+            for p in pieces {
+                var rest = p
+                while let r = ByteSearch.range(of: sep, in: rest) {
+                    next.append(rest[..<r.lowerBound])
+                    // "by" stays with the name that follows it.
+                    rest = sep.hasSuffix("y ") || sep.hasSuffix("Y ") ? rest[rest.index(r.lowerBound, offsetBy: 1)...] : rest[r.upperBound...]
+                }
+                next.append(rest)
+            }
+            pieces = next
+        }
+        guard pieces.count >= 2 else { return nil }
+        var date: (date: ParsedDate, isUpdate: Bool)? = nil
+        var names: [String] = []
+        for piece in pieces {
+            let t = piece.trimmed(" ,;")
+            guard !t.isEmpty else { continue }
+            let tokens = Tokenizer.tokenize(String(t))
+            if date == nil, tokens.shape.numericWords > 0, tokens.hashes.count <= 12,
+                Self.fewWordsBesideDate(tokens.hashes[...], numericWords: tokens.shape.numericWords),
+                let m = dates.parse(String(t), zone: zone, referenceYear: year)
+            {
+                date = (m.date, tokens.hashes.prefix(3).contains { Self.updateWordHashes.contains($0) })
+                continue
+            }
+            if names.isEmpty, let first = tokens.hashes.first, BylineParser.firstWords.contains(first),
+                let n = bylines.parse(String(t), hashes: tokens.hashes[...])
+            {
+                names = n
+            }
+        }
+        guard let date else { return nil }
+        return (date, names)
+    }
+
+    /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
+    /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
+    /// lines away are page furniture; then the first one in reading order, as before headlines were known.
+    static func nearest(_ indices: [Int], anchor: Int?) -> Int? {
+        guard let anchor else { return indices.indices.first }
+        var best: Int? = nil
+        var bestDistance = Int.max
+        for (n, k) in indices.enumerated() {
+            let d = k >= anchor ? k - anchor : (anchor - k) * 2
+            if d < bestDistance {
+                bestDistance = d
+                best = n
+            }
+        }
+        return bestDistance <= 40 ? best : indices.indices.first
+    }
+
+    /// Separators between a page title's headline and its site name.
+    static let pageTitleSeparators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " // ", " » ", " : ", " ⋆ "]
+
+    /// The headline named by the page title on the first line: the line (after the first, up to a few past the
+    /// first paragraph) that equals the first line or one of its parts between separators, the one nearest
+    /// above the first paragraph. Nil when the first line is not title-like or nothing repeats it.
+    static func headlineFromPageTitle(_ blocks: [Block], bodyStart: Int) -> (index: Int, text: String)? {
+        // A page title does not end like a sentence (a first paragraph repeated further down is no headline).
+        guard blocks.count > 1, (2...40).contains(blocks[0].features.words), blocks[0].features.links == 0,
+            blocks[0].text.utf8.last != 0x2E
+        else {
+            return nil
+        }
+        let first = blocks[0].text
+        var parts: [Substring] = [Substring(first)]
+        for sep in pageTitleSeparators {
+            var rest = Substring(first)
+            while let r = ByteSearch.range(of: sep, in: rest) {
+                parts.append(first[first.startIndex..<r.lowerBound])
+                parts.append(first[r.upperBound...])
+                rest = first[r.upperBound...]
+            }
+        }
+        // Two words at least: a site name alone ("Home") is no headline.
+        let wanted = Set(
+            parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
+        guard !wanted.isEmpty else { return nil }
+        let lengths = Set(wanted.map(\.utf8.count))
+        // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
+        var best: (index: Int, length: Int)? = nil
+        for k in 1..<min(blocks.count, bodyStart + 6) where k != bodyStart {
+            let t = blocks[k].text
+            // Folding changes few lengths; a cheap filter before folding every line of a long menu.
+            guard blocks[k].features.words >= 2, lengths.contains(where: { abs($0 - t.utf8.count) <= 6 }) else {
+                continue
+            }
+            let folded = Folding.fold(t).lowercased()
+            guard wanted.contains(folded) else { continue }
+            let n = folded.utf8.count
+            if let b = best, n < b.length || (n == b.length && (b.index < bodyStart) && k > bodyStart) { continue }
+            best = (k, n)
+        }
+        return best.map { ($0.index, blocks[$0.index].text) }
+    }
+
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.
-    static func looksLikeTitle(_ b: Block) -> Bool {
+    static func looksLikeTitle(_ b: Block, mayEndWithStop: Bool = false) -> Bool {
         let f = b.features
         guard f.words >= 2, f.words <= 30, f.links == 0, f.strongHit == nil, f.wholeLine == nil, !f.bullet else {
             return false
         }
         if b.quality == .bad && b.category != nil { return false }
         guard let last = b.text.last else { return false }
-        return last != "." && last != ":" && last != ";" && last != ","
+        return (last != "." || mayEndWithStop) && last != ":" && last != ";" && last != ","
     }
 
     /// In a text whose paragraphs end like sentences, two or more consecutive unpunctuated lines of moderate

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import ArticleExtraction
+
+/// Headline, byline and dates in the layouts of pages nobody tuned for: the page title on the first line, metadata
+/// lines of several pieces, labels on their own line, furniture dated and signed like the article.
+@Suite("Fields on web pages")
+struct WebFieldTests {
+    let menu = ["Home", "Gardening", "Recipes", "Travel", "Subscribe"]
+    var body: [String] { englishParagraphs }
+
+    @Test("the page title's headline recurs under the menu: that line is the headline, the site is the outlet")
+    func pageTitleRecurs() throws {
+        let text = (["Flood school to be rebuilt by 2026 | Valley Courier"] + menu
+            + ["Listen to this story", "Flood school to be rebuilt by 2026", "By Ann Lee", "March 3, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Flood school to be rebuilt by 2026")
+        #expect(a.outlet == "Valley Courier")
+        #expect(a.body == body)
+    }
+
+    @Test("a page title that names sections and the site is split down to the headline")
+    func nestedSiteSuffixes() throws {
+        let text = (["Council agrees to rebuild the flooded school | Local News - Valley Courier"] + menu + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.outlet == "Valley Courier")
+    }
+
+    @Test("the line right above the byline is the headline even with a full stop")
+    func headlineAboveByline() throws {
+        let text = (menu + ["Ten lessons from a flooded town.", "By Ann Lee 12th February 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from a flooded town.")
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-02-12") == true)
+    }
+
+    @Test(
+        "a metadata line of several pieces gives its date and its names",
+        arguments: [
+            ("Ann Lee | May 22, 2024", "2024-05-22", [String]()),
+            ("Posted on May 22, 2024 by Ann Lee - 5 Comments", "2024-05-22", ["Ann Lee"]),
+            ("May 22, 2024 | by Ann Lee | Gardening", "2024-05-22", ["Ann Lee"]),
+        ] as [(String, String, [String])]
+    )
+    func metadataPieces(line: String, date: String, names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        if !names.isEmpty { #expect(a.byline == names) }
+        #expect(a.body == body)
+    }
+
+    @Test("a label alone on its line puts the author's name on the next")
+    func labelLine() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "Written by", "Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.title == "How to keep tomatoes through the winter")
+    }
+
+    @Test("the byline and date under the headline win over those of a sidebar story above it")
+    func nearestToHeadline() throws {
+        let text = (["Editor's picks", "By Tom Roe", "January 2, 2020"] + menu
+            + ["How to keep tomatoes through the winter", "By Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-05-22") == true)
+    }
+
+    @Test("a filter menu of By lines is no byline")
+    func filterMenu() throws {
+        let text = (["Filter", "By Role", "By Industry", "By Region"] + ["How to keep tomatoes through the winter"]
+            + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline.isEmpty)
+    }
+
+    @Test("a page that shows only when it was updated is dated by that")
+    func updatedOnly() throws {
+        let text = (["How to keep tomatoes through the winter", "Last updated: May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix("2024-05-22") == true)
+        #expect(a.updated?.hasPrefix("2024-05-22") == true)
+    }
+}
