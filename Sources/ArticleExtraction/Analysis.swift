@@ -249,6 +249,15 @@ struct Analysis {
                     k -= 1
                     continue
                 }
+                // A name alone beside the dateline, under a title-like line, is the author's, not the headline.
+                let f = b.features
+                if (1...4).contains(f.words), f.capitalized == f.words, b.tokens.shape.numericWords == 0, k > 0,
+                    (k + 1 < blocks.count && blocks[k + 1].role == .dateline) || blocks[k - 1].role == .dateline,
+                    Self.looksLikeTitle(blocks[k - 1]) || blocks[k - 1].role == .dateline
+                {
+                    k -= 1
+                    continue
+                }
                 // The line right above a byline or dateline is the headline even when it ends with a full stop.
                 let aboveMeta = k + 1 < blocks.count && (blocks[k + 1].role == .byline || blocks[k + 1].role == .dateline)
                 if Self.looksLikeTitle(b, mayEndWithStop: aboveMeta) {
@@ -312,11 +321,30 @@ struct Analysis {
         let anchor = titleIndex ?? bodyStart
         // A run of "By X" lines naming one word each is a filter menu ("By Role", "By Industry"), not a byline.
         let candidateLines = Set(bylineCandidates.map(\.index))
+        func isShortItem(_ k: Int) -> Bool {
+            k >= 0 && k < blocks.count && k != titleIndex && blocks[k].role == .body && blocks[k].features.words <= 3
+                && !blocks[k].features.endsSentence
+        }
         let signed = bylineCandidates.filter { c in
             let oneWord = c.names.allSatisfy { !$0.contains(" ") }
-            return !(oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)))
+            if oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)) {
+                return false
+            }
+            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing.
+            let shortNames = c.names.allSatisfy { $0.split(separator: " ").count <= 2 }
+            return !(shortNames && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
+                && isShortItem(c.index + 1))
         }
-        if let n = Self.nearest(signed.map(\.index), anchor: anchor) { byline = signed[n].names }
+        if let n = Self.nearest(signed.map(\.index), anchor: anchor) {
+            byline = signed[n].names
+        } else if let t = titleIndex, let k = Self.bareName(blocks, after: t, bodyStart: bodyStart),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (a name alone under the headline, beside the date)"
+        }
         let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
         let updateCandidates = dateCandidates.filter { $0.isUpdate }
         let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0].date }
@@ -605,6 +633,23 @@ struct Analysis {
             best = (k, n)
         }
         return best.map { ($0.index, blocks[$0.index].text) }
+    }
+
+    /// The line, among the three under the headline `t`, that is a name alone: one to four capitalised words (up
+    /// to eight with "and" or a "|" role), no digits, no sentence, next to a dateline or a dateline two lines on.
+    static func bareName(_ blocks: [Block], after t: Int, bodyStart: Int?) -> Int? {
+        func isDate(_ k: Int) -> Bool { k >= 0 && k < blocks.count && blocks[k].role == .dateline }
+        for j in (t + 1)..<min(blocks.count, t + 4) where j != bodyStart {
+            let b = blocks[j]
+            let f = b.features
+            guard b.role == .body || b.role == .boilerplate, f.words >= 1, !f.endsSentence, f.links == 0,
+                !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0
+            else { continue }
+            let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and "))
+            guard f.words <= 4 || joined, f.capitalized >= f.words - (joined ? 2 : 0) else { continue }
+            if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+        }
+        return nil
     }
 
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.

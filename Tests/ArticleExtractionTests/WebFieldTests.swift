@@ -91,4 +91,39 @@ struct WebFieldTests {
         #expect(a.published?.hasPrefix("2024-05-22") == true)
         #expect(a.updated?.hasPrefix("2024-05-22") == true)
     }
+
+    @Test(
+        "bylines hold names only: credentials, roles, sections, repeats and doubled labels go; agencies stay",
+        arguments: [
+            ("By Ann Lee, MS, RDN", ["Ann Lee"]),
+            ("By Ann Lee Updated: Dec 19, 2025 1:06 PM EST", ["Ann Lee"]),
+            ("By Ann Lee in Travel, Travel Tips", ["Ann Lee"]),
+            ("By Ann Lee with Tom Roe", ["Ann Lee", "Tom Roe"]),
+            ("Written by by Ann Lee", ["Ann Lee"]),
+            ("By Dr. Ann B. Lee", ["Dr. Ann B. Lee"]),
+            ("By Ann Lee Ann Lee", ["Ann Lee"]),
+            ("By Ann Lee, Health Correspondent", ["Ann Lee"]),
+            ("By AP", ["AP"]),
+            ("By The Valley Courier Team", ["The Valley Courier Team"]),
+        ] as [(String, [String])]
+    )
+    func bylineNames(line: String, names: [String]) {
+        #expect(BylineParser().parse(line) == names)
+    }
+
+    @Test("a name alone between the headline and the date is the byline")
+    func bareNameUnderHeadline() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.body == body)
+    }
+
+    @Test("a menu heading that starts with By is no byline")
+    func menuHeading() throws {
+        let text = (["Solutions", "By Role", "Marketing", "Sales", "How to keep tomatoes through the winter"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline.isEmpty)
+    }
 }
