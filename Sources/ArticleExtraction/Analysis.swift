@@ -141,6 +141,29 @@ struct Analysis {
                 }
                 continue
             }
+            // A date with a few words beside it: "Jane Doe October 11, 2024", "Nov 8, 2025 7 min read".
+            // (A year is written: a date without one beside other words may be a holiday or a deadline.)
+            if features.words <= 10, shape.yearLikeNumbers > 0, !features.endsSentence,
+                let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
+                m.totalTokens - m.usedTokens <= 5
+            {
+                if let l = limit, m.date.epochSeconds > l { continue }
+                blocks[i].role = .dateline
+                blocks[i].quality = .bad
+                blocks[i].reason = "dateline (a date with a few words beside it)"
+                let isUpdate = hashes.prefix(3).contains { Self.updateWordHashes.contains($0) }
+                dateCandidates.append((i, m.date, isUpdate))
+                // "Jane Doe October 11, 2024": the words before the date name the author.
+                if let first = text.unicodeScalars.first, Tokenizer.isUpper(first),
+                    let names = bylines.parse("By " + text), !names.isEmpty,
+                    names.allSatisfy({ $0.contains(" ") })
+                {
+                    blocks[i].role = .byline
+                    blocks[i].reason = "byline and dateline"
+                    bylineCandidates.append((i, names))
+                }
+                continue
+            }
             // "Jane Doe | May 22, 2025", "On May 2, 2025 by Jane Doe", "By Jane Doe · Editor · Updated May 5, 2025":
             // a line of metadata pieces between separators, read piece by piece.
             if features.words <= 30, shape.numericWords > 0, !features.endsSentence || features.words <= 12,

@@ -126,4 +126,20 @@ struct WebFieldTests {
             .joined(separator: "\n")
         #expect(try extract(text).byline.isEmpty)
     }
+
+    @Test(
+        "a date with a few words beside it dates the article, and a name before it signs it",
+        arguments: [
+            ("Ann Lee October 11, 2024", "2024-10-11", ["Ann Lee"]),
+            ("Nov 8, 2024 7 min read", "2024-11-08", [String]()),
+            ("19 Dec 2024 Reading time: 2 minutes", "2024-12-19", [String]()),
+        ] as [(String, String, [String])]
+    )
+    func dateWithWords(line: String, date: String, names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        #expect(a.byline == names)
+        #expect(a.body == body)
+    }
 }
