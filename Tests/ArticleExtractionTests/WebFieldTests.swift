@@ -142,4 +142,38 @@ struct WebFieldTests {
         #expect(a.byline == names)
         #expect(a.body == body)
     }
+
+    @Test(
+        "written dates in eight languages",
+        arguments: [
+            ("Veröffentlicht am 3. März 2024, 14:05 Uhr", "2024-03-03T14:05"),
+            ("Stand: 03.03.2024 14:05 Uhr", "2024-03-03T14:05"),
+            ("Publié le 3 mars 2024 à 14h05", "2024-03-03T14:05"),
+            ("Publicado el 3 de marzo de 2024", "2024-03-03"),
+            ("Pubblicato il 3 marzo 2024 alle 14:05", "2024-03-03T14:05"),
+            ("Publicado em 3 de março de 2024, às 14h05", "2024-03-03T14:05"),
+            ("Gepubliceerd op 3 maart 2024 om 14:05", "2024-03-03T14:05"),
+            ("3 mrt 2024", "2024-03-03"),
+            ("Опубликовано 3 марта 2024 г., 14:05", "2024-03-03T14:05"),
+            ("Sun, 03 Mar 2024 14:05:00 GMT", "2024-03-03T14:05"),
+            ("3rd March 2024", "2024-03-03"),
+        ] as [(String, String)]
+    )
+    func writtenDates(line: String, prefix: String) throws {
+        let m = try #require(DateParser().parse(line, referenceYear: 2024))
+        #expect(m.date.iso8601.hasPrefix(prefix))
+    }
+
+    @Test(
+        "relative dates are left null rather than guessed",
+        arguments: [
+            "2 hours ago", "vor 2 Stunden", "il y a 2 heures", "hace 2 horas", "2 ore fa", "há 2 horas",
+            "2 uur geleden", "2 часа назад", "Yesterday",
+        ]
+    )
+    func relativeDates(line: String) throws {
+        #expect(DateParser().parse(line, referenceYear: 2024) == nil)
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        #expect(try extract(text).published == nil)
+    }
 }
