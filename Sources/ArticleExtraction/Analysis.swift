@@ -293,31 +293,38 @@ struct Analysis {
             }
             // Whole-page dumps start with the page's <title>, "Headline | Site": when it, or its part before a
             // site separator, recurs as a line of its own, that line is the headline.
-            if let (k, text) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
+            func setTitle(_ k: Int, reason: String) {
                 if let old = titleIndex, old != k {
                     blocks[old].role = .boilerplate
                     blocks[old].reason = "title-like line above the first paragraph, not the page's headline"
                 }
                 if blocks[k].role == .body || blocks[k].role == .boilerplate {
                     blocks[k].role = .title
-                    blocks[k].reason = "headline: the page title's line"
+                    blocks[k].reason = reason
                 }
-                titleText = text
+                titleText = blocks[k].text
                 titleIndex = k
-            } else if Self.looksLikeTitle(blocks[0], mayEndWithStop: false), blocks[0].features.words >= 3,
-                blocks[0].role == .body || blocks[0].role == .boilerplate,
-                titleText == nil || TitleParser().split(blocks[0].text).site != nil || blocks[0].features.words >= 5
-            {
-                // Otherwise a first line that reads "Headline | Site" is the page title, a better witness than a
-                // title-like line guessed above the first paragraph; a plain first line only when nothing else is.
-                if let old = titleIndex, old != 0 {
-                    blocks[old].role = .boilerplate
-                    blocks[old].reason = "title-like line above the first paragraph, not the page's headline"
+            }
+            var aboveMetadata: Int? = nil
+            if let (k, _) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
+                setTitle(k, reason: "headline: the page title's line")
+            } else {
+                if let k = Self.headlineAboveMetadata(blocks, bodyStart: start) {
+                    // The headline stands above the byline and date block, wherever the first paragraph is.
+                    if k != titleIndex { setTitle(k, reason: "headline: the line above the byline and date") }
+                    aboveMetadata = k
                 }
-                titleText = blocks[0].text
-                titleIndex = 0
-                blocks[0].role = .title
-                blocks[0].reason = "headline: the page title on the first line"
+                if Self.looksLikeTitle(blocks[0], mayEndWithStop: false), blocks[0].features.words >= 3,
+                    blocks[0].role == .body || blocks[0].role == .boilerplate,
+                    titleText == nil || TitleParser().split(blocks[0].text).site != nil
+                        || (blocks[0].features.words >= 5 && (aboveMetadata ?? 0) <= 8)
+                {
+                    // Otherwise a first line that reads "Headline | Site" is the page title, a better witness than
+                    // a title-like line guessed above the first paragraph; so is a plain first line of five words
+                    // or more, unless a headline stands above a byline block far below it (then the first line is
+                    // a whole page's <title>, the line above the byline the article's own headline).
+                    setTitle(0, reason: "headline: the page title on the first line")
+                }
             }
             // A lead sentence set apart from the body by badges, a byline or a dateline is the standfirst.
             let b = blocks[start]
@@ -671,6 +678,31 @@ struct Analysis {
             let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and "))
             guard f.words <= 4 || joined, f.capitalized >= f.words - (joined ? 2 : 0) else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+        }
+        return nil
+    }
+
+    /// The headline above the byline and date block: from the last byline or dateline within fifteen lines above
+    /// the first paragraph, upwards over metadata, labels and a name alone, to the first title-like line.
+    static func headlineAboveMetadata(_ blocks: [Block], bodyStart: Int) -> Int? {
+        func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
+        guard let m = (max(0, bodyStart - 15)..<bodyStart).last(where: isMeta) else { return nil }
+        var k = m - 1
+        while k >= 0 && k >= m - 6 {
+            let b = blocks[k]
+            let f = b.features
+            if isMeta(k) || f.words <= 1 {
+                k -= 1
+                continue
+            }
+            // A name alone under a longer title-like line ("Headline / Jane Doe / May 2, 2025").
+            if (1...4).contains(f.words), f.capitalized == f.words, b.tokens.shape.numericWords == 0, k > 0,
+                looksLikeTitle(blocks[k - 1]), blocks[k - 1].features.words > f.words
+            {
+                k -= 1
+                continue
+            }
+            return looksLikeTitle(b, mayEndWithStop: true) && f.words >= 2 ? k : nil
         }
         return nil
     }

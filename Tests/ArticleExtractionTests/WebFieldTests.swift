@@ -176,4 +176,13 @@ struct WebFieldTests {
         let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
         #expect(try extract(text).published == nil)
     }
+
+    @Test("the headline is the line above the byline and date, even with a subheading before the first paragraph")
+    func headlineAboveMetadataBlock() throws {
+        let text = (["Blog", "Gardening", "How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024",
+            "Listen to this article", "At a glance"] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+        #expect(a.byline == ["Ann Lee"])
+    }
 }
