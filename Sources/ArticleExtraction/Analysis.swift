@@ -106,6 +106,12 @@ struct Analysis {
                 } else {
                     blocks[i].reason = isUpdate ? "dateline (updated)" : "dateline (published)"
                     dateCandidates.append((i, m.date, isUpdate))
+                    // "Published August 7, 2023 by Jane Doe".
+                    if let names = Self.namesAfterBy(text, bylines), !names.isEmpty {
+                        blocks[i].role = .byline
+                        blocks[i].reason = "byline and dateline"
+                        bylineCandidates.append((i, names))
+                    }
                 }
                 continue
             }
@@ -143,9 +149,9 @@ struct Analysis {
             }
             // A date with a few words beside it: "Jane Doe October 11, 2024", "Nov 8, 2025 7 min read".
             // (A year is written: a date without one beside other words may be a holiday or a deadline.)
-            if features.words <= 10, shape.yearLikeNumbers > 0, !features.endsSentence,
+            if features.words <= 20, shape.yearLikeNumbers > 0, !features.endsSentence,
                 let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
-                m.totalTokens - m.usedTokens <= 5
+                m.totalTokens - m.usedTokens <= 5 || Self.startsWithName(text, bylines)
             {
                 if let l = limit, m.date.epochSeconds > l { continue }
                 blocks[i].role = .dateline
@@ -153,11 +159,8 @@ struct Analysis {
                 blocks[i].reason = "dateline (a date with a few words beside it)"
                 let isUpdate = hashes.prefix(3).contains { Self.updateWordHashes.contains($0) }
                 dateCandidates.append((i, m.date, isUpdate))
-                // "Jane Doe October 11, 2024": the words before the date name the author.
-                if let first = text.unicodeScalars.first, Tokenizer.isUpper(first),
-                    let names = bylines.parse("By " + text), !names.isEmpty,
-                    names.allSatisfy({ $0.contains(" ") })
-                {
+                // "Jane Doe October 11, 2024" and "May 18, 2023 By Jane Doe": the author's name.
+                if let names = Self.namesAfterBy(text, bylines) ?? Self.leadingNames(text, bylines), !names.isEmpty {
                     blocks[i].role = .byline
                     blocks[i].reason = "byline and dateline"
                     bylineCandidates.append((i, names))
@@ -273,8 +276,7 @@ struct Analysis {
                     continue
                 }
                 // A name alone beside the dateline, under a title-like line, is the author's, not the headline.
-                let f = b.features
-                if (1...4).contains(f.words), f.capitalized == f.words, b.tokens.shape.numericWords == 0, k > 0,
+                if k > 0, Self.isNameLine(b, bylines),
                     (k + 1 < blocks.count && blocks[k + 1].role == .dateline) || blocks[k - 1].role == .dateline,
                     Self.looksLikeTitle(blocks[k - 1]) || blocks[k - 1].role == .dateline
                 {
@@ -675,11 +677,46 @@ struct Analysis {
             guard b.role == .body || b.role == .boilerplate, f.words >= 1, !f.endsSentence, f.links == 0,
                 !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0
             else { continue }
-            let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and "))
-            guard f.words <= 4 || joined, f.capitalized >= f.words - (joined ? 2 : 0) else { continue }
+            // Longer lines name someone with a role or credentials: "Jane Doe, MS, RD", "Jane Doe Founder & CEO".
+            let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and ") || b.text.contains(","))
+            guard f.words <= 4 || joined || (f.words <= 7 && f.capitalized >= f.words - 1),
+                f.capitalized >= f.words - (joined ? 2 : 1)
+            else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
         }
         return nil
+    }
+
+    /// A name alone, maybe with a role or credentials: one to four capitalised words ("Jane Doe"), or up to seven
+    /// with at most one in lower case ("Jane Doe, MS, RD", "Jane Doe Founder & CEO"), no digits, no sentence.
+    static func isNameLine(_ b: Block, _ bylines: BylineParser) -> Bool {
+        let f = b.features
+        guard (1...7).contains(f.words), !f.endsSentence, b.tokens.shape.numericWords == 0, f.links == 0,
+            f.capitalized >= (f.words <= 4 ? f.words : f.words - 1)
+        else { return false }
+        return !(bylines.parse("By " + b.text)?.isEmpty ?? true)
+    }
+
+    /// The names after " by " inside a metadata line ("Posted May 2, 2025 by Jane Doe"), nil without one.
+    static func namesAfterBy(_ text: String, _ bylines: BylineParser) -> [String]? {
+        for sep in [" by ", " By ", " BY "] {
+            guard let r = ByteSearch.range(of: sep, in: text) else { continue }
+            return bylines.parse(String(text[text.index(after: r.lowerBound)...]))
+        }
+        return nil
+    }
+
+    /// The names a line starts with, before its date ("Jane Doe October 11, 2024"), two words or more each.
+    static func leadingNames(_ text: String, _ bylines: BylineParser) -> [String]? {
+        guard let first = text.unicodeScalars.first, Tokenizer.isUpper(first),
+            let names = bylines.parse("By " + text), !names.isEmpty, names.allSatisfy({ $0.contains(" ") })
+        else { return nil }
+        return names
+    }
+
+    /// Whether a line opens with a name of two to four words before anything else ("Jane Doe 25 March 2025 SEO").
+    static func startsWithName(_ text: String, _ bylines: BylineParser) -> Bool {
+        leadingNames(text, bylines).map { $0.count == 1 } ?? false
     }
 
     /// The headline above the byline and date block: from the last byline or dateline within fifteen lines above
@@ -696,8 +733,8 @@ struct Analysis {
                 continue
             }
             // A name alone under a longer title-like line ("Headline / Jane Doe / May 2, 2025").
-            if (1...4).contains(f.words), f.capitalized == f.words, b.tokens.shape.numericWords == 0, k > 0,
-                looksLikeTitle(blocks[k - 1]), blocks[k - 1].features.words > f.words
+            if k > 0, isNameLine(b, BylineParser()), looksLikeTitle(blocks[k - 1]),
+                blocks[k - 1].features.words > f.words
             {
                 k -= 1
                 continue

@@ -48,7 +48,12 @@ public struct BylineParser: Sendable {
         "producer", "analyst", "bureau", "chief", "senior", "news", "desk", "agency", "корреспондент", "редактор",
         "журналист", "журналіст", "кореспондент", "redakteur", "korrespondent", "journaliste", "rédaction",
         "periodista", "redacción", "jornalista", "redação", "giornalista", "redazione", "updated", "published",
-        "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read",
+        "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read", "founder", "co-founder",
+        "cofounder", "ceo", "cto", "cmo", "coo", "lead", "reviewer", "expert", "specialist", "manager", "director",
+        "head", "president", "vp", "consultant", "strategist", "nutritionist", "dietitian", "attorney", "lawyer",
+        "partner", "owner", "professor", "researcher", "scientist", "engineer", "developer", "designer", "coach",
+        "trainer", "instructor", "teacher", "officer", "marketer", "author", "contributing", "freelance",
+        "guest", "associate", "assistant", "executive", "managing",
     ]
     /// Hashes of the words that end a name (roles, months, date words), to rule them out without a lower-case copy.
     static let notNameHashes = WordTable(

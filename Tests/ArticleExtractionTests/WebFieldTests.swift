@@ -185,4 +185,22 @@ struct WebFieldTests {
         #expect(a.title == "How to keep tomatoes through the winter")
         #expect(a.byline == ["Ann Lee"])
     }
+
+    @Test(
+        "names beside dates and roles in the metadata block under the headline",
+        arguments: [
+            (["Published August 7, 2023 by Ann Lee"], ["Ann Lee"]),
+            (["May 18, 2023 By Ann Lee In"], ["Ann Lee"]),
+            (["Ann Lee Founder & Lead Reviewer", "Updated Feb 27, 2024"], ["Ann Lee"]),
+            (["Ann Lee, MS, RD", "Published Jun 4, 2024"], ["Ann Lee"]),
+            (["Ann Lee 25 March 2024 Gardening, Winter tips, Tomatoes"], ["Ann Lee"]),
+        ] as [([String], [String])]
+    )
+    func namesInMetadataBlock(lines: [String], names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter"] + lines + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == names)
+        #expect(a.published != nil)
+        #expect(a.body == body)
+    }
 }
