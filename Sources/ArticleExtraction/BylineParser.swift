@@ -22,11 +22,20 @@ public struct BylineParser: Sendable {
     static func keepsStop(_ base: Substring) -> Bool {
         base.unicodeScalars.count <= 2 || abbreviations.contains(base) || base.contains(".")
     }
-    /// Credentials after a name ("Jane Doe, MS, RDN", "John Roe PhD"): short capitals, dropped from the names.
-    static func isCredential(_ w: Substring) -> Bool {
+    /// Credentials written after a name inside the same piece ("John Roe PhD", "Jane Doe RDN").
+    static let credentials: Set<String> = [
+        "md", "m.d", "phd", "ph.d", "ms", "m.s", "ma", "mba", "msc", "bsc", "ba", "bs", "rd", "rdn", "ld", "cdces",
+        "fand", "cpa", "cfp", "dds", "dmd", "dvm", "vmd", "rn", "np", "jd", "esq", "cpp", "psp", "do", "facp",
+        "faclm", "cscs", "cpt", "lvt", "dacvb", "mph", "mpa", "cfa", "pe", "pmp", "lcsw", "lpc", "ibclc", "msw",
+    ]
+    /// Credentials after a name ("Jane Doe, MS, RDN", "John Roe PhD"). After a comma any short capitals are;
+    /// inside a piece only the known ones, so that "LEONARDO GARCIA" and "FlowGuard EMEA" stay whole.
+    static func isCredential(_ w: Substring, ownPiece: Bool) -> Bool {
+        let bare = w.trimmed(".")
+        if credentials.contains(bare.lowercased()) { return true }
+        guard ownPiece else { return false }
         let letters = w.unicodeScalars.filter { $0 != "." && $0 != "-" }
         guard (2...6).contains(letters.count) else { return false }
-        if w == "PhD" || w == "Ph.D" || w == "Ph.D." || w == "MBA" || w == "MSc" || w == "BSc" { return true }
         return letters.allSatisfy { $0.properties.isUppercase || $0.properties.numericType != nil }
             && letters.contains { $0.properties.isUppercase }
     }
@@ -54,6 +63,12 @@ public struct BylineParser: Sendable {
         "partner", "owner", "professor", "researcher", "scientist", "engineer", "developer", "designer", "coach",
         "trainer", "instructor", "teacher", "officer", "marketer", "author", "contributing", "freelance",
         "guest", "associate", "assistant", "executive", "managing",
+        // Menu and widget words: "By Role", "By Company Size", "Recent Posts", "View Full Profile".
+        "share", "contents", "user", "users", "menu", "search", "home", "login", "type", "industry", "role",
+        "region", "topic", "topics", "category", "categories", "tags", "themes", "specialty", "policy", "case",
+        "size", "solution", "solutions", "service", "services", "products", "resources", "insights", "posts",
+        "recent", "latest", "articles", "view", "profile", "follow", "subscribe", "newsletter", "contact",
+        "privacy", "terms", "cookies", "account", "dashboard", "started", "free", "workshop", "events", "more",
     ]
     /// Hashes of the words that end a name (roles, months, date words), to rule them out without a lower-case copy.
     static let notNameHashes = WordTable(
@@ -116,8 +131,9 @@ public struct BylineParser: Sendable {
             var cleaned = current.filter { $0.utf8.first != 0x40 || !$0.hasPrefix("@") }
             // Credentials follow a name; capitals alone are a name of their own ("By AP", "By BBC News").
             if !names.isEmpty || cleaned.count > 1 {
-                cleaned = cleaned.enumerated().filter { k, w in (k == 0 && names.isEmpty) || !Self.isCredential(w) }
-                    .map(\.1)
+                cleaned = cleaned.enumerated().filter { k, w in
+                    (k == 0 && names.isEmpty) || !Self.isCredential(w, ownPiece: k == 0 && cleaned.count == 1)
+                }.map(\.1)
             }
             // A name ends at the first role or date word after it ("Jane Doe Updated", "Jane Doe Staff Writer"),
             // or at a word in lower case that is no particle; a piece that starts with one names nobody.

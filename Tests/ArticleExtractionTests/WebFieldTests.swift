@@ -104,6 +104,10 @@ struct WebFieldTests {
             ("By Ann Lee Ann Lee", ["Ann Lee"]),
             ("By Ann Lee, Health Correspondent", ["Ann Lee"]),
             ("By AP", ["AP"]),
+            ("By John Roe PhD", ["John Roe"]),
+            ("By LEONARDO GARCIA", ["LEONARDO GARCIA"]),
+            ("By FlowGuard EMEA", ["FlowGuard EMEA"]),
+            ("By A. J. Neal View Profile", ["A. J. Neal"]),
             ("By The Valley Courier Team", ["The Valley Courier Team"]),
         ] as [(String, [String])]
     )
@@ -202,5 +206,10 @@ struct WebFieldTests {
         #expect(a.byline == names)
         #expect(a.published != nil)
         #expect(a.body == body)
+    }
+
+    @Test("menu and widget words name nobody", arguments: ["By Company Size", "By Use Case", "Recent Posts"])
+    func menuWords(line: String) {
+        #expect(BylineParser().parse(line) == nil)
     }
 }
