@@ -649,16 +649,15 @@ struct Analysis {
         let wanted = Set(
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
         guard !wanted.isEmpty else { return nil }
-        let lengths = Set(wanted.map(\.utf8.count))
+        // The parts' word hashes: a line is folded and compared only when its words are a part's words.
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wordCounts = Set(wantedWords.map(\.count))
         // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
         var best: (index: Int, length: Int)? = nil
         for k in 1..<min(blocks.count, bodyStart + 6) where k != bodyStart {
-            let t = blocks[k].text
-            // Folding changes few lengths; a cheap filter before folding every line of a long menu.
-            guard blocks[k].features.words >= 2, lengths.contains(where: { abs($0 - t.utf8.count) <= 6 }) else {
-                continue
-            }
-            let folded = Folding.fold(t).lowercased()
+            let hashes = blocks[k].tokens.hashes
+            guard wordCounts.contains(hashes.count), wantedWords.contains(Array(hashes)) else { continue }
+            let folded = Folding.fold(blocks[k].text).lowercased()
             guard wanted.contains(folded) else { continue }
             let n = folded.utf8.count
             if let b = best, n < b.length || (n == b.length && (b.index < bodyStart) && k > bodyStart) { continue }
