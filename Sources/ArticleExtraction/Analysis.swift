@@ -128,6 +128,13 @@ struct Analysis {
                 blocks[i + 1].quality = .bad
                 blocks[i + 1].reason = "byline (after its label)"
                 bylineCandidates.append((i + 1, names))
+                // "By" / "Jane Doe on Dec. 13, 2025".
+                if blocks[i + 1].tokens.shape.yearLikeNumbers > 0,
+                    let m = dates.parse(blocks[i + 1].text, zone: zone, referenceYear: referenceYear),
+                    limit.map({ m.date.epochSeconds <= $0 }) ?? true
+                {
+                    dateCandidates.append((i + 1, m.date, false))
+                }
                 continue
             }
             // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
@@ -559,7 +566,7 @@ struct Analysis {
     }
 
     /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
-    static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " / "]
+    static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " // ", " / "]
 
     /// A line of metadata pieces ("Jane Doe | May 22, 2025", "Posted on May 2, 2025 by Jane Doe - 5 Comments",
     /// "By Jane Doe · Editor · Updated May 5, 2025"): the first piece that is a dateline on its own, and the names of
