@@ -75,6 +75,8 @@ public struct BylineParser: Sendable {
         keys: (Array(roleWords) + Array(DateParser.months.keys) + Array(Analysis.dateWords)).map(WordHash.of)
     )
     static let separatorHashes = WordTable(keys: separators.map(WordHash.of))
+    /// Roles and date words without the months: a month is also a given name ("Marco", "June", "May").
+    static let roleOrDateHashes = WordTable(keys: (Array(roleWords) + Array(Analysis.dateWords)).map(WordHash.of))
 
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
     /// `hashes`, the line's word hashes when the caller has them, save tokenising the line again.
@@ -119,11 +121,15 @@ public struct BylineParser: Sendable {
         var names: [String] = []
         var current: [Substring] = []
         var ended = false
-        /// Whether `w` ends a name: a role, a month or a date word.
-        func isNotName(_ w: Substring) -> Bool {
-            if let h = ByteSearch.lowercasedHash(w.utf8) { return Self.notNameHashes.contains(h) }
+        /// Whether `w`, word `k` of `count`, ends a name: a role or a date word, or a month last after a name
+        /// ("Jane Doe March" before a cut date); a month first is a given name ("Marco Bambini", "June Lee").
+        func isNotName(_ w: Substring, _ k: Int, _ count: Int) -> Bool {
+            let monthEnds = (k >= 1 && k == count - 1) || count == 1
+            if let h = ByteSearch.lowercasedHash(w.utf8) {
+                return monthEnds ? Self.notNameHashes.contains(h) : Self.roleOrDateHashes.contains(h)
+            }
             let lower = w.lowercased()
-            return Self.roleWords.contains(lower) || DateParser.months[lower] != nil
+            return Self.roleWords.contains(lower) || (monthEnds && DateParser.months[lower] != nil)
                 || Analysis.dateWords.contains(lower)
         }
         func finish() {
@@ -140,7 +146,7 @@ public struct BylineParser: Sendable {
             for (k, w) in cleaned.enumerated() {
                 if k > 0 && Self.particles.contains(String(w)) { continue }
                 let lower = w.unicodeScalars.first.map { !Tokenizer.isUpper($0) } ?? true
-                if isNotName(w) || lower {
+                if isNotName(w, k, cleaned.count) || lower {
                     // Two words make a name before its role ("Jane Doe Staff Writer"); "Health Correspondent"
                     // is a role alone.
                     cleaned = k >= 2 ? Array(cleaned[..<k]) : []
