@@ -333,6 +333,14 @@ struct Analysis {
                     // or more, unless a headline stands above a byline block far below it (then the first line is
                     // a whole page's <title>, the line above the byline the article's own headline).
                     setTitle(0, reason: "headline: the page title on the first line")
+                    // The article's own headline is usually a variant of the <title>: a title-like line above
+                    // the first paragraph that shares most of its content words is the one the page shows.
+                    // (Only a first line with a site's name is surely a <title>; a plain one may be the headline.)
+                    if TitleParser().split(blocks[0].text).site != nil,
+                        let k = Self.variantOfPageTitle(blocks, bodyStart: start)
+                    {
+                        setTitle(k, reason: "headline: a variant of the page title")
+                    }
                 }
             }
             // A lead sentence set apart from the body by badges, a byline or a dateline is the standfirst.
@@ -701,6 +709,26 @@ struct Analysis {
             f.capitalized >= (f.words <= 4 ? f.words : f.words - 1)
         else { return false }
         return !(bylines.parse("By " + b.text)?.isEmpty ?? true)
+    }
+
+    /// The title-like line (three words or more) before the first paragraph whose content-word stems are at
+    /// least half shared with the first line's (two at least), the most alike; nil when none is.
+    static func variantOfPageTitle(_ blocks: [Block], bodyStart: Int) -> Int? {
+        let first = Set(blocks[0].tokens.stems.filter { $0 != 0 })
+        guard first.count >= 2, bodyStart > 1 else { return nil }
+        var best: (index: Int, score: Double)? = nil
+        for k in 1..<min(blocks.count, bodyStart) {
+            let b = blocks[k]
+            guard b.features.words >= 3, b.features.words <= 30, b.role != .byline, b.role != .dateline,
+                looksLikeTitle(b)
+            else { continue }
+            let stems = Set(b.tokens.stems.filter { $0 != 0 })
+            let shared = stems.intersection(first).count
+            guard shared >= 2, shared * 2 >= stems.count else { continue }
+            let score = Double(shared) / Double(max(stems.count, first.count))
+            if best.map({ score >= $0.score }) ?? true { best = (k, score) }
+        }
+        return best?.index
     }
 
     /// The names after " by " inside a metadata line ("Posted May 2, 2025 by Jane Doe"), nil without one.

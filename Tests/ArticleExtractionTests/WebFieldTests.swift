@@ -215,4 +215,12 @@ struct WebFieldTests {
     func menuWords(line: String) {
         #expect(BylineParser().parse(line) == nil)
     }
+
+    @Test("the page shows a variant of its <title>: the headline is that line, not the <title>")
+    func variantOfPageTitle() throws {
+        let text = (["Tomatoes in winter: how to keep them | Valley Courier"] + menu
+            + ["Keeping tomatoes through the winter months", "Editor's picks"] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Keeping tomatoes through the winter months")
+    }
 }
