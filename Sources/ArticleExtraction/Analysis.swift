@@ -667,11 +667,16 @@ struct Analysis {
         // The parts' word hashes: a line is folded and compared only when its words are a part's words.
         let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
         let wordCounts = Set(wantedWords.map(\.count))
+        let firstWords = Set(wantedWords.compactMap(\.first))
         // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
         var best: (index: Int, length: Int)? = nil
         for k in 1..<min(blocks.count, bodyStart + 6) where k != bodyStart {
+            // Scalars first: a Block or its slices taken out of the array are retained and released.
+            guard wordCounts.contains(blocks[k].features.words) else { continue }
             let hashes = blocks[k].tokens.hashes
-            guard wordCounts.contains(hashes.count), wantedWords.contains(Array(hashes)) else { continue }
+            guard let h = hashes.first, firstWords.contains(h), wordCounts.contains(hashes.count),
+                wantedWords.contains(Array(hashes))
+            else { continue }
             let folded = Folding.fold(blocks[k].text).lowercased()
             guard wanted.contains(folded) else { continue }
             let n = folded.utf8.count
@@ -718,14 +723,20 @@ struct Analysis {
         guard first.count >= 2, bodyStart > 1 else { return nil }
         var best: (index: Int, score: Double)? = nil
         for k in 1..<min(blocks.count, bodyStart) {
-            let b = blocks[k]
-            guard b.features.words >= 3, b.features.words <= 30, b.role != .byline, b.role != .dateline,
-                looksLikeTitle(b)
+            // Scalars first: a Block taken out of the array retains and releases a dozen buffers.
+            let words = blocks[k].features.words
+            guard words >= 3, words <= 30, blocks[k].role != .byline, blocks[k].role != .dateline,
+                looksLikeTitle(blocks[k])
             else { continue }
-            let stems = Set(b.tokens.stems.filter { $0 != 0 })
-            let shared = stems.intersection(first).count
-            guard shared >= 2, shared * 2 >= stems.count else { continue }
-            let score = Double(shared) / Double(max(stems.count, first.count))
+            // Counted in place: most lines before the first paragraph are menus, a set each would cost more.
+            var count = 0
+            var shared = 0
+            for stem in blocks[k].tokens.stems where stem != 0 {
+                count += 1
+                if first.contains(stem) { shared += 1 }
+            }
+            guard shared >= 2, shared * 2 >= count else { continue }
+            let score = Double(shared) / Double(max(count, first.count))
             if best.map({ score >= $0.score }) ?? true { best = (k, score) }
         }
         return best?.index
