@@ -8,7 +8,7 @@ APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq
 VAR := $(CURDIR)/var
 BIN_DEBUG := .build/debug/articled
 
-.PHONY: all deps build release release-static run test test-systemd bench clean format
+.PHONY: all deps build release release-static run test test-systemd eval-dev bench clean format
 
 all: build
 
@@ -48,12 +48,26 @@ test: build
 	@if [ -f ../shared/corpus/seeds/gold.json ]; then $(BIN_DEBUG) eval ../shared/corpus/seeds; \
 	else echo "eval: ../shared/corpus/seeds absent, skipped"; fi
 	$(BIN_DEBUG) eval Tests/ArticleExtractionTests/Fixtures
+	$(MAKE) eval-dev
 	$(MAKE) test-systemd
 
 # The binary install.sh ships: Swift runtime linked statically, so it runs in a container without the toolchain.
 BIN_STATIC := .build-static/release/articled
 release-static: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product articled --scratch-path .build-static
+
+# Extraction quality on the shared development set (709 web pages, used by path): no figure may fall below the
+# committed baseline by more than 0.002 (`articled eval DIR --baseline FILE`; after an improvement, record the new
+# figures with `--record-baseline` and commit them). It runs the static release binary that test-systemd also
+# uses, so the release build is paid once; the evaluation itself takes seconds.
+DEV_SET := ../shared/corpus/wcxb-dev
+DEV_BASELINE := Tests/Baselines/wcxb-dev.json
+eval-dev:
+	@if [ -d $(DEV_SET)/page ] && [ -d $(DEV_SET)/region ]; then \
+	  $(MAKE) release-static && \
+	  $(BIN_STATIC) eval $(DEV_SET)/page --baseline $(DEV_BASELINE) && \
+	  $(BIN_STATIC) eval $(DEV_SET)/region --baseline $(DEV_BASELINE); \
+	else echo "eval-dev: $(DEV_SET) absent, skipped"; fi
 
 test-systemd:
 	@if [ "$$(id -u)" -ne 0 ] || ! command -v systemd-nspawn >/dev/null 2>&1; then \

@@ -74,8 +74,10 @@ struct Analysis {
         let limit = hints.modified.map { Int($0) + 86400 }
         let referenceYear = hints.modified.map { DateParser.year(ofEpoch: $0) }
         let zone = Self.defaultZone(language)
-        var published: ParsedDate? = nil
-        var updated: ParsedDate? = nil
+        // Every dateline and byline is a candidate; the ones nearest the headline are chosen once it is known,
+        // because pages also date and sign their sidebars, comments and related stories.
+        var dateCandidates: [(index: Int, date: ParsedDate, isUpdate: Bool)] = []
+        var bylineCandidates: [(index: Int, names: [String])] = []
         var byline: [String] = []
         var captions: [String] = []
         var credits: [String] = []
@@ -83,6 +85,8 @@ struct Analysis {
         let bylines = BylineParser()
         let creditParser = CreditParser()
         for i in blocks.indices {
+            // A name already claimed by the label line above it.
+            if blocks[i].role == .byline { continue }
             // The pieces this loop reads, not the block nor a view holding the array: while anything else holds
             // the array, writing a block's role copies the whole array.
             let text = blocks[i].text
@@ -99,12 +103,37 @@ struct Analysis {
                 blocks[i].quality = .bad
                 if let l = limit, m.date.epochSeconds > l {
                     blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
-                } else if isUpdate {
-                    blocks[i].reason = "dateline (updated)"
-                    if updated == nil { updated = m.date }
                 } else {
-                    blocks[i].reason = "dateline (published)"
-                    if published == nil { published = m.date }
+                    blocks[i].reason = isUpdate ? "dateline (updated)" : "dateline (published)"
+                    dateCandidates.append((i, m.date, isUpdate))
+                    // "Published August 7, 2023 by Jane Doe".
+                    if let names = Self.namesAfterBy(text, bylines), !names.isEmpty {
+                        blocks[i].role = .byline
+                        blocks[i].reason = "byline and dateline"
+                        bylineCandidates.append((i, names))
+                    }
+                }
+                continue
+            }
+            // A label alone ("Written by", "Author") puts the name on the next line.
+            if i + 1 < blocks.count, hashes.count <= 2, let first = hashes.first,
+                BylineParser.firstWords.contains(first), BylineParser.prefixHashes.contains(where: { $0[...] == hashes }),
+                blocks[i + 1].features.words <= 6, !blocks[i + 1].features.endsSentence,
+                let names = bylines.parse("By " + blocks[i + 1].text), !names.isEmpty
+            {
+                blocks[i].role = .byline
+                blocks[i].quality = .bad
+                blocks[i].reason = "byline label"
+                blocks[i + 1].role = .byline
+                blocks[i + 1].quality = .bad
+                blocks[i + 1].reason = "byline (after its label)"
+                bylineCandidates.append((i + 1, names))
+                // "By" / "Jane Doe on Dec. 13, 2025".
+                if blocks[i + 1].tokens.shape.yearLikeNumbers > 0,
+                    let m = dates.parse(blocks[i + 1].text, zone: zone, referenceYear: referenceYear),
+                    limit.map({ m.date.epochSeconds <= $0 }) ?? true
+                {
+                    dateCandidates.append((i + 1, m.date, false))
                 }
                 continue
             }
@@ -117,12 +146,46 @@ struct Analysis {
                 blocks[i].role = .byline
                 blocks[i].quality = .bad
                 blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
-                for n in names where !byline.contains(n) { byline.append(n) }
-                if published == nil, let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
+                if !names.isEmpty { bylineCandidates.append((i, names)) }
+                if let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
                     limit.map({ m.date.epochSeconds <= $0 }) ?? true
                 {
-                    published = m.date
+                    dateCandidates.append((i, m.date, false))
                 }
+                continue
+            }
+            // A date with a few words beside it: "Jane Doe October 11, 2024", "Nov 8, 2025 7 min read".
+            // (A year is written: a date without one beside other words may be a holiday or a deadline.)
+            if features.words <= 20, shape.yearLikeNumbers > 0, !features.endsSentence,
+                let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
+                m.totalTokens - m.usedTokens <= 5 || Self.startsWithName(text, bylines)
+            {
+                if let l = limit, m.date.epochSeconds > l { continue }
+                blocks[i].role = .dateline
+                blocks[i].quality = .bad
+                blocks[i].reason = "dateline (a date with a few words beside it)"
+                let isUpdate = hashes.prefix(3).contains { Self.updateWordHashes.contains($0) }
+                dateCandidates.append((i, m.date, isUpdate))
+                // "Jane Doe October 11, 2024" and "May 18, 2023 By Jane Doe": the author's name.
+                if let names = Self.namesAfterBy(text, bylines) ?? Self.leadingNames(text, bylines), !names.isEmpty {
+                    blocks[i].role = .byline
+                    blocks[i].reason = "byline and dateline"
+                    bylineCandidates.append((i, names))
+                }
+                continue
+            }
+            // "Jane Doe | May 22, 2025", "On May 2, 2025 by Jane Doe", "By Jane Doe · Editor · Updated May 5, 2025":
+            // a line of metadata pieces between separators, read piece by piece.
+            if features.words <= 30, shape.numericWords > 0, !features.endsSentence || features.words <= 12,
+                shape.yearLikeNumbers > 0 || hashes.contains(where: { DateParser.monthHashes.contains($0) }),
+                let found = Self.metadataPieces(text, dates: dates, bylines: bylines, zone: zone, year: referenceYear)
+            {
+                if let l = limit, found.date.date.epochSeconds > l { continue }
+                blocks[i].role = found.names.isEmpty ? .dateline : .byline
+                blocks[i].quality = .bad
+                blocks[i].reason = found.names.isEmpty ? "dateline (one of its pieces)" : "byline and dateline"
+                dateCandidates.append((i, found.date.date, found.date.isUpdate))
+                if !found.names.isEmpty { bylineCandidates.append((i, found.names)) }
                 continue
             }
             if features.words <= 45,
@@ -160,7 +223,9 @@ struct Analysis {
         }
 
         // 2. Boilerplate: features, blank-line groups, neighbours; a tail of widgets; the article's core.
-        let classifier = BoilerplateClassifier(languageKnown: languageKnown, bylineNames: byline)
+        var allNames: [String] = []
+        for c in bylineCandidates { for n in c.names where !allNames.contains(n) { allNames.append(n) } }
+        let classifier = BoilerplateClassifier(languageKnown: languageKnown, bylineNames: allNames)
         classifier.classify(&blocks)
         if let tail = classifier.tailStart(blocks) {
             for k in tail..<blocks.count where blocks[k].role == .body && blocks[k].quality != .bad {
@@ -170,11 +235,11 @@ struct Analysis {
             }
         }
         // Pages that print the author's name alone beside the dateline have no "By": that name is the byline.
-        if byline.isEmpty,
+        if bylineCandidates.isEmpty,
             let k = blocks.indices.first(where: { blocks[$0].reason == BoilerplateClassifier.bareNameReason }),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
-            byline = names
+            bylineCandidates.append((k, names))
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone beside the dateline)"
         }
@@ -201,27 +266,82 @@ struct Analysis {
             bodyStart = coreRange.first { blocks[$0].role == .body && blocks[$0].quality == .good }
         }
         var titleText: String? = nil
+        var titleIndex: Int? = nil
         var standfirstText: String? = nil
         if let start = bodyStart {
             var k = start - 1
             var steps = 0
-            while k >= 0 && steps < 8 {
+            while k >= 0 && steps < 12 {
                 let b = blocks[k]
                 steps += 1
-                // Metadata, short chrome and lines made mostly of numbers (a dateline in a language whose month
-                // names we do not know) are stepped over on the way up to the headline.
-                if b.role != .body || (b.quality == .bad && b.features.words <= 4)
-                    || b.tokens.shape.numericWords * 2 >= b.features.words
+                // Metadata, short chrome, widgets, one-word labels and lines made mostly of numbers (a dateline in
+                // a language whose month names we do not know) are stepped over on the way up to the headline.
+                if b.role != .body || (b.quality == .bad && (b.features.words <= 4 || b.category != nil))
+                    || b.features.words <= 1 || b.tokens.shape.numericWords * 2 >= b.features.words
                 {
                     k -= 1
                     continue
                 }
-                if Self.looksLikeTitle(b) {
+                // A name alone beside the dateline, under a title-like line, is the author's, not the headline.
+                if k > 0, Self.isNameLine(b, bylines),
+                    (k + 1 < blocks.count && blocks[k + 1].role == .dateline) || blocks[k - 1].role == .dateline,
+                    Self.looksLikeTitle(blocks[k - 1]) || blocks[k - 1].role == .dateline
+                {
+                    k -= 1
+                    continue
+                }
+                // The line right above a byline or dateline is the headline even when it ends with a full stop.
+                let aboveMeta = k + 1 < blocks.count && (blocks[k + 1].role == .byline || blocks[k + 1].role == .dateline)
+                if Self.looksLikeTitle(b, mayEndWithStop: aboveMeta) {
                     blocks[k].role = .title
                     blocks[k].reason = "headline: the last title-like line before the first paragraph"
                     titleText = b.text
+                    titleIndex = k
                 }
                 break
+            }
+            // Whole-page dumps start with the page's <title>, "Headline | Site": when it, or its part before a
+            // site separator, recurs as a line of its own, that line is the headline.
+            func setTitle(_ k: Int, reason: String) {
+                if let old = titleIndex, old != k {
+                    blocks[old].role = .boilerplate
+                    blocks[old].reason = "title-like line above the first paragraph, not the page's headline"
+                }
+                if blocks[k].role == .body || blocks[k].role == .boilerplate {
+                    blocks[k].role = .title
+                    blocks[k].reason = reason
+                }
+                titleText = blocks[k].text
+                titleIndex = k
+            }
+            var aboveMetadata: Int? = nil
+            if let (k, _) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
+                setTitle(k, reason: "headline: the page title's line")
+            } else {
+                if let k = Self.headlineAboveMetadata(blocks, bodyStart: start) {
+                    // The headline stands above the byline and date block, wherever the first paragraph is.
+                    if k != titleIndex { setTitle(k, reason: "headline: the line above the byline and date") }
+                    aboveMetadata = k
+                }
+                if Self.looksLikeTitle(blocks[0], mayEndWithStop: false), blocks[0].features.words >= 3,
+                    blocks[0].role == .body || blocks[0].role == .boilerplate,
+                    titleText == nil || TitleParser().split(blocks[0].text).site != nil
+                        || (blocks[0].features.words >= 5 && (aboveMetadata ?? 0) <= 8)
+                {
+                    // Otherwise a first line that reads "Headline | Site" is the page title, a better witness than
+                    // a title-like line guessed above the first paragraph; so is a plain first line of five words
+                    // or more, unless a headline stands above a byline block far below it (then the first line is
+                    // a whole page's <title>, the line above the byline the article's own headline).
+                    setTitle(0, reason: "headline: the page title on the first line")
+                    // The article's own headline is usually a variant of the <title>: a title-like line above
+                    // the first paragraph that shares most of its content words is the one the page shows.
+                    // (Only a first line with a site's name is surely a <title>; a plain one may be the headline.)
+                    if TitleParser().split(blocks[0].text).site != nil,
+                        let k = Self.variantOfPageTitle(blocks, bodyStart: start)
+                    {
+                        setTitle(k, reason: "headline: a variant of the page title")
+                    }
+                }
             }
             // A lead sentence set apart from the body by badges, a byline or a dateline is the standfirst.
             let b = blocks[start]
@@ -243,6 +363,42 @@ struct Analysis {
                 }
             }
         }
+
+        // 3b. Byline and dates: the candidates nearest the headline (or the first paragraph).
+        let anchor = titleIndex ?? bodyStart
+        // A run of "By X" lines naming one word each is a filter menu ("By Role", "By Industry"), not a byline.
+        let candidateLines = Set(bylineCandidates.map(\.index))
+        func isShortItem(_ k: Int) -> Bool {
+            k >= 0 && k < blocks.count && k != titleIndex && blocks[k].role == .body && blocks[k].features.words <= 3
+                && !blocks[k].features.endsSentence
+        }
+        let signed = bylineCandidates.filter { c in
+            let oneWord = c.names.allSatisfy { !$0.contains(" ") }
+            if oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)) {
+                return false
+            }
+            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing.
+            let shortNames = c.names.allSatisfy { $0.split(separator: " ").count <= 2 }
+            return !(shortNames && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
+                && isShortItem(c.index + 1))
+        }
+        if let n = Self.nearest(signed.map(\.index), anchor: anchor) {
+            byline = signed[n].names
+        } else if let t = titleIndex, let k = Self.bareName(blocks, after: t, bodyStart: bodyStart),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (a name alone under the headline, beside the date)"
+        }
+        let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
+        let updateCandidates = dateCandidates.filter { $0.isUpdate }
+        let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0].date }
+        // A page that shows only when it was updated is dated by that.
+        let published =
+            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0].date }
+            ?? updated
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
         for k in blocks.indices where blocks[k].role == .body {
@@ -288,7 +444,13 @@ struct Analysis {
         // 7. Fields: hints win over guesses.
         var outlet: String? = nil
         if let t = titleText {
-            let (clean, site) = TitleParser().split(t)
+            // "Headline | Section - Site": sites are split off one by one, the outermost being the outlet.
+            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")))
+            for _ in 0..<3 where site != nil {
+                let (head, more) = TitleParser().split(clean)
+                guard more != nil else { break }
+                clean = head
+            }
             titleText = clean
             outlet = site
         }
@@ -411,15 +573,231 @@ struct Analysis {
         }
     }
 
+    /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
+    static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " // ", " / "]
+
+    /// A line of metadata pieces ("Jane Doe | May 22, 2025", "Posted on May 2, 2025 by Jane Doe - 5 Comments",
+    /// "By Jane Doe · Editor · Updated May 5, 2025"): the first piece that is a dateline on its own, and the names of
+    /// a piece that is a byline. Nil without a dateline piece, or when the line has only one piece.
+    static func metadataPieces(
+        _ text: String, dates: DateParser, bylines: BylineParser, zone: String?, year: Int?
+    ) -> (date: (date: ParsedDate, isUpdate: Bool), names: [String])? {
+        var pieces: [Substring] = [Substring(text)]
+        for sep in pieceSeparators + [" by ", " By ", " BY "] {
+            var next: [Substring] = []
+            for p in pieces {
+                var rest = p
+                while let r = ByteSearch.range(of: sep, in: rest) {
+                    next.append(rest[..<r.lowerBound])
+                    // "by" stays with the name that follows it.
+                    rest = sep.hasSuffix("y ") || sep.hasSuffix("Y ") ? rest[rest.index(r.lowerBound, offsetBy: 1)...] : rest[r.upperBound...]
+                }
+                next.append(rest)
+            }
+            pieces = next
+        }
+        guard pieces.count >= 2 else { return nil }
+        var date: (date: ParsedDate, isUpdate: Bool)? = nil
+        var names: [String] = []
+        for piece in pieces {
+            let t = piece.trimmed(" ,;")
+            guard !t.isEmpty else { continue }
+            let tokens = Tokenizer.tokenize(String(t))
+            if date == nil, tokens.shape.numericWords > 0, tokens.hashes.count <= 12,
+                Self.fewWordsBesideDate(tokens.hashes[...], numericWords: tokens.shape.numericWords),
+                let m = dates.parse(String(t), zone: zone, referenceYear: year)
+            {
+                date = (m.date, tokens.hashes.prefix(3).contains { Self.updateWordHashes.contains($0) })
+                continue
+            }
+            if names.isEmpty, let first = tokens.hashes.first, BylineParser.firstWords.contains(first),
+                let n = bylines.parse(String(t), hashes: tokens.hashes[...])
+            {
+                names = n
+            }
+        }
+        guard let date else { return nil }
+        return (date, names)
+    }
+
+    /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
+    /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
+    /// lines away are page furniture; then the first one in reading order, as before headlines were known.
+    static func nearest(_ indices: [Int], anchor: Int?) -> Int? {
+        guard let anchor else { return indices.indices.first }
+        var best: Int? = nil
+        var bestDistance = Int.max
+        for (n, k) in indices.enumerated() {
+            let d = k >= anchor ? k - anchor : (anchor - k) * 2
+            if d < bestDistance {
+                bestDistance = d
+                best = n
+            }
+        }
+        return bestDistance <= 40 ? best : indices.indices.first
+    }
+
+    /// Separators between a page title's headline and its site name.
+    static let pageTitleSeparators = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", " // ", " » ", " : ", " ⋆ "]
+
+    /// The headline named by the page title on the first line: the line (after the first, up to a few past the
+    /// first paragraph) that equals the first line or one of its parts between separators, the one nearest
+    /// above the first paragraph. Nil when the first line is not title-like or nothing repeats it.
+    static func headlineFromPageTitle(_ blocks: [Block], bodyStart: Int) -> (index: Int, text: String)? {
+        // A page title does not end like a sentence (a first paragraph repeated further down is no headline).
+        guard blocks.count > 1, (2...40).contains(blocks[0].features.words), blocks[0].features.links == 0,
+            blocks[0].text.utf8.last != 0x2E
+        else {
+            return nil
+        }
+        let first = blocks[0].text
+        var parts: [Substring] = [Substring(first)]
+        for sep in pageTitleSeparators {
+            var rest = Substring(first)
+            while let r = ByteSearch.range(of: sep, in: rest) {
+                parts.append(first[first.startIndex..<r.lowerBound])
+                parts.append(first[r.upperBound...])
+                rest = first[r.upperBound...]
+            }
+        }
+        // Two words at least: a site name alone ("Home") is no headline.
+        let wanted = Set(
+            parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
+        guard !wanted.isEmpty else { return nil }
+        // The parts' word hashes: a line is folded and compared only when its words are a part's words.
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wordCounts = Set(wantedWords.map(\.count))
+        let firstWords = Set(wantedWords.compactMap(\.first))
+        // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
+        var best: (index: Int, length: Int)? = nil
+        for k in 1..<min(blocks.count, bodyStart + 6) where k != bodyStart {
+            // Scalars first: a Block or its slices taken out of the array are retained and released.
+            guard wordCounts.contains(blocks[k].features.words) else { continue }
+            let hashes = blocks[k].tokens.hashes
+            guard let h = hashes.first, firstWords.contains(h), wordCounts.contains(hashes.count),
+                wantedWords.contains(Array(hashes))
+            else { continue }
+            let folded = Folding.fold(blocks[k].text).lowercased()
+            guard wanted.contains(folded) else { continue }
+            let n = folded.utf8.count
+            if let b = best, n < b.length || (n == b.length && (b.index < bodyStart) && k > bodyStart) { continue }
+            best = (k, n)
+        }
+        return best.map { ($0.index, blocks[$0.index].text) }
+    }
+
+    /// The line, among the three under the headline `t`, that is a name alone: one to four capitalised words (up
+    /// to eight with "and" or a "|" role), no digits, no sentence, next to a dateline or a dateline two lines on.
+    static func bareName(_ blocks: [Block], after t: Int, bodyStart: Int?) -> Int? {
+        func isDate(_ k: Int) -> Bool { k >= 0 && k < blocks.count && blocks[k].role == .dateline }
+        for j in (t + 1)..<min(blocks.count, t + 4) where j != bodyStart {
+            let b = blocks[j]
+            let f = b.features
+            guard b.role == .body || b.role == .boilerplate, f.words >= 1, !f.endsSentence, f.links == 0,
+                !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0
+            else { continue }
+            // Longer lines name someone with a role or credentials: "Jane Doe, MS, RD", "Jane Doe Founder & CEO".
+            let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and ") || b.text.contains(","))
+            guard f.words <= 4 || joined || (f.words <= 7 && f.capitalized >= f.words - 1),
+                f.capitalized >= f.words - (joined ? 2 : 1)
+            else { continue }
+            if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+        }
+        return nil
+    }
+
+    /// A name alone, maybe with a role or credentials: one to four capitalised words ("Jane Doe"), or up to seven
+    /// with at most one in lower case ("Jane Doe, MS, RD", "Jane Doe Founder & CEO"), no digits, no sentence.
+    static func isNameLine(_ b: Block, _ bylines: BylineParser) -> Bool {
+        let f = b.features
+        guard (1...7).contains(f.words), !f.endsSentence, b.tokens.shape.numericWords == 0, f.links == 0,
+            f.capitalized >= (f.words <= 4 ? f.words : f.words - 1)
+        else { return false }
+        return !(bylines.parse("By " + b.text)?.isEmpty ?? true)
+    }
+
+    /// The title-like line (three words or more) before the first paragraph whose content-word stems are at
+    /// least half shared with the first line's (two at least), the most alike; nil when none is.
+    static func variantOfPageTitle(_ blocks: [Block], bodyStart: Int) -> Int? {
+        let first = Set(blocks[0].tokens.stems.filter { $0 != 0 })
+        guard first.count >= 2, bodyStart > 1 else { return nil }
+        var best: (index: Int, score: Double)? = nil
+        for k in 1..<min(blocks.count, bodyStart) {
+            // Scalars first: a Block taken out of the array retains and releases a dozen buffers.
+            let words = blocks[k].features.words
+            guard words >= 3, words <= 30, blocks[k].role != .byline, blocks[k].role != .dateline,
+                looksLikeTitle(blocks[k])
+            else { continue }
+            // Counted in place: most lines before the first paragraph are menus, a set each would cost more.
+            var count = 0
+            var shared = 0
+            for stem in blocks[k].tokens.stems where stem != 0 {
+                count += 1
+                if first.contains(stem) { shared += 1 }
+            }
+            guard shared >= 2, shared * 2 >= count else { continue }
+            let score = Double(shared) / Double(max(count, first.count))
+            if best.map({ score >= $0.score }) ?? true { best = (k, score) }
+        }
+        return best?.index
+    }
+
+    /// The names after " by " inside a metadata line ("Posted May 2, 2025 by Jane Doe"), nil without one.
+    static func namesAfterBy(_ text: String, _ bylines: BylineParser) -> [String]? {
+        for sep in [" by ", " By ", " BY "] {
+            guard let r = ByteSearch.range(of: sep, in: text) else { continue }
+            return bylines.parse(String(text[text.index(after: r.lowerBound)...]))
+        }
+        return nil
+    }
+
+    /// The names a line starts with, before its date ("Jane Doe October 11, 2024"), two words or more each.
+    static func leadingNames(_ text: String, _ bylines: BylineParser) -> [String]? {
+        guard let first = text.unicodeScalars.first, Tokenizer.isUpper(first),
+            let names = bylines.parse("By " + text), !names.isEmpty, names.allSatisfy({ $0.contains(" ") })
+        else { return nil }
+        return names
+    }
+
+    /// Whether a line opens with a name of two to four words before anything else ("Jane Doe 25 March 2025 SEO").
+    static func startsWithName(_ text: String, _ bylines: BylineParser) -> Bool {
+        leadingNames(text, bylines).map { $0.count == 1 } ?? false
+    }
+
+    /// The headline above the byline and date block: from the last byline or dateline within fifteen lines above
+    /// the first paragraph, upwards over metadata, labels and a name alone, to the first title-like line.
+    static func headlineAboveMetadata(_ blocks: [Block], bodyStart: Int) -> Int? {
+        func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
+        guard let m = (max(0, bodyStart - 15)..<bodyStart).last(where: isMeta) else { return nil }
+        var k = m - 1
+        while k >= 0 && k >= m - 6 {
+            let b = blocks[k]
+            let f = b.features
+            if isMeta(k) || f.words <= 1 {
+                k -= 1
+                continue
+            }
+            // A name alone under a longer title-like line ("Headline / Jane Doe / May 2, 2025").
+            if k > 0, isNameLine(b, BylineParser()), looksLikeTitle(blocks[k - 1]),
+                blocks[k - 1].features.words > f.words
+            {
+                k -= 1
+                continue
+            }
+            return looksLikeTitle(b, mayEndWithStop: true) && f.words >= 2 ? k : nil
+        }
+        return nil
+    }
+
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.
-    static func looksLikeTitle(_ b: Block) -> Bool {
+    static func looksLikeTitle(_ b: Block, mayEndWithStop: Bool = false) -> Bool {
         let f = b.features
         guard f.words >= 2, f.words <= 30, f.links == 0, f.strongHit == nil, f.wholeLine == nil, !f.bullet else {
             return false
         }
         if b.quality == .bad && b.category != nil { return false }
         guard let last = b.text.last else { return false }
-        return last != "." && last != ":" && last != ";" && last != ","
+        return (last != "." || mayEndWithStop) && last != ":" && last != ";" && last != ","
     }
 
     /// In a text whose paragraphs end like sentences, two or more consecutive unpunctuated lines of moderate

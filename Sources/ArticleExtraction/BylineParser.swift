@@ -7,8 +7,38 @@ public struct BylineParser: Sendable {
     static let prefixes: [[String]] = [
         ["written", "by"], ["reporting", "by"], ["words", "by"], ["story", "by"], ["by"], ["von"], ["par"], ["por"],
         ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
-        ["auteur"], ["door"], ["tekst"], ["texto"], ["texte"], ["testo"],
+        ["auteur"], ["door"], ["tekst"], ["texto"], ["texte"], ["testo"], ["posted", "by"], ["text", "by"],
+        ["article", "by"],
     ]
+    /// Words after which a byline names no one any more: places, sections and times ("By Ann Lee in Travel, Tips",
+    /// "By Ann Lee on May 2").
+    static let endWords: Set<String> = [
+        "in", "at", "on", "for", "updated", "published", "posted", "last", "sponsored", "|", "am", "um", "le", "el",
+        "il", "em", "op", "в",
+    ]
+    static let endWordHashes = WordTable(keys: endWords.map(WordHash.of))
+    static let abbreviations: Set<Substring> = ["Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Prof", "Rev", "St", "Ph.D"]
+    /// An initial or an abbreviation keeps its full stop: "S.", "Dr.", "Ph.D.".
+    static func keepsStop(_ base: Substring) -> Bool {
+        base.unicodeScalars.count <= 2 || abbreviations.contains(base) || base.contains(".")
+    }
+    /// Credentials written after a name inside the same piece ("John Roe PhD", "Jane Doe RDN").
+    static let credentials: Set<String> = [
+        "md", "m.d", "phd", "ph.d", "ms", "m.s", "ma", "mba", "msc", "bsc", "ba", "bs", "rd", "rdn", "ld", "cdces",
+        "fand", "cpa", "cfp", "dds", "dmd", "dvm", "vmd", "rn", "np", "jd", "esq", "cpp", "psp", "do", "facp",
+        "faclm", "cscs", "cpt", "lvt", "dacvb", "mph", "mpa", "cfa", "pe", "pmp", "lcsw", "lpc", "ibclc", "msw",
+    ]
+    /// Credentials after a name ("Jane Doe, MS, RDN", "John Roe PhD"). After a comma any short capitals are;
+    /// inside a piece only the known ones, so that "LEONARDO GARCIA" and "FlowGuard EMEA" stay whole.
+    static func isCredential(_ w: Substring, ownPiece: Bool) -> Bool {
+        let bare = w.trimmed(".")
+        if credentials.contains(bare.lowercased()) { return true }
+        guard ownPiece else { return false }
+        let letters = w.unicodeScalars.filter { $0 != "." && $0 != "-" }
+        guard (2...6).contains(letters.count) else { return false }
+        return letters.allSatisfy { $0.properties.isUppercase || $0.properties.numericType != nil }
+            && letters.contains { $0.properties.isUppercase }
+    }
     /// Lower-case particles inside names ("Sanne de Vries", "Ludwig van der Berg", "Ana dos Santos").
     static let particles: Set<String> = [
         "de", "van", "der", "den", "von", "zu", "da", "di", "del", "della", "la", "le", "dos", "das", "du", "ten",
@@ -18,19 +48,35 @@ public struct BylineParser: Sendable {
     static let prefixHashes = prefixes.map { $0.map(WordHash.of) }
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
     static let firstWords = WordTable(keys: prefixHashes.map { $0[0] })
-    static let separators: Set<String> = ["and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed"]
+    static let separators: Set<String> = [
+        "and", "&", "und", "et", "y", "e", "и", "і", "та", "i", "en", "ed", "with", "mit", "avec", "con", "com",
+        "met", "с",
+    ]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",
         "producer", "analyst", "bureau", "chief", "senior", "news", "desk", "agency", "корреспондент", "редактор",
         "журналист", "журналіст", "кореспондент", "redakteur", "korrespondent", "journaliste", "rédaction",
         "periodista", "redacción", "jornalista", "redação", "giornalista", "redazione", "updated", "published",
-        "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read",
+        "photo", "photos", "video", "in", "at", "for", "with", "minutes", "min", "read", "founder", "co-founder",
+        "cofounder", "ceo", "cto", "cmo", "coo", "lead", "reviewer", "expert", "specialist", "manager", "director",
+        "head", "president", "vp", "consultant", "strategist", "nutritionist", "dietitian", "attorney", "lawyer",
+        "partner", "owner", "professor", "researcher", "scientist", "engineer", "developer", "designer", "coach",
+        "trainer", "instructor", "teacher", "officer", "marketer", "author", "contributing", "freelance",
+        "guest", "associate", "assistant", "executive", "managing",
+        // Menu and widget words: "By Role", "By Company Size", "Recent Posts", "View Full Profile".
+        "share", "contents", "user", "users", "menu", "search", "home", "login", "type", "industry", "role",
+        "region", "topic", "topics", "category", "categories", "tags", "themes", "specialty", "policy", "case",
+        "size", "solution", "solutions", "service", "services", "products", "resources", "insights", "posts",
+        "recent", "latest", "articles", "view", "profile", "follow", "subscribe", "newsletter", "contact",
+        "privacy", "terms", "cookies", "account", "dashboard", "started", "free", "workshop", "events", "more",
     ]
     /// Hashes of the words that end a name (roles, months, date words), to rule them out without a lower-case copy.
     static let notNameHashes = WordTable(
         keys: (Array(roleWords) + Array(DateParser.months.keys) + Array(Analysis.dateWords)).map(WordHash.of)
     )
     static let separatorHashes = WordTable(keys: separators.map(WordHash.of))
+    /// Roles and date words without the months: a month is also a given name ("Marco", "June", "May").
+    static let roleOrDateHashes = WordTable(keys: (Array(roleWords) + Array(Analysis.dateWords)).map(WordHash.of))
 
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
     /// `hashes`, the line's word hashes when the caller has them, save tokenising the line again.
@@ -52,10 +98,12 @@ public struct BylineParser: Sendable {
             rest = rest.drop(while: { $0 != " " && $0 != ":" })
         }
         rest = rest.drop(while: { $0 == " " || $0 == ":" })
+        // "Written by by Jane Doe": a label printed twice.
+        if rest.hasPrefix("by ") || rest.hasPrefix("By ") { rest = rest.dropFirst(3) }
         guard let first = rest.unicodeScalars.first, Tokenizer.isUpper(first) || first == "@" else { return nil }
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
-        for sep in [" | ", " - ", " – ", " — ", " · ", " • "] {
+        for sep in [" | ", " - ", " – ", " — ", " · ", " • ", " ⋅ ", " / "] {
             if let r = ByteSearch.range(of: sep, in: rest), r.lowerBound < cut { cut = r.lowerBound }
         }
         // A `Character` is a number when its first scalar is. The first numeric scalar starts a `Character` when it
@@ -72,30 +120,60 @@ public struct BylineParser: Sendable {
         // Split into candidate names on commas and conjunctions.
         var names: [String] = []
         var current: [Substring] = []
+        var ended = false
+        /// Whether `w`, word `k` of `count`, ends a name: a role or a date word, or a month last after a name
+        /// ("Jane Doe March" before a cut date); a month first is a given name ("Marco Bambini", "June Lee").
+        func isNotName(_ w: Substring, _ k: Int, _ count: Int) -> Bool {
+            let monthEnds = (k >= 1 && k == count - 1) || count == 1
+            if let h = ByteSearch.lowercasedHash(w.utf8) {
+                return monthEnds ? Self.notNameHashes.contains(h) : Self.roleOrDateHashes.contains(h)
+            }
+            let lower = w.lowercased()
+            return Self.roleWords.contains(lower) || (monthEnds && DateParser.months[lower] != nil)
+                || Analysis.dateWords.contains(lower)
+        }
         func finish() {
             defer { current.removeAll() }
-            let cleaned = current.filter { $0.utf8.first != 0x40 || !$0.hasPrefix("@") }
-            guard (1...4).contains(cleaned.count) else { return }
+            var cleaned = current.filter { $0.utf8.first != 0x40 || !$0.hasPrefix("@") }
+            // Credentials follow a name; capitals alone are a name of their own ("By AP", "By BBC News").
+            if !names.isEmpty || cleaned.count > 1 {
+                cleaned = cleaned.enumerated().filter { k, w in
+                    (k == 0 && names.isEmpty) || !Self.isCredential(w, ownPiece: k == 0 && cleaned.count == 1)
+                }.map(\.1)
+            }
+            // A name ends at the first role or date word after it ("Jane Doe Updated", "Jane Doe Staff Writer"),
+            // or at a word in lower case that is no particle; a piece that starts with one names nobody.
             for (k, w) in cleaned.enumerated() {
-                if k > 0 && k < cleaned.count - 1 && Self.particles.contains(String(w)) { continue }
-                guard let f = w.unicodeScalars.first, Tokenizer.isUpper(f) else { return }
-                if let h = ByteSearch.lowercasedHash(w.utf8) {
-                    if Self.notNameHashes.contains(h) { return }
-                    continue
-                }
-                let lower = w.lowercased()
-                if Self.roleWords.contains(lower) || DateParser.months[lower] != nil
-                    || Analysis.dateWords.contains(lower)
-                {
-                    return
+                if k > 0 && Self.particles.contains(String(w)) { continue }
+                let lower = w.unicodeScalars.first.map { !Tokenizer.isUpper($0) } ?? true
+                if isNotName(w, k, cleaned.count) || lower {
+                    // Two words make a name before its role ("Jane Doe Staff Writer"); "Health Correspondent"
+                    // is a role alone.
+                    cleaned = k >= 2 ? Array(cleaned[..<k]) : []
+                    break
                 }
             }
+            while let last = cleaned.last, Self.particles.contains(String(last)) { cleaned.removeLast() }
+            // "Colin Gray Colin Gray": a name printed twice (a link and its text).
+            if cleaned.count >= 2, cleaned.count % 2 == 0,
+                cleaned[..<(cleaned.count / 2)].elementsEqual(cleaned[(cleaned.count / 2)...])
+            {
+                cleaned = Array(cleaned[..<(cleaned.count / 2)])
+            }
+            guard (1...4).contains(cleaned.count) else { return }
             names.append(cleaned.joined(separator: " "))
         }
-        for piece in ByteSearch.split(namePart, at: ",") {
+        for piece in ByteSearch.split(namePart, at: ",") where !ended {
             for raw in ByteSearch.split(piece, at: " ") {
-                let w = raw.trimmed(".;:()")
+                // Initials and abbreviations keep their full stop ("Christopher S. Penn", "Dr. Ann Lee").
+                var w = raw.trimmed(";:()")
+                if w.hasSuffix("."), !Self.keepsStop(w.dropLast()) { w = w.dropLast() }
+                w = w.trimmed(";:()")
                 if w.isEmpty { continue }
+                if let h = ByteSearch.lowercasedHash(w.utf8), Self.endWordHashes.contains(h), !current.isEmpty || !names.isEmpty {
+                    ended = true
+                    break
+                }
                 if ByteSearch.contains(lowercased: w, in: Self.separators, hashes: Self.separatorHashes) {
                     finish()
                     continue

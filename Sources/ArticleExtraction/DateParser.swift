@@ -351,7 +351,7 @@ public struct DateParser: Sendable {
                 "februari", "lutego", "luty", "февраля", "февраль", "фев", "лютого", "лютий", "лют",
             ],
             [
-                "march", "mar", "mars", "marzo", "março", "marco", "märz", "maart", "marca", "marzec", "марта",
+                "march", "mar", "mars", "marzo", "março", "marco", "märz", "mär", "maart", "mrt", "marca", "marzec", "марта",
                 "март", "мар", "березня", "березень", "бер",
             ],
             [

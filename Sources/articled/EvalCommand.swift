@@ -2,15 +2,39 @@ import ArgumentParser
 import ArticleExtraction
 import Foundation
 
-/// `articled eval DIR`: scores the extractor against `DIR/gold.json` and fails under the thresholds, so that
-/// `make test` guards extraction quality.
+/// `articled eval DIR`: scores the extractor against `DIR/gold.json` (the seeds layout) or against
+/// `DIR/KEY.gold.json` beside each `DIR/KEY.txt` (the development-set layout, scored as score-dev.py scores it),
+/// and fails under the thresholds or below a baseline, so that `make test` guards extraction quality.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score extraction against DIR/gold.json (see the seeds README for the rules)."
+        abstract: "Score extraction against DIR/gold.json or DIR/KEY.gold.json files.",
+        discussion: """
+            With DIR/gold.json, every article is scored as the seeds README says. Otherwise every DIR/KEY.txt with a \
+            DIR/KEY.gold.json is scored as shared/tools/score-dev.py scores it (body shingles, snippets, title, \
+            author, published), and --baseline compares the figures with a committed baseline.
+            """
     )
 
-    @Argument(help: "A folder with NAME.txt files and gold.json.")
+    @Argument(help: "A folder with NAME.txt files and gold.json, or KEY.txt files each with KEY.gold.json.")
     var directory: String
+
+    @Option(help: "Development layout: a JSON file of figures by set name; fail when a figure is below it.")
+    var baseline: String?
+
+    @Option(help: "Development layout: the set's name in the baseline (default: the folder's name).")
+    var baselineName: String?
+
+    @Option(help: "Development layout: how far a figure may fall below the baseline.")
+    var tolerance = 0.002
+
+    @Flag(help: "Development layout: write this run's figures into the baseline file instead of comparing.")
+    var recordBaseline = false
+
+    @Option(help: "Development layout: list the N pages with the lowest body F1.")
+    var worst = 0
+
+    @Option(help: "Development layout: list pages where this field is wrong (title, author or published).")
+    var misses: String?
 
     @Option(help: "Fail when any article's body F1 is below this.")
     var minBodyF1 = 0.97
@@ -23,6 +47,10 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let dir = URL(fileURLWithPath: directory)
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("gold.json").path) {
+            try PageEval(eval: self, directory: dir).run()
+            return
+        }
         let goldBytes = [UInt8](try Data(contentsOf: dir.appendingPathComponent("gold.json")))
         let gold = try GoldArticle.parseFile(goldBytes)
         let goldEntities = GoldEntities.parseFile(goldBytes)

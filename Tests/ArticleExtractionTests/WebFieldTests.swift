@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+
+@testable import ArticleExtraction
+
+/// Headline, byline and dates in the layouts of pages nobody tuned for: the page title on the first line, metadata
+/// lines of several pieces, labels on their own line, furniture dated and signed like the article.
+@Suite("Fields on web pages")
+struct WebFieldTests {
+    let menu = ["Home", "Gardening", "Recipes", "Travel", "Subscribe"]
+    var body: [String] { englishParagraphs }
+
+    @Test("the page title's headline recurs under the menu: that line is the headline, the site is the outlet")
+    func pageTitleRecurs() throws {
+        let text = (["Flood school to be rebuilt by 2026 | Valley Courier"] + menu
+            + ["Listen to this story", "Flood school to be rebuilt by 2026", "By Ann Lee", "March 3, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Flood school to be rebuilt by 2026")
+        #expect(a.outlet == "Valley Courier")
+        #expect(a.body == body)
+    }
+
+    @Test("a page title that names sections and the site is split down to the headline")
+    func nestedSiteSuffixes() throws {
+        let text = (["Council agrees to rebuild the flooded school | Local News - Valley Courier"] + menu + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Council agrees to rebuild the flooded school")
+        #expect(a.outlet == "Valley Courier")
+    }
+
+    @Test("the line right above the byline is the headline even with a full stop")
+    func headlineAboveByline() throws {
+        let text = (menu + ["Ten lessons from a flooded town.", "By Ann Lee 12th February 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from a flooded town.")
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-02-12") == true)
+    }
+
+    @Test(
+        "a metadata line of several pieces gives its date and its names",
+        arguments: [
+            ("Ann Lee | May 22, 2024", "2024-05-22", [String]()),
+            ("Posted on May 22, 2024 by Ann Lee - 5 Comments", "2024-05-22", ["Ann Lee"]),
+            ("May 22, 2024 | by Ann Lee | Gardening", "2024-05-22", ["Ann Lee"]),
+        ] as [(String, String, [String])]
+    )
+    func metadataPieces(line: String, date: String, names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        if !names.isEmpty { #expect(a.byline == names) }
+        #expect(a.body == body)
+    }
+
+    @Test("a label alone on its line puts the author's name on the next")
+    func labelLine() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "Written by", "Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.title == "How to keep tomatoes through the winter")
+    }
+
+    @Test("the byline and date under the headline win over those of a sidebar story above it")
+    func nearestToHeadline() throws {
+        let text = (["Editor's picks", "By Tom Roe", "January 2, 2020"] + menu
+            + ["How to keep tomatoes through the winter", "By Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-05-22") == true)
+    }
+
+    @Test("a filter menu of By lines is no byline")
+    func filterMenu() throws {
+        let text = (["Filter", "By Role", "By Industry", "By Region"] + ["How to keep tomatoes through the winter"]
+            + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline.isEmpty)
+    }
+
+    @Test("a page that shows only when it was updated is dated by that")
+    func updatedOnly() throws {
+        let text = (["How to keep tomatoes through the winter", "Last updated: May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix("2024-05-22") == true)
+        #expect(a.updated?.hasPrefix("2024-05-22") == true)
+    }
+
+    @Test(
+        "bylines hold names only: credentials, roles, sections, repeats and doubled labels go; agencies stay",
+        arguments: [
+            ("By Ann Lee, MS, RDN", ["Ann Lee"]),
+            ("By Ann Lee Updated: Dec 19, 2025 1:06 PM EST", ["Ann Lee"]),
+            ("By Ann Lee in Travel, Travel Tips", ["Ann Lee"]),
+            ("By Ann Lee with Tom Roe", ["Ann Lee", "Tom Roe"]),
+            ("Written by by Ann Lee", ["Ann Lee"]),
+            ("By Dr. Ann B. Lee", ["Dr. Ann B. Lee"]),
+            ("By Ann Lee Ann Lee", ["Ann Lee"]),
+            ("By Ann Lee, Health Correspondent", ["Ann Lee"]),
+            ("By AP", ["AP"]),
+            ("By Marco Bambini", ["Marco Bambini"]),
+            ("By Ann Lee, May 3", ["Ann Lee"]),
+            ("By Ann Lee March 3, 2024", ["Ann Lee"]),
+            ("By John Roe PhD", ["John Roe"]),
+            ("By LEONARDO GARCIA", ["LEONARDO GARCIA"]),
+            ("By FlowGuard EMEA", ["FlowGuard EMEA"]),
+            ("By A. J. Neal View Profile", ["A. J. Neal"]),
+            ("By The Valley Courier Team", ["The Valley Courier Team"]),
+        ] as [(String, [String])]
+    )
+    func bylineNames(line: String, names: [String]) {
+        #expect(BylineParser().parse(line) == names)
+    }
+
+    @Test("a name alone between the headline and the date is the byline")
+    func bareNameUnderHeadline() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.body == body)
+    }
+
+    @Test("a menu heading that starts with By is no byline")
+    func menuHeading() throws {
+        let text = (["Solutions", "By Role", "Marketing", "Sales", "How to keep tomatoes through the winter"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline.isEmpty)
+    }
+
+    @Test(
+        "a date with a few words beside it dates the article, and a name before it signs it",
+        arguments: [
+            ("Ann Lee October 11, 2024", "2024-10-11", ["Ann Lee"]),
+            ("Nov 8, 2024 7 min read", "2024-11-08", [String]()),
+            ("19 Dec 2024 Reading time: 2 minutes", "2024-12-19", [String]()),
+        ] as [(String, String, [String])]
+    )
+    func dateWithWords(line: String, date: String, names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        #expect(a.byline == names)
+        #expect(a.body == body)
+    }
+
+    @Test(
+        "written dates in eight languages",
+        arguments: [
+            ("Veröffentlicht am 3. März 2024, 14:05 Uhr", "2024-03-03T14:05"),
+            ("Stand: 03.03.2024 14:05 Uhr", "2024-03-03T14:05"),
+            ("Publié le 3 mars 2024 à 14h05", "2024-03-03T14:05"),
+            ("Publicado el 3 de marzo de 2024", "2024-03-03"),
+            ("Pubblicato il 3 marzo 2024 alle 14:05", "2024-03-03T14:05"),
+            ("Publicado em 3 de março de 2024, às 14h05", "2024-03-03T14:05"),
+            ("Gepubliceerd op 3 maart 2024 om 14:05", "2024-03-03T14:05"),
+            ("3 mrt 2024", "2024-03-03"),
+            ("Опубликовано 3 марта 2024 г., 14:05", "2024-03-03T14:05"),
+            ("Sun, 03 Mar 2024 14:05:00 GMT", "2024-03-03T14:05"),
+            ("3rd March 2024", "2024-03-03"),
+        ] as [(String, String)]
+    )
+    func writtenDates(line: String, prefix: String) throws {
+        let m = try #require(DateParser().parse(line, referenceYear: 2024))
+        #expect(m.date.iso8601.hasPrefix(prefix))
+    }
+
+    @Test(
+        "relative dates are left null rather than guessed",
+        arguments: [
+            "2 hours ago", "vor 2 Stunden", "il y a 2 heures", "hace 2 horas", "2 ore fa", "há 2 horas",
+            "2 uur geleden", "2 часа назад", "Yesterday",
+        ]
+    )
+    func relativeDates(line: String) throws {
+        #expect(DateParser().parse(line, referenceYear: 2024) == nil)
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        #expect(try extract(text).published == nil)
+    }
+
+    @Test("the headline is the line above the byline and date, even with a subheading before the first paragraph")
+    func headlineAboveMetadataBlock() throws {
+        let text = (["Blog", "Gardening", "How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024",
+            "Listen to this article", "At a glance"] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+        #expect(a.byline == ["Ann Lee"])
+    }
+
+    @Test(
+        "names beside dates and roles in the metadata block under the headline",
+        arguments: [
+            (["Published August 7, 2023 by Ann Lee"], ["Ann Lee"]),
+            (["May 18, 2023 By Ann Lee In"], ["Ann Lee"]),
+            (["Ann Lee Founder & Lead Reviewer", "Updated Feb 27, 2024"], ["Ann Lee"]),
+            (["Ann Lee, MS, RD", "Published Jun 4, 2024"], ["Ann Lee"]),
+            (["Ann Lee 25 March 2024 Gardening, Winter tips, Tomatoes"], ["Ann Lee"]),
+        ] as [([String], [String])]
+    )
+    func namesInMetadataBlock(lines: [String], names: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter"] + lines + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == names)
+        #expect(a.published != nil)
+        #expect(a.body == body)
+    }
+
+    @Test("menu and widget words name nobody", arguments: ["By Company Size", "By Use Case", "Recent Posts"])
+    func menuWords(line: String) {
+        #expect(BylineParser().parse(line) == nil)
+    }
+
+    @Test("the page shows a variant of its <title>: the headline is that line, not the <title>")
+    func variantOfPageTitle() throws {
+        let text = (["Tomatoes in winter: how to keep them | Valley Courier"] + menu
+            + ["Keeping tomatoes through the winter months", "Editor's picks"] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Keeping tomatoes through the winter months")
+    }
+}
