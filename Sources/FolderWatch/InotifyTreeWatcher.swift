@@ -120,8 +120,11 @@ struct InotifyTreeWatcher {
         guard !event.name.isEmpty else { return }
         let path = TreePaths.join(directory, event.name)
         guard event.nameIsValidUTF8 else {
-            // Renamed to a UTF-8 name; its IN_MOVED_TO brings it back here like any other entry.
-            if !event.mask.isDisjoint(with: [.closeWrite, .movedTo, .create]), let raw = event.rawName {
+            // Renamed to a UTF-8 name once complete (closed after writing, moved in, or a new folder); its
+            // IN_MOVED_TO brings it back here like any other entry. Renaming at IN_CREATE would hand on a file
+            // still being written.
+            let complete = !event.mask.isDisjoint(with: [.closeWrite, .movedTo]) || event.mask.contains([.create, .isDirectory])
+            if complete, let raw = event.rawName {
                 _ = UndecodableNames.rename(raw, inFolderAt: paths.absolute(directory), logger: logger)
             }
             return
