@@ -55,10 +55,11 @@ struct FileReader: Sendable {
         }
         if name.hasSuffix(UndecodableNames.marker) {
             // Renamed by the watcher from a name that was not UTF-8; recorded, not read, so the operator sees it.
+            let marked = files.lstat(relative)
             return .rejected(
                 reason: "its name was not valid UTF-8; renamed to this one, with each other byte written %XX",
-                describe(files.lstat(relative)),
-                identity: files.lstat(relative).map(FileIdentity.init)
+                describe(marked),
+                identity: marked.map(FileIdentity.init)
             )
         }
         let fd: Int32

@@ -84,11 +84,7 @@ final class DirectoryDescriptor {
                 if Glibc.errno != 0 { return .failure(ListingError(call: "readdir", code: Glibc.errno)) }
                 break
             }
-            let (name, raw) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                let validName = String(validating: bytes, as: UTF8.self)
-                return (validName ?? String(decoding: bytes, as: UTF8.self), validName == nil ? Array(bytes) : nil)
-            }
+            let (name, raw) = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." { continue }
             if let raw {
                 listed.append((DirectoryEntry(name: name, kind: .other, nameIsValidUTF8: false, rawName: raw), nil))

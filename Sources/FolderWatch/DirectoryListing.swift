@@ -9,6 +9,16 @@ struct DirectoryEntry: Sendable, Hashable {
     var nameIsValidUTF8 = true
     /// The name's bytes, kept when they are not UTF-8 (to rename the entry).
     var rawName: [UInt8]? = nil
+
+    /// A `readdir` entry's name as a string, with its raw bytes when they are not UTF-8 (the string then only
+    /// approximates it). Shared by the path and the descriptor listings.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> (name: String, raw: [UInt8]?) {
+        withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            let bytes = raw.prefix { $0 != 0 }
+            let validName = String(validating: bytes, as: UTF8.self)
+            return (validName ?? String(decoding: bytes, as: UTF8.self), validName == nil ? Array(bytes) : nil)
+        }
+    }
 }
 
 /// Why a folder could not be listed: the failing call and its errno.
@@ -37,11 +47,7 @@ enum DirectoryListing {
                 if Glibc.errno != 0 { return .failure(ListingError(call: "readdir", code: Glibc.errno)) }
                 break
             }
-            let (name, raw) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.prefix { $0 != 0 }
-                let validName = String(validating: bytes, as: UTF8.self)
-                return (validName ?? String(decoding: bytes, as: UTF8.self), validName == nil ? Array(bytes) : nil)
-            }
+            let (name, raw) = DirectoryEntry.name(of: entry)
             if name == "." || name == ".." { continue }
             if let raw {
                 entries.append(DirectoryEntry(name: name, kind: .other, nameIsValidUTF8: false, rawName: raw))
