@@ -34,6 +34,8 @@ let package = Package(
 
         // Libraries, one per concern.
         .target(name: "ArticleExtraction", dependencies: ["CUchardet"]),
+        // Trains the entity tagger's embedded weights (`make entity-model`); not installed.
+        .executableTarget(name: "train-entity-model", dependencies: ["ArticleExtraction"]),
         .target(
             name: "ArticleLog",
             dependencies: [

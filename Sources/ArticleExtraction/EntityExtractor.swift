@@ -14,12 +14,20 @@ public struct EntityExtraction: Sendable, Equatable {
     /// One line per entity and quote: what was found and why.
     public var reasons: [String] = []
 
-    /// Analyses body paragraphs.
     /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
     public init(body: [String], explain: Bool = false) {
+        self.init(body: body, explain: explain, tagger: .embedded, merge: .standard)
+    }
+
+    /// Analyses body paragraphs with the tagger's weights `tagger`: what the training script's cross-validation
+    /// calls with models it has just trained.
+    package init(body: [String], explain: Bool = false, tagger model: TaggerModel, merge: MentionMerge) {
         let doc = EntityRecognizer.tokenize(paragraphs: body)
         let headings = EntityRecognizer.headingParagraphs(doc)
-        let mentions = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings)
+        let vocabulary = LowercaseVocabulary(doc)
+        let rules = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings, vocabulary: vocabulary)
+        let tagged = EntityTagger(model: model).names(in: doc, headings: headings, vocabulary: vocabulary)
+        let mentions = MentionMerge.combine(merge, rules: rules, tagged: tagged, doc: doc, explain: explain)
         let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions, doc: doc)
 
         var speakerNames = [String?](repeating: nil, count: mentions.count)

@@ -158,7 +158,7 @@ struct EntityTokens: Sendable {
 }
 
 /// What kind of thing a mention names.
-enum EntityKind: String, Sendable {
+package enum EntityKind: String, Sendable {
     case person, place, organization
 }
 
@@ -714,8 +714,14 @@ struct EntityRecognizer: Sendable {
 
     /// All mentions in token order.
     func mentions(in doc: EntityTokens, headings: [Bool]) -> [EntityMention] {
+        mentions(in: doc, headings: headings, vocabulary: LowercaseVocabulary(doc))
+    }
+
+    /// All mentions in token order, given the body's lower-case vocabulary (which the tagger reads too).
+    func mentions(in doc: EntityTokens, headings: [Bool], vocabulary lowercaseVocabulary: LowercaseVocabulary)
+        -> [EntityMention]
+    {
         let tokens = doc.tokens
-        let lowercaseVocabulary = LowercaseVocabulary(doc)
         var result: [EntityMention] = []
         // Per-run word classes and places, reused across runs: most runs are one word, and two fresh arrays
         // per run cost more than reading it.

@@ -276,12 +276,18 @@ struct NameCanonicalizer: Sendable {
         var given = Array(best.words.dropLast())
         if let g = given.first, g.count >= 5, !EntityLexicons.givenNames.contains(g.lowercased()) {
             let own = givenCounts[g] ?? 0
-            let known = givenCounts.filter {
-                $0.key != g && ($0.value > own || EntityLexicons.givenNames.contains($0.key.lowercased()))
-            }.keys.sorted()
-            if let fix = known.first(where: { $0.count >= 5 && Self.distance($0.lowercased(), g.lowercased()) <= 1 }) {
-                given[0] = fix
+            // The closest first in name order, reading the counts once instead of filtering them into a copy.
+            let lower = g.lowercased()
+            var fix: String? = nil
+            for (name, count) in givenCounts where name != g && name.count >= 5 {
+                if let f = fix, f < name { continue }
+                let candidateLower = name.lowercased()
+                guard count > own || EntityLexicons.givenNames.contains(candidateLower),
+                    Self.distance(candidateLower, lower) <= 1
+                else { continue }
+                fix = name
             }
+            if let fix { given[0] = fix }
         }
         return (given + [surname]).joined(separator: " ")
     }
