@@ -8,7 +8,7 @@ APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq
 VAR := $(CURDIR)/var
 BIN_DEBUG := .build/debug/articled
 
-.PHONY: all deps build release release-static run test test-systemd eval-dev bench clean format
+.PHONY: all deps build release release-static run test test-systemd eval-dev entity-model entity-model-check bench clean format
 
 all: build
 
@@ -66,8 +66,27 @@ eval-dev:
 	@if [ -d $(DEV_SET)/page ] && [ -d $(DEV_SET)/region ]; then \
 	  $(MAKE) release-static && \
 	  $(BIN_STATIC) eval $(DEV_SET)/page --baseline $(DEV_BASELINE) && \
-	  $(BIN_STATIC) eval $(DEV_SET)/region --baseline $(DEV_BASELINE); \
+	  $(BIN_STATIC) eval $(DEV_SET)/region --baseline $(DEV_BASELINE) && \
+	  $(MAKE) entity-model-check; \
 	else echo "eval-dev: $(DEV_SET) absent, skipped"; fi
+
+# The entity tagger's weights (docs/entities.md): `make entity-model` trains them on the development set's gold
+# bodies and reference labels, prints the cross-validated agreement, and rewrites the embedded model file;
+# `entity-model-check` retrains into a temporary file and fails if the committed model is not what the script
+# and the corpus give.
+TRAINER := .build-static/release/train-entity-model
+ENTITY_MODEL := Sources/ArticleExtraction/Tagger/EntityTaggerModelData.swift
+TRAIN_FLAGS := --epochs 8 --min-weight 1.5
+entity-model: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product train-entity-model --scratch-path .build-static
+	$(TRAINER) $(DEV_SET) $(DEV_SET)/entities.json $(TRAIN_FLAGS) --folds 5 --out $(ENTITY_MODEL)
+
+entity-model-check:
+	@$(SWIFT) build -c release --static-swift-stdlib --product train-entity-model --scratch-path .build-static
+	@tmp=$$(mktemp --suffix=.swift) && \
+	  $(TRAINER) $(DEV_SET) $(DEV_SET)/entities.json $(TRAIN_FLAGS) --out $$tmp >/dev/null && \
+	  if cmp -s $$tmp $(ENTITY_MODEL); then echo "entity-model-check: the committed model is what training gives"; rm -f $$tmp; \
+	  else echo "entity-model-check: $(ENTITY_MODEL) differs from a fresh training (run make entity-model)"; rm -f $$tmp; exit 1; fi
 
 test-systemd:
 	@if [ "$$(id -u)" -ne 0 ] || ! command -v systemd-nspawn >/dev/null 2>&1; then \
