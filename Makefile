@@ -8,7 +8,7 @@ APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq
 VAR := $(CURDIR)/var
 BIN_DEBUG := .build/debug/articled
 
-.PHONY: all deps build release release-static run test test-systemd eval-dev entity-model entity-model-check bench clean format
+.PHONY: all deps build release release-static run test test-systemd eval-dev entity-model entity-model-check extractor-digest bench clean format
 
 all: build
 
@@ -43,6 +43,7 @@ run: build
 # Unit and integration tests, then the real-systemd test (deploy/test-systemd.sh) when systemd-nspawn is here and
 # we are root; otherwise that step prints "skipped: …".
 test: build
+	scripts/extractor-digest.sh --check
 	$(SWIFT) test
 	@# Extraction quality on the shared seed articles (used by path, never copied), and on our own fixtures.
 	@if [ -f ../shared/corpus/seeds/gold.json ]; then $(BIN_DEBUG) eval ../shared/corpus/seeds; \
@@ -69,6 +70,11 @@ eval-dev:
 	  $(BIN_STATIC) eval $(DEV_SET)/region --baseline $(DEV_BASELINE) && \
 	  $(MAKE) entity-model-check; \
 	else echo "eval-dev: $(DEV_SET) absent, skipped"; fi
+
+# The digest in every record's `extractor` field: rerun after any change to Sources/ArticleExtraction (make test
+# fails while the committed digest is stale).
+extractor-digest:
+	scripts/extractor-digest.sh --write
 
 # The entity tagger's weights (docs/entities.md): `make entity-model` trains them on the development set's gold
 # bodies and reference labels, prints the cross-validated agreement, and rewrites the embedded model file;

@@ -12,7 +12,7 @@ import SystemdSupport
 /// makes them durable and returns.
 public struct Daemon: Sendable {
     /// The daemon's version, reported on the status socket.
-    public static let version = "0.1.0"
+    public static let version = ArticledVersion.number
 
     let configuration: DaemonConfiguration
     let logger: Logger

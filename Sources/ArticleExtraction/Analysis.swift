@@ -43,6 +43,7 @@ struct Analysis {
 
     init(bytes: [UInt8], hints: ExtractionHints) throws(ExtractionRejection) {
         let decoded = try TextDecoding.decode(bytes)
+        if MarkupDetector.isMarkup(decoded.text) { throw .markup }
         let lines = Self.joinHardWrapped(Normalizer.lines(decoded.text))
         guard !lines.isEmpty else { throw .noText }
         var tokens = Tokenizer.tokenize(lines: lines)

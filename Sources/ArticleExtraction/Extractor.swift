@@ -34,11 +34,14 @@ public enum ExtractionRejection: Error, Sendable, Equatable, CustomStringConvert
     case binary
     /// The file decodes to text, but there is nothing but white space in it.
     case noText
+    /// The file is an HTML or XML document (a saved page, a feed), not the article's text.
+    case markup
 
     public var description: String {
         switch self {
         case .binary: return "binary data, not text"
         case .noText: return "no text (only white space)"
+        case .markup: return "markup (HTML/XML) is not taken as article text"
         }
     }
 }
@@ -46,8 +49,10 @@ public enum ExtractionRejection: Error, Sendable, Equatable, CustomStringConvert
 /// Turns the bytes of one file into an `Article`. Pure and deterministic: no I/O, no clock, no randomness,
 /// so that the same bytes and hints always give the same record.
 public struct Extractor: Sendable {
-    /// The extractor's name and version, written into every record so that readers know what produced it.
-    public static let version = "articled 0.1.0"
+    /// The extractor's name, version and digest ("articled 0.1.0 1f3a…"), written into every record: the digest
+    /// covers the rules, lexicons and model, so two records show whether the same extractor made them even
+    /// between releases.
+    public static let version = "articled \(ArticledVersion.number) \(ExtractorDigest.value)"
 
     /// Creates an extractor.
     public init() {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleExtraction
 
 /// The `articled` command: the daemon and the tools around its log.
 @main
@@ -6,7 +7,7 @@ struct Articled: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "articled",
         abstract: "Watches a drop folder and turns every news-article file into one record in a tamper-evident log.",
-        version: "0.1.0",
+        version: ArticledVersion.number,
         subcommands: [Run.self, Status.self, Extract.self, Eval.self, LogCommand.self]
     )
 }

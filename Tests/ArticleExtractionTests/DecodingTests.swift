@@ -276,3 +276,30 @@ extension DecodingTests {
         }
     }
 }
+
+/// Markup is rejected; text that mentions a tag or compares numbers is not. Texts written for these tests.
+struct MarkupTests {
+    @Test(
+        "a saved page, a feed or a tag soup is markup",
+        arguments: [
+            "  <!DOCTYPE html><html><body><p>Text</p></body></html>",
+            "<?xml version=\"1.0\"?><rss><channel><title>News</title></channel></rss>",
+            "<div class=\"a\"><span>One</span><span>Two</span><a href=\"/x\">Three</a><b>Four</b></div>",
+        ]
+    )
+    func markupIsRejected(_ text: String) {
+        #expect(throws: ExtractionRejection.markup) { try Extractor().extract(Array(text.utf8)) }
+    }
+
+    @Test(
+        "an article that quotes a tag or compares numbers is text",
+        arguments: [
+            "Browsers in 1995\n\nThe <blink> tag made text flash, and editors hated it. Few pages used <marquee> twice.",
+            "Budget Talks\n\nIf a < b and c > d, the council said, the plan holds for 3 < 4 years at most.",
+        ]
+    )
+    func textIsNotMarkup(_ text: String) throws {
+        let article = try Extractor().extract(Array(text.utf8))
+        #expect(!article.body.isEmpty)
+    }
+}

@@ -82,3 +82,15 @@ struct EvaluationTests {
         }
     }
 }
+
+/// The record's `extractor` names the release and the extractor's digest.
+struct ExtractorIdentityTests {
+    @Test func theExtractorStringNamesTheReleaseAndSixteenHexDigitsOfDigest() {
+        let parts = Extractor.version.split(separator: " ")
+        #expect(parts.count == 3)
+        #expect(parts.first == "articled")
+        #expect(parts.dropFirst().first.map(String.init) == ArticledVersion.number)
+        let digest = parts.last ?? ""
+        #expect(digest.count == 16 && digest.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+    }
+}

@@ -95,6 +95,22 @@ struct IngestionTests {
         try await d.stop()
     }
 
+    @Test func aSavedHTMLPageIsRejectedAsMarkupAndMovedToFailed() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        let page = """
+            <!DOCTYPE html>
+            <html lang="en"><head><title>Harbour reopens</title></head>
+            <body><div class="story"><p>The harbour reopened on Monday after repairs.</p></div></body></html>
+            """
+        try d.write("page.html", page)
+        let records = try await d.waitForRecords(1)
+        #expect(records[0].kind == .rejected)
+        #expect(records[0].reason == "markup (HTML/XML) is not taken as article text")
+        try await waitUntil("page.html in failed/") { d.exists(d.state + "/failed/page.html.reason") }
+        try await d.stop()
+    }
+
     @Test func aFIFODoesNotBlockTheDaemon() async throws {
         let d = try DaemonHarness(arguments: ["--workers", "1"])
         try d.start()
