@@ -102,7 +102,8 @@ struct Pipeline: Service {
             if reader.files.lstat(sidecarPath) != nil {
                 sidecars.sidecarSeen(sidecarPath)
                 switch reader.read(sidecarPath) {
-                case .content(let bytes, let info, _, let identity):
+                case .content(let bytes, var info, _, let identity):
+                    if case .object(let fields) = JSONValue.parse(bytes) { info.fields = fields }
                     sidecar = (Original(path: sidecarPath, identity: identity), info)
                     do {
                         hints = try ExtractionHints(sidecarJSON: bytes)

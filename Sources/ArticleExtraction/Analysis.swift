@@ -529,6 +529,7 @@ struct Analysis {
         self.article = Article(
             title: titleText,
             standfirst: standfirstText,
+            url: hints.url ?? Self.addressLine(in: lines),
             byline: byline,
             outlet: outlet,
             published: publishedText,
@@ -542,6 +543,20 @@ struct Analysis {
             boilerplate: boilerplate
         )
         self.article.addEntitiesAndQuotes()
+    }
+
+    /// The first line that is nothing but a web address (`https://…`, as scrapers write the source at the top or
+    /// the bottom of a dump), among the first and last ten lines.
+    static func addressLine(in lines: [NormalizedLine]) -> String? {
+        let candidates = lines.count <= 20 ? Array(lines.indices) : Array(0..<10) + Array(lines.count - 10..<lines.count)
+        for k in candidates {
+            let text = lines[k].text
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.utf8.count <= 2_048,
+                !text.contains(where: { $0 == " " || $0 == "\t" }), text.utf8.count > 12
+            else { continue }
+            return text
+        }
+        return nil
     }
 
     /// Text hard-wrapped inside blank-line paragraphs is re-joined: a line that does not end a sentence,

@@ -5,6 +5,9 @@ public struct Article: Sendable, Equatable, Codable {
     public var title: String?
     /// The lead paragraph set apart from the body (a subtitle or dek), or nil.
     public var standfirst: String?
+    /// Where the scraper found the article: the sidecar's `url`, else a line of the text that is only a web
+    /// address; nil when neither says.
+    public var url: String?
     /// Author names only: no "By", roles, dates or handles.
     public var byline: [String]
     /// The publication that wrote the article, or nil when unknown.
@@ -42,6 +45,7 @@ public struct Article: Sendable, Equatable, Codable {
     public init(
         title: String? = nil,
         standfirst: String? = nil,
+        url: String? = nil,
         byline: [String] = [],
         outlet: String? = nil,
         published: String? = nil,
@@ -61,6 +65,7 @@ public struct Article: Sendable, Equatable, Codable {
     ) {
         self.title = title
         self.standfirst = standfirst
+        self.url = url
         self.byline = byline
         self.outlet = outlet
         self.published = published
@@ -80,7 +85,7 @@ public struct Article: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, standfirst, byline, outlet, published, updated, language, encoding, body, captions, credits
+        case title, standfirst, url, byline, outlet, published, updated, language, encoding, body, captions, credits
         case wordCount = "word_count"
         case boilerplate, people, places, organizations, quotes, simhash
     }
@@ -91,6 +96,7 @@ public struct Article: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
         try c.encode(standfirst, forKey: .standfirst)
+        try c.encode(url, forKey: .url)
         try c.encode(byline, forKey: .byline)
         try c.encode(outlet, forKey: .outlet)
         try c.encode(published, forKey: .published)
@@ -115,6 +121,7 @@ public struct Article: Sendable, Equatable, Codable {
         self.init(
             title: try c.decodeIfPresent(String.self, forKey: .title),
             standfirst: try c.decodeIfPresent(String.self, forKey: .standfirst),
+            url: try c.decodeIfPresent(String.self, forKey: .url),
             byline: try c.decodeIfPresent([String].self, forKey: .byline) ?? [],
             outlet: try c.decodeIfPresent(String.self, forKey: .outlet),
             published: try c.decodeIfPresent(String.self, forKey: .published),

@@ -57,6 +57,8 @@ enum ArticleJSON {
         optional(a.title, &out)
         out += Array(",\"updated\":".utf8)
         optional(a.updated, &out)
+        out += Array(",\"url\":".utf8)
+        optional(a.url, &out)
         out += Array(",\"word_count\":\(a.wordCount)}".utf8)
         return out
     }

@@ -152,22 +152,9 @@ public enum LogGenerator {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64): the generated log is the same for the same seed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The generated log is the same for the same seed: `SplitMix64` (ArticleExtraction's deterministic generator)
+/// with what the generator needs besides numbers.
+extension SplitMix64 {
     /// 64 lower-case hex digits, standing in for a SHA-256.
     mutating func hex256() -> String {
         var bytes: [UInt8] = []

@@ -26,15 +26,27 @@ public struct SourceInfo: Sendable, Equatable, Codable {
     /// move lost) from the same content dropped again under the same name (a new file). Absent in records
     /// written before it existed.
     public var identity: String?
+    /// For a metadata sidecar, every key it holds, as read (`url`, `outlet`, and whatever else the scraper
+    /// wrote); nil for the article file itself and for a sidecar that is not a JSON object.
+    public var fields: [String: JSONValue]?
 
     /// Creates source information.
-    public init(name: String, path: String, size: Int, sha256: String?, mtime: String?, identity: String? = nil) {
+    public init(
+        name: String,
+        path: String,
+        size: Int,
+        sha256: String?,
+        mtime: String?,
+        identity: String? = nil,
+        fields: [String: JSONValue]? = nil
+    ) {
         self.name = name
         self.path = path
         self.size = size
         self.sha256 = sha256
         self.mtime = mtime
         self.identity = identity
+        self.fields = fields
     }
 
     /// What identifies this exact file for replay after a crash: its content hash, or, for a file whose content

@@ -104,6 +104,10 @@ enum RecordLine {
             out += Array(",\"identity\":".utf8)
             JSONText.appendString(identity, to: &out)
         }
+        if let fields = source.fields {
+            out += Array(",\"fields\":".utf8)
+            JSONValue.object(fields).append(to: &out)
+        }
         out.append(UInt8(ascii: "}"))
     }
 

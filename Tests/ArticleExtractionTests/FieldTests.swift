@@ -369,3 +369,23 @@ struct ByteHelperTests {
         }
     }
 }
+
+/// The article's `url`: the sidecar's, else a line that is only a web address. Texts written for these tests.
+struct ArticleURLTests {
+    static let text = "Harbour Reopens After Repairs\n\nhttps://news.example/2026/harbour-reopens\n\nThe harbour reopened on Monday after three weeks of repairs, the port authority said."
+
+    @Test func aLineThatIsOnlyAnAddressIsTheURL() throws {
+        let a = try Extractor().extract(Array(Self.text.utf8))
+        #expect(a.url == "https://news.example/2026/harbour-reopens")
+    }
+
+    @Test func theSidecarsURLWins() throws {
+        let a = try Extractor().extract(Array(Self.text.utf8), hints: ExtractionHints(url: "https://other.example/a"))
+        #expect(a.url == "https://other.example/a")
+    }
+
+    @Test func anAddressInsideASentenceIsNotTheURL() throws {
+        let text = "Harbour Reopens\n\nThe port authority posted details at https://port.example/notice on Monday morning."
+        #expect(try Extractor().extract(Array(text.utf8)).url == nil)
+    }
+}

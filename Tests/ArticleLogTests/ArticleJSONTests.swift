@@ -19,6 +19,7 @@ private func foundationBytes(_ article: Article) -> [UInt8] {
     let article = Article(
         title: "A \"quoted\" title / with a slash",
         standfirst: "Stand\\first\twith a tab",
+        url: "https://news.example/2026/harbour?id=7&lang=en",
         byline: ["Jane Doe", "Ján Novák"],
         outlet: "Outlet",
         published: "2026-01-02T03:04:05Z",

@@ -26,6 +26,27 @@ struct SidecarTests {
         try await d.stop()
     }
 
+    @Test func theRecordKeepsTheSidecarsURLAndEveryKeyAsRead() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        let sidecar = #"{"url": "https://example.invalid/harbour", "tags": ["port", "ferry"], "score": 7, "paywall": false, "seen": {"by": "crawler-3"}}"#
+        try d.write("keys.json", sidecar)
+        try d.write("keys.txt", IngestionTests.article)
+        let records = try await d.waitForRecords(1)
+        let r = records[0]
+        #expect(r.article?.url == "https://example.invalid/harbour")
+        let fields = try #require(r.sidecar?.fields)
+        #expect(fields["url"] == .string("https://example.invalid/harbour"))
+        #expect(fields["tags"] == .array([.string("port"), .string("ferry")]))
+        #expect(fields["score"] == .number(7))
+        #expect(fields["paywall"] == .bool(false))
+        #expect(fields["seen"] == .object(["by": .string("crawler-3")]))
+        // The raw line holds the object with sorted keys, a whole number written as one.
+        let log = try String(contentsOfFile: d.state + "/log/00000001.jsonl", encoding: .utf8)
+        #expect(log.contains(#""fields":{"paywall":false,"score":7,"seen":{"by":"crawler-3"},"tags":["port","ferry"],"url":"https://example.invalid/harbour"}"#))
+        try await d.stop()
+    }
+
     @Test func aSidecarArrivingShortlyAfterItsArticleIsStillPaired() async throws {
         // 5 s: on a loaded 2-core host the test's own 300 ms pause can stretch past a shorter wait.
         let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "5000"])
