@@ -69,6 +69,7 @@ public struct SourceInfo: Sendable, Equatable, Codable {
         try c.encode(sha256, forKey: .sha256)
         try c.encode(mtime, forKey: .mtime)
         try c.encodeIfPresent(identity, forKey: .identity)
+        try c.encodeIfPresent(fields, forKey: .fields)
     }
 }
 

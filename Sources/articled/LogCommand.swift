@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Read or verify the log.",
-        subcommands: [Cat.self, Verify.self, Generate.self]
+        subcommands: [Cat.self, Export.self, Verify.self, Generate.self]
     )
 
     struct StateOption: ParsableArguments {
@@ -32,8 +32,12 @@ struct LogCommand: ParsableCommand {
         @Flag(help: "Keep printing new records as they are appended, like tail -f.")
         var follow = false
 
+        @OptionGroup var select: LogFilterOptions
+
         func run() throws {
             let reader = LogReader(directory: options.directory)
+            let filter = select.filter
+            let matcher = filter.isEmpty ? nil : RecordMatcher(filter)
             var position = LogReader.Position.start
             let out = FileHandle.standardOutput
             repeat {
@@ -41,6 +45,7 @@ struct LogCommand: ParsableCommand {
                 // Read the head first: the lines it covers are already on disk in full.
                 let head = try reader.head()
                 position = try reader.read(from: position, fromSeq: from, upTo: head) { line in
+                    if let matcher, matcher.record(line) == nil { return }
                     batch += line
                     batch.append(UInt8(ascii: "\n"))
                     if batch.count > 1 << 16 {

@@ -19,6 +19,48 @@ struct LogToolTests {
         #expect(seqs == [3, 4, 5])
     }
 
+    /// Two outlets, a person named in one article only, and a rejected file: each filter picks what it says.
+    @Test func catAndExportPickRecordsByOutletPersonWordsAndKind() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("a.json", #"{"outlet": "Harbour Gazette", "url": "https://gazette.example/a"}"#)
+        try d.write(
+            "a.txt",
+            "Ferry Timetable Approved\n\nMayor Odile Marchetti said the new ferry timetable starts in May, "
+                + "with boats every twenty minutes."
+        )
+        try d.write("b.json", #"{"outlet": "Valley Courier"}"#)
+        try d.write("b.txt", "Bridge Repairs Finish Early\n\nThe bridge reopened on Friday, two weeks early, engineers said.")
+        try d.write("c.txt", "")
+        _ = try await d.waitForRecords(3)
+        try await d.stop()
+
+        func seqNames(_ args: [String]) async throws -> [String] {
+            let r = try await DaemonHarness.runTool(["log", "cat", "--state", d.state] + args)
+            #expect(r.status == 0, "\(r.output)")
+            return r.output.split(separator: "\n").compactMap { line in
+                (try? JSONDecoder().decode(LogRecord.self, from: Data(line.utf8)))?.source.name
+            }
+        }
+        #expect(try await seqNames(["--outlet", "harbour gazette"]) == ["a.txt"])
+        #expect(try await seqNames(["--person", "Marchetti"]) == ["a.txt"])
+        #expect(try await seqNames(["--query", "bridge early"]) == ["b.txt"])
+        #expect(try await seqNames(["--kind", "rejected"]) == ["c.txt"])
+        #expect(try await seqNames(["--since", "2000-01-01", "--kind", "article"]).sorted() == ["a.txt", "b.txt"])
+        #expect(try await seqNames(["--until", "2000-01-01"]).isEmpty)
+
+        let csv = try await DaemonHarness.runTool(["log", "export", "--state", d.state, "--outlet", "Harbour Gazette"])
+        #expect(csv.status == 0)
+        let rows = csv.output.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == RecordCSV.columns.joined(separator: ","))
+        #expect(rows.count == 2)
+        #expect(rows.last?.contains(",article,a.txt,https://gazette.example/a,Ferry Timetable Approved,Harbour Gazette,") == true)
+        #expect(rows.last?.contains("Odile Marchetti") == true)
+
+        let bad = try await DaemonHarness.runTool(["log", "export", "--state", d.state, "--since", "last week"])
+        #expect(bad.status == 64)
+    }
+
     @Test func catFollowPrintsRecordsAppendedAfterItStarted() async throws {
         let d = try DaemonHarness()
         try d.start()
