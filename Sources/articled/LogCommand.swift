@@ -39,21 +39,15 @@ struct LogCommand: ParsableCommand {
             let filter = select.filter
             let matcher = filter.isEmpty ? nil : RecordMatcher(filter)
             var position = LogReader.Position.start
-            let out = FileHandle.standardOutput
+            var out = BatchedOutput()
             repeat {
-                var batch: [UInt8] = []
                 // Read the head first: the lines it covers are already on disk in full.
                 let head = try reader.head()
                 position = try reader.read(from: position, fromSeq: from, upTo: head) { line in
                     if let matcher, matcher.record(line) == nil { return }
-                    batch += line
-                    batch.append(UInt8(ascii: "\n"))
-                    if batch.count > 1 << 16 {
-                        out.write(Data(batch))
-                        batch.removeAll(keepingCapacity: true)
-                    }
+                    out.appendLine(line)
                 }
-                if !batch.isEmpty { out.write(Data(batch)) }
+                out.flush()
                 if follow { usleep(200_000) }
             } while follow
         }

@@ -25,24 +25,17 @@ extension LogCommand {
         func run() throws {
             let reader = LogReader(directory: options.directory)
             let matcher = RecordMatcher(select.filter)
-            let out = FileHandle.standardOutput
-            var batch: [UInt8] = []
-            if format == .csv { batch += Array(RecordCSV.header.utf8) }
+            var out = BatchedOutput()
+            if format == .csv { out.append(RecordCSV.header.utf8) }
             let head = try reader.head()
             _ = try reader.read(upTo: head) { line in
                 guard let record = matcher.record(line) else { return }
                 switch format {
-                case .csv: batch += Array(RecordCSV.row(record).utf8)
-                case .jsonl:
-                    batch += line
-                    batch.append(UInt8(ascii: "\n"))
-                }
-                if batch.count > 1 << 16 {
-                    out.write(Data(batch))
-                    batch.removeAll(keepingCapacity: true)
+                case .csv: out.append(RecordCSV.row(record).utf8)
+                case .jsonl: out.appendLine(line)
                 }
             }
-            if !batch.isEmpty { out.write(Data(batch)) }
+            out.flush()
         }
     }
 }
