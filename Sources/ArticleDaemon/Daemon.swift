@@ -151,7 +151,12 @@ public struct Daemon: Sendable {
             // A failing watcher stops the daemon gracefully (in-flight files finish) and the exit
             // status says so; systemd's Restart=on-failure then brings it back.
             .init(
-                service: WatcherService(watcher: parts.watcher, queue: parts.queue, logger: logger) {
+                service: WatcherService(
+                    watcher: parts.watcher,
+                    queue: parts.queue,
+                    selection: configuration.selection,
+                    logger: logger
+                ) {
                     readiness.met(.scan)
                 },
                 successTerminationBehavior: .gracefullyShutdownGroup,

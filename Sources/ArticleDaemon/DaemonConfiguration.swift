@@ -42,6 +42,13 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var logFormat: String? = nil
     /// trace, debug, info, notice, warning, error or critical.
     public var logLevel: String = "info"
+    /// Glob patterns of files to take and to leave (see `PathSelection`); TOML arrays, or comma-separated in
+    /// flags and the environment.
+    public var include: [String] = []
+    public var exclude: [String] = []
+
+    /// The files the watcher passes on.
+    public var selection: PathSelection { PathSelection(include: include, exclude: exclude) }
 
     /// Creates the defaults.
     public init() {}
@@ -49,7 +56,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The keys, in the order the README documents them.
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
-        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level",
+        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -119,6 +126,15 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 )
             }
             logLevel = value
+        case "include", "exclude":
+            let patterns = value.split(whereSeparator: { $0 == "," || $0 == "\n" })
+                .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for p in patterns {
+                if let problem = PathSelection.problem(in: p) {
+                    throw .invalid(key: key, value: p, expected: "a glob pattern (\(problem))")
+                }
+            }
+            if key == "include" { include = patterns } else { exclude = patterns }
         default: throw .unknownKey(key)
         }
     }
@@ -167,8 +183,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 values[key] = String(i)
             } else if let b = value.bool {
                 values[key] = String(b)
+            } else if let array = value.array, array.allSatisfy({ $0.string != nil }) {
+                // A list of patterns (include, exclude): one per line, as `set` reads them.
+                values[key] = array.compactMap { $0.string }.joined(separator: "\n")
             } else {
-                throw .invalid(key: key, value: "\(value)", expected: "a string or a number")
+                throw .invalid(key: key, value: "\(value)", expected: "a string, a number or a list of strings")
             }
         }
         return values

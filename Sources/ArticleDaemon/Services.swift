@@ -8,6 +8,8 @@ import ServiceLifecycle
 struct WatcherService: Service {
     let watcher: FolderWatcher
     let queue: IntakeQueue
+    /// The `include`/`exclude` patterns; a file they leave out is never queued.
+    let selection: PathSelection
     let logger: Logger
     /// Called once the start-up scan has queued the files already present.
     let scanned: @Sendable () async -> Void
@@ -16,7 +18,10 @@ struct WatcherService: Service {
         do {
             try await withGracefulShutdownHandler {
                 try await cancelWhenGracefulShutdown {
-                    try await watcher.run(started: scanned) { path in await queue.enqueue(path) }
+                    // Paths arrive relative to the drop folder, as the patterns are written.
+                    try await watcher.run(started: scanned) { path in
+                        if selection.takesEverything || selection.takes(path) { await queue.enqueue(path) }
+                    }
                 }
             } onGracefulShutdown: {
                 // The watcher may be held in `enqueue` by a full queue; release it so that it can stop.

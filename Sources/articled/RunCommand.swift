@@ -60,13 +60,19 @@ struct Run: AsyncParsableCommand {
     @Option(help: "trace, debug, info, notice, warning, error or critical (default info).")
     var logLevel: String?
 
+    @Option(help: "Take only files matching these globs, comma-separated, on the path below the drop folder ('*.txt,feeds/**').")
+    var include: String?
+
+    @Option(help: "Leave files matching these globs where they are; wins over --include ('drafts/**,*.html').")
+    var exclude: String?
+
     func run() async throws {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
             ("segment-bytes", segmentBytes), ("fsync", fsync), ("workers", workers), ("queue-size", queueSize),
             ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs),
             ("allow-hard-links", allowHardLinks), ("log-format", logFormat),
-            ("log-level", logLevel),
+            ("log-level", logLevel), ("include", include), ("exclude", exclude),
         ]
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }

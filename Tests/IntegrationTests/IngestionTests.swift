@@ -95,6 +95,23 @@ struct IngestionTests {
         try await d.stop()
     }
 
+    @Test func filesLeftOutByIncludeAndExcludeStayWhereTheyAreWithoutARecord() async throws {
+        let d = try DaemonHarness(arguments: ["--workers", "1", "--include", "*.txt", "--exclude", "drafts/**"])
+        try d.write("notes.md", "Notes\n\nNot a text file by the include pattern.")
+        try d.write("drafts/early.txt", "Early Draft\n\nExcluded by its folder.")
+        try d.start()
+        try d.write("drafts/late.txt", "Late Draft\n\nExcluded, and written while the daemon runs.")
+        try d.write("notes2.md", "More Notes\n\nAlso left alone.")
+        try d.write("taken.txt", Self.article)
+        let records = try await d.waitForRecords(1)
+        #expect(records.map(\.source.path) == ["taken.txt"])
+        try await d.stop()
+        #expect(try d.records().count == 1)
+        for name in ["notes.md", "drafts/early.txt", "drafts/late.txt", "notes2.md"] {
+            #expect(d.exists(d.incoming + "/" + name), "\(name) should stay in the drop folder")
+        }
+    }
+
     @Test func aSavedHTMLPageIsRejectedAsMarkupAndMovedToFailed() async throws {
         let d = try DaemonHarness()
         try d.start()
