@@ -140,19 +140,26 @@ public struct DaemonConfiguration: Sendable, Equatable {
     }
 
     func validate() throws(ConfigurationError) {
-        if maxBytes < 1 { throw .invalid(key: "max-bytes", value: "\(maxBytes)", expected: "at least 1") }
+        if let first = problems().first { throw first }
+    }
+
+    /// Every value the daemon refuses, in the order of the keys: `config check` lists them all.
+    func problems() -> [ConfigurationError] {
+        var found: [ConfigurationError] = []
+        if maxBytes < 1 { found.append(.invalid(key: "max-bytes", value: "\(maxBytes)", expected: "at least 1")) }
         if segmentBytes < 4096 {
-            throw .invalid(key: "segment-bytes", value: "\(segmentBytes)", expected: "at least 4096")
+            found.append(.invalid(key: "segment-bytes", value: "\(segmentBytes)", expected: "at least 4096"))
         }
-        if queueSize < 1 { throw .invalid(key: "queue-size", value: "\(queueSize)", expected: "at least 1") }
+        if queueSize < 1 { found.append(.invalid(key: "queue-size", value: "\(queueSize)", expected: "at least 1")) }
         let watchDir = (watch as NSString).standardizingPath
         let stateDir = (state as NSString).standardizingPath
         if stateDir == watchDir || stateDir.hasPrefix(watchDir + "/") {
-            throw .invalid(key: "state", value: state, expected: "a folder outside the watch folder")
+            found.append(.invalid(key: "state", value: state, expected: "a folder outside the watch folder"))
         }
         if watchDir.hasPrefix(stateDir + "/") {
-            throw .invalid(key: "watch", value: watch, expected: "a folder outside the state folder")
+            found.append(.invalid(key: "watch", value: watch, expected: "a folder outside the state folder"))
         }
+        return found
     }
 
     /// The number of ingest workers to start.

@@ -11,8 +11,16 @@ struct LogCommand: ParsableCommand {
     )
 
     struct StateOption: ParsableArguments {
-        @Option(help: "The daemon's state folder (segments in STATE/log, the head in STATE/log.head).")
-        var state: String = ProcessInfo.processInfo.environment["ARTICLED_STATE"] ?? "/var/lib/articled"
+        @Option(
+            name: .customLong("state"),
+            help: "The daemon's state folder (default: as `run` reads it: $ARTICLED_STATE, the --config file, /var/lib/articled)."
+        )
+        var stateOption: String?
+
+        @OptionGroup var file: ConfigFileOption
+
+        /// The folder `run` would use with the same environment and configuration file.
+        var state: String { stateOption ?? file.report().configuration.state }
 
         var directory: SegmentDirectory { SegmentDirectory(path: state + "/log") }
     }

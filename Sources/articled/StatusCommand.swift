@@ -18,11 +18,14 @@ struct Status: AsyncParsableCommand {
     @Option(help: "The daemon's status socket (default: $ARTICLED_SOCKET, else \(Status.defaultSocket)).")
     var socket: String?
 
+    @OptionGroup var file: ConfigFileOption
+
     @Flag(help: "Print the daemon's JSON answer as it is, for scripts.")
     var json = false
 
     func run() async throws {
-        let path = self.socket ?? ProcessInfo.processInfo.environment["ARTICLED_SOCKET"] ?? Self.defaultSocket
+        // As `run` reads it: the flag, $ARTICLED_SOCKET, the configuration file, then where systemd puts it.
+        let path = self.socket ?? file.report().configuration.socket ?? Self.defaultSocket
         let status: Int
         let body: String
         do {

@@ -61,6 +61,28 @@ struct LogToolTests {
         #expect(bad.status == 64)
     }
 
+    @Test func configCheckExitsZeroOrSeventyEightAndLogReadsTheStateFolderFromTheSameFile() async throws {
+        let d = try DaemonHarness()
+        try d.start()
+        try d.write("one.txt", "One\n\nA record to find through the configuration file.")
+        _ = try await d.waitForRecords(1)
+        try await d.stop()
+        let good = d.root + "/good.toml"
+        try "watch = \"\(d.incoming)\"\nstate = \"\(d.state)\"\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let ok = try await DaemonHarness.runTool(["config", "check", "--config", good])
+        #expect(ok.status == 0, "\(ok.output)")
+        let cat = try await DaemonHarness.runTool(["log", "cat", "--config", good])
+        #expect(cat.status == 0)
+        #expect(cat.output.contains("one.txt"))
+
+        let bad = d.root + "/bad.toml"
+        try "watch = \"\(d.root)/nowhere\"\nstate = \"\(d.state)\"\nworkrs = 2\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try await DaemonHarness.runTool(["config", "check", "--config", bad])
+        #expect(refused.status == 78)
+        #expect(refused.output.contains("unknown configuration key 'workrs'"))
+        #expect(refused.output.contains("nowhere is not an existing folder"))
+    }
+
     @Test func catFollowPrintsRecordsAppendedAfterItStarted() async throws {
         let d = try DaemonHarness()
         try d.start()
