@@ -132,6 +132,12 @@ else
     exit 1
 fi
 status_is() { prop StatusText | grep -q "$1"; }
+# READY=1 carries STATUS=: the line is current the moment `systemctl start` returns, with no waiting.
+if status_is '^watching '; then
+    pass "status text at READY=1: $(prop StatusText)"
+else
+    fail "status text right after start: '$(prop StatusText)' (READY=1 came without the current STATUS=)"
+fi
 if wait_for 10 status_is '^watching /var/spool/articled/incoming: 0 articles, 0 duplicates, 0 rejected, queue 0$'; then
     pass "status text: $(prop StatusText)"
 else

@@ -142,7 +142,8 @@ public struct Daemon: Sendable {
         let hasSocket = activated != nil || configuration.socket != nil
         let readiness = Readiness(waitingFor: hasSocket ? [.scan, .socket] : [.scan]) {
             stats.setState(.running)
-            notifier.ready()
+            // The snapshot is read by a task; READY=1 waits for it, a moment, so that both arrive together.
+            Task { notifier.ready(status: await source.snapshot().statusLine) }
         }
         let running = configuration
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

@@ -24,8 +24,16 @@ public struct VerifyReport: Sendable, Equatable {
 /// the head file must name the last line exactly; and an anchor, if given, must match the line at its seq.
 /// Lines without a checksum are accepted only in a log without a head file, before the first line with one.
 public enum LogVerifier {
-    /// Verifies the log in `directory`, and `anchor` if given.
-    public static func verify(_ directory: SegmentDirectory, expect anchor: LogAnchor? = nil) throws -> VerifyReport {
+    /// What `progress` is told after each segment: how many segments are done of how many, and the records so far.
+    public typealias Progress = (_ segmentsDone: Int, _ segments: Int, _ records: Int) -> Void
+
+    /// Verifies the log in `directory`, and `anchor` if given; `progress` hears after each segment, so that a
+    /// terminal can show a big log's check moving.
+    public static func verify(
+        _ directory: SegmentDirectory,
+        expect anchor: LogAnchor? = nil,
+        progress: Progress? = nil
+    ) throws -> VerifyReport {
         let numbers = try directory.segmentNumbers()
         var report = VerifyReport(records: 0, segments: numbers.count, firstBad: nil)
         do {
@@ -34,7 +42,7 @@ public enum LogVerifier {
             report.firstBad = (0, "\(error)")
             return report
         }
-        if let problem = try checkRecords(directory, numbers, anchor: anchor, &report) {
+        if let problem = try checkRecords(directory, numbers, anchor: anchor, progress: progress, &report) {
             report.firstBad = problem
             return report
         }
@@ -74,6 +82,7 @@ public enum LogVerifier {
         _ directory: SegmentDirectory,
         _ numbers: [Int],
         anchor: LogAnchor?,
+        progress: Progress?,
         _ report: inout VerifyReport
     ) throws -> (seq: Int, problem: String)? {
         // With a head, lines before its `checksums_from` were adopted from an older version; without one, lines
@@ -84,7 +93,9 @@ public enum LogVerifier {
         for (i, number) in numbers.enumerated() where number != i + 1 {
             return (expectedSeq, "\(SegmentDirectory.fileName(i + 1)) is missing")
         }
-        for number in numbers {
+        for (done, number) in numbers.enumerated() {
+            // After the previous segment, before reading this one: the first report comes at once.
+            progress?(done, numbers.count, report.records)
             let path = directory.segmentPath(number)
             let bytes = try FileIO.readAll(path)
             var lineStart = 0
@@ -141,6 +152,7 @@ public enum LogVerifier {
                 report.end = LogHead(seq: seq, sha256: hash, segment: number, offset: lineStart)
             }
         }
+        progress?(numbers.count, numbers.count, report.records)
         return nil
     }
 }

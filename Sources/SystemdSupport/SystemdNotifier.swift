@@ -29,6 +29,13 @@ public struct SystemdNotifier: Sendable {
         self.notify("READY=1")
     }
 
+    /// `READY=1` and `STATUS=` in one message, so that `systemctl status` right after `systemctl start` returns
+    /// shows what the daemon is doing now, not the start-up line. The throttled status lines carry on from it.
+    @discardableResult
+    public func ready(status line: String) -> Bool {
+        self.notify("READY=1\nSTATUS=\(Self.singleLine(line))")
+    }
+
     /// `STATUS=…`, rate-limited: at most one message per `statusInterval`, and the latest line always arrives.
     /// Identical consecutive lines are sent once.
     public func status(_ line: String) {

@@ -87,19 +87,28 @@ struct LogCommand: ParsableCommand {
         }
 
         func run() throws {
-            let report = try LogVerifier.verify(options.directory, expect: expect.flatMap(LogAnchor.init))
-            if let head = report.head {
-                print("head: \(head)")
-            } else {
-                print("head: none (a log from before head files; 'articled run' writes one at start-up)")
-            }
+            // On a terminal, a line that moves with each segment: a big log takes minutes.
+            let terminal = isatty(STDERR_FILENO) == 1
+            let progress: LogVerifier.Progress? =
+                terminal
+                ? { done, total, records in
+                    FileHandle.standardError.write(Data("\rverifying: segment \(done)/\(total), \(records) records".utf8))
+                } : nil
+            let report = try LogVerifier.verify(options.directory, expect: expect.flatMap(LogAnchor.init), progress: progress)
+            if terminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            let headLine =
+                report.head.map { "head: \($0)" }
+                ?? "head: none (a log from before head files; 'articled run' writes one at start-up)"
             if let bad = report.firstBad {
                 print("BROKEN at seq \(bad.seq): \(bad.problem)")
                 print("checked \(report.records) records in \(report.segments) segments before the break")
+                print(headLine)
                 throw ExitCode.failure
             }
             let anchor = expect.map { ", seq \($0.prefix { $0 != ":" }) matches --expect" } ?? ""
             print("OK: \(report.records) records in \(report.segments) segments, checksums and chain intact\(anchor)")
+            // Last, so that it is what stays on screen: the anchor to note for a later --expect.
+            print(headLine)
         }
     }
 

@@ -28,3 +28,16 @@ import Testing
     try await log.write(1)
     #expect(throws: LogError.self) { try LogGenerator.generate(log.dir, count: 10) }
 }
+
+@Test func verifyReportsProgressAfterEverySegment() throws {
+    let log = TestLog()
+    let summary = try LogGenerator.generate(log.dir, count: 300, seed: 5, segmentBytes: 100_000)
+    var calls: [(Int, Int, Int)] = []
+    let report = try LogVerifier.verify(log.dir) { done, total, records in calls.append((done, total, records)) }
+    #expect(report.firstBad == nil)
+    let segments = try log.dir.segmentNumbers().count
+    #expect(segments > 2)
+    #expect(calls.count == segments + 1)
+    #expect(calls.map(\.0) == Array(0...segments))
+    #expect(calls.last.map { $0.1 == segments && $0.2 == summary.head.seq } == true)
+}
