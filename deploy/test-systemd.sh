@@ -160,6 +160,18 @@ else
     fail "the log does not hold river.txt: $records"
 fi
 if c test -e /var/spool/articled/incoming/river.txt; then fail "river.txt is still in the spool"; else pass "river.txt left the spool"; fi
+# Readers without root: members of group articled read the log (UMask=0027, StateDirectoryMode=0750), others not.
+alice_records=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled log cat --state /var/lib/articled 2>&1 || true)
+if echo "$alice_records" | grep -q '"name":"river.txt"'; then
+    pass "articled log cat as alice (group articled) reads the records"
+else
+    fail "articled log cat as alice: $alice_records"
+fi
+if c setpriv --reuid=mallory --regid=mallory --init-groups /usr/local/bin/articled log cat --state /var/lib/articled >/dev/null 2>&1; then
+    fail "mallory (not in group articled) read the log"
+else
+    pass "articled log cat as mallory is refused"
+fi
 
 # 6. The status socket answers alice (group articled) and refuses mallory.
 if out=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled status 2>&1) \
