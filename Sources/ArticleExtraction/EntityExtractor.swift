@@ -15,8 +15,11 @@ public struct EntityExtraction: Sendable, Equatable {
     public var reasons: [String] = []
 
     /// Analyses body paragraphs; `explain` also keeps the reasons, which the daemon does not need.
-    public init(body: [String], explain: Bool = false) {
-        self.init(body: body, explain: explain, tagger: .embedded, merge: .standard)
+    /// The tagger learnt from English pages only: in other languages it would take every capitalised German
+    /// noun for a name, so the rules alone work there. `language` nil (not detected) counts as English.
+    public init(body: [String], explain: Bool = false, language: String? = nil) {
+        let english = language == nil || language == "en"
+        self.init(body: body, explain: explain, tagger: .embedded, merge: english ? .standard : .rulesOnly)
     }
 
     /// Analyses body paragraphs with the tagger's weights `tagger`: what the training script's cross-validation
@@ -26,7 +29,8 @@ public struct EntityExtraction: Sendable, Equatable {
         let headings = EntityRecognizer.headingParagraphs(doc)
         let vocabulary = LowercaseVocabulary(doc)
         let rules = EntityRecognizer(explain: explain).mentions(in: doc, headings: headings, vocabulary: vocabulary)
-        let tagged = EntityTagger(model: model).names(in: doc, headings: headings, vocabulary: vocabulary)
+        let tagged =
+            merge == .rulesOnly ? [] : EntityTagger(model: model).names(in: doc, headings: headings, vocabulary: vocabulary)
         let mentions = MentionMerge.combine(merge, rules: rules, tagged: tagged, doc: doc, explain: explain)
         let (clusters, assignment) = NameCanonicalizer().canonicalize(mentions, doc: doc)
 
@@ -145,7 +149,7 @@ extension Article {
     /// Fills people, places, organisations, quotes and the SimHash from the body: the one hook the extractor
     /// calls once the article is assembled.
     public mutating func addEntitiesAndQuotes() {
-        let e = EntityExtraction(body: body)
+        let e = EntityExtraction(body: body, language: language)
         people = e.people
         places = e.places
         organizations = e.organizations

@@ -135,7 +135,9 @@ public struct Explanation: Sendable {
             out += "\(i + 1). [\(e.role)/\(e.quality)] line \(e.line): \(preview)\n"
             out += "     reason: \(e.reason)\n     features: \(e.features)\n"
         }
-        if let body = article?.body { out += EntityExtraction(body: body, explain: true).explanation }
+        if let body = article?.body {
+            out += EntityExtraction(body: body, explain: true, language: article?.language).explanation
+        }
         return out
     }
 }

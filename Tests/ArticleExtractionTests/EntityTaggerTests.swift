@@ -97,3 +97,19 @@ struct EntityTaggerTests {
         #expect(!places.contains("United States"))
     }
 }
+
+extension EntityTaggerTests {
+    /// German capitalises every noun: the English-trained tagger must not make people of them.
+    @Test func germanNounsAreNotPeopleBecauseTheTaggerIsForEnglish() throws {
+        let text = """
+            Neuer Markt in der Altstadt
+
+            Am Samstag öffnete der Markt auf dem Marktplatz zum ersten Mal. Viele Kunden kamen schon früh, um Brot \
+            und Gemüse zu kaufen. Die Stadt plant den Bau weiterer Stände, sagte Bürgermeisterin Petra Lindqvist.
+            """
+        let a = try Extractor().extract(Array(text.utf8))
+        #expect(a.language == "de")
+        let people = a.people.map(\.name)
+        for noun in ["Marktplatz", "Kunden", "Brot", "Stadt", "Bau"] { #expect(!people.contains(noun), "\(people)") }
+    }
+}
