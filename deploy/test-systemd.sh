@@ -200,6 +200,29 @@ else
     echo "$journal" | tail -n 5
 fi
 
+# 7b. The configuration the unit runs with passes `config check`; a typo is named and exits 78. /metrics has
+# every declared series, with values that followed the files.
+if out=$(c /usr/local/bin/articled config check --config /etc/articled/articled.toml 2>&1); then
+    pass "articled config check: $(echo "$out" | tail -n1)"
+else
+    fail "articled config check on the installed file: $out"
+fi
+printf 'watch = "/var/spool/articled/incoming"\nworkrs = 2\n' | c tee /tmp/typo.toml >/dev/null
+code=0
+c /usr/local/bin/articled config check --config /tmp/typo.toml >/dev/null 2>&1 || code=$?
+if [ "$code" = 78 ]; then
+    pass "config check on a typo exits 78"
+else
+    fail "config check on a typo exited $code"
+fi
+metrics=$(c curl -s --unix-socket /run/articled/status.sock http://localhost/metrics || true)
+missing=""
+for series in 'articled_files_total{outcome="article"} 1' articled_queue_depth articled_log_bytes \
+    articled_fsync_seconds_count articled_ingest_latency_seconds_count articled_build_info; do
+    echo "$metrics" | grep -qF "$series" || missing="$missing $series"
+done
+[ -z "$missing" ] && pass "/metrics has every declared series" || fail "/metrics lacks:$missing"
+
 # 8. systemctl reload: RELOADING=1 … READY=1, and the daemon goes on.
 pid_before=$(prop MainPID)
 if c systemctl reload articled.service && [ "$(prop ActiveState)" = active ] && [ "$(prop MainPID)" = "$pid_before" ]; then

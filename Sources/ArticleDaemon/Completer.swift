@@ -1,6 +1,7 @@
 import ArticleLog
 import Logging
 import Metrics
+import StatusServer
 import PosixSupport
 import ServiceLifecycle
 
@@ -37,7 +38,7 @@ struct Completer: Sendable {
             )
             return []
         }
-        Counter(label: "articled_files_total", dimensions: [("outcome", outcome.kind.rawValue)]).increment()
+        Counter(label: MetricsRegistry.Name.filesTotal, dimensions: [("outcome", outcome.kind.rawValue)]).increment()
         switch outcome {
         case .recorded:
             logger.info("\(outcome.kind.rawValue): \(path)", metadata: metadata)

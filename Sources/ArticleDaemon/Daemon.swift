@@ -46,6 +46,8 @@ public struct Daemon: Sendable {
         let state = Self.absolute(configuration.state)
         let lock = try StartupChecks(watch: watch, state: state, logger: logger).run()
         let notifier = SystemdNotifier(logger: logger)
+        // Every series from the start, so that Prometheus sees the daemon before its first file.
+        if metrics != nil { DaemonMetrics.registerSeries() }
         let writer = try openLog(in: state, notifier: notifier)
         let parts = try assemble(writer: writer, watch: watch, state: state)
         let group = ServiceGroup(
@@ -78,12 +80,15 @@ public struct Daemon: Sendable {
     /// Recovers the log and opens it for appending.
     private func openLog(in state: String, notifier: SystemdNotifier) throws -> LogWriter {
         let directory = SegmentDirectory(path: state + "/log")
+        var onSync: (@Sendable (Double, Int) -> Void)? = nil
+        if metrics != nil { onSync = DaemonMetrics.syncObserver }
         return try LogWriter(
             directory: directory,
             recovered: try recoverLog(directory, state: state, notifier: notifier),
             options: LogWriterOptions(
                 segmentBytes: configuration.segmentBytes,
-                syncEachRecord: configuration.fsync == .always
+                syncEachRecord: configuration.fsync == .always,
+                onSync: onSync
             ),
             logger: logger
         )
@@ -173,6 +178,9 @@ public struct Daemon: Sendable {
             ),
             .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(running) }),
         ]
+        if let address = configuration.metricsListen {
+            services.append(.init(service: try MetricsListener(address: address, source: source, logger: logger)))
+        }
         if hasSocket {
             let server = StatusServer(
                 configuration: .init(

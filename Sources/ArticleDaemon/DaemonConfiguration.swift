@@ -1,4 +1,5 @@
 import Foundation
+import StatusServer
 import TOMLKit
 
 /// Everything `articled run` can be told. Each setting has one key, spelled the same in all three places it can
@@ -46,6 +47,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// flags and the environment.
     public var include: [String] = []
     public var exclude: [String] = []
+    /// `HOST:PORT` of an opt-in TCP listener for `/metrics` and `/health` (Prometheus), or nil.
+    public var metricsListen: String? = nil
 
     /// The files the watcher passes on.
     public var selection: PathSelection { PathSelection(include: include, exclude: exclude) }
@@ -56,7 +59,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The keys, in the order the README documents them.
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
-        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude",
+        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude", "metrics-listen",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -126,6 +129,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 )
             }
             logLevel = value
+        case "metrics-listen":
+            guard value.isEmpty || MetricsListener.split(value) != nil else {
+                throw .invalid(key: key, value: value, expected: "HOST:PORT, such as 127.0.0.1:9464")
+            }
+            metricsListen = value.isEmpty ? nil : value
         case "include", "exclude":
             let patterns = value.split(whereSeparator: { $0 == "," || $0 == "\n" })
                 .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

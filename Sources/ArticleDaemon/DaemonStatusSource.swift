@@ -37,6 +37,8 @@ struct DaemonStatusSource: StatusSource {
     }
 
     func metricsText() async -> String {
-        metrics?.text() ?? ""
+        guard let metrics else { return "" }
+        DaemonMetrics.updateGauges(queueDepth: await queue.depth, logBytes: writer.stats().bytes)
+        return metrics.text()
     }
 }

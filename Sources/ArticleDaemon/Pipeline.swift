@@ -2,6 +2,7 @@ import ArticleExtraction
 import ArticleLog
 import Logging
 import Metrics
+import StatusServer
 import ServiceLifecycle
 
 /// The ingest workers, one per core: each takes a path from the intake queue, reads it safely and extracts
@@ -65,7 +66,7 @@ struct Pipeline: Service {
                     }
                     let latency = ContinuousClock.now - taken
                     stats.fileDone(latency: latency)
-                    Timer(label: "articled_ingest_latency_seconds").record(duration: latency)
+                    Timer(label: MetricsRegistry.Name.ingestLatency).record(duration: latency)
                     await queue.finished(path)
                     await slots.release()
                     for replaced in again { await queue.enqueue(replaced) }

@@ -24,6 +24,8 @@ public struct MetricsRegistry: Sendable {
         public static let fsync = "articled_fsync_seconds"
         /// Gauge: bytes in the log's segment files.
         public static let logBytes = "articled_log_bytes"
+        /// Gauge, always 1, dimensions `version` and `extractor`: which build is running.
+        public static let buildInfo = "articled_build_info"
     }
 
     /// The registry that holds every metric.

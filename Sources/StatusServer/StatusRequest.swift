@@ -89,3 +89,22 @@ struct StatusRequestDecoder: ByteToMessageDecoder {
         return StatusRequest(method: String(parts[0]), path: String(path), version: String(parts[2]))
     }
 }
+
+extension StatusRequest {
+    /// Reads a connection's one request and answers it with `answer`; a head too large or malformed gets 431 or
+    /// 400 instead. Nil when the client closed before sending a request.
+    static func answerFirst(
+        of inbound: NIOAsyncChannelInboundStream<StatusRequest>,
+        _ answer: (StatusRequest) async -> StatusResponse
+    ) async throws -> StatusResponse? {
+        var requests = inbound.makeAsyncIterator()
+        do {
+            guard let request = try await requests.next() else { return nil }
+            return await answer(request)
+        } catch StatusRequestError.headerTooLarge {
+            return .error(431, "request head too large")
+        } catch StatusRequestError.malformed {
+            return .error(400, "bad request")
+        }
+    }
+}

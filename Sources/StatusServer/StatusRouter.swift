@@ -7,10 +7,12 @@ import Foundation
 /// Maps a request to a response: the status API of DESIGN.md.
 struct StatusRouter: Sendable {
     let source: any StatusSource
+    /// The paths answered: all three on the Unix socket, only `/metrics` and `/health` on the TCP listener,
+    /// where anyone who can reach the port may ask.
+    var paths: Set<String> = ["/status", "/health", "/metrics"]
 
     func respond(to request: StatusRequest) async -> StatusResponse {
-        let known = ["/status", "/health", "/metrics"]
-        guard known.contains(request.path) else { return .error(404, "not found") }
+        guard paths.contains(request.path) else { return .error(404, "not found") }
         guard request.method == "GET" else {
             var response = StatusResponse.error(405, "method not allowed")
             response.extraHeaders = [("Allow", "GET")]

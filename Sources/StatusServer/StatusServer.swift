@@ -215,25 +215,20 @@ public actor StatusServer: Service {
                 case .userAtLimit:
                     response = .error(503, "too many connections from your user")
                 case .admitted:
-                    var requests = inbound.makeAsyncIterator()
-                    do {
-                        guard let request = try await requests.next() else { return }
-                        if policy.allows(peer) {
-                            response = await router.respond(to: request)
-                        } else {
+                    let answer = try await StatusRequest.answerFirst(of: inbound) { request in
+                        guard policy.allows(peer) else {
                             logger.notice(
                                 "status request refused",
                                 metadata: [
                                     "peer_uid": "\(peer.uid)", "peer_gid": "\(peer.gid)", "peer_pid": "\(peer.pid)",
                                 ]
                             )
-                            response = .error(403, "forbidden: join the daemon's group to read its status")
+                            return .error(403, "forbidden: join the daemon's group to read its status")
                         }
-                    } catch StatusRequestError.headerTooLarge {
-                        response = .error(431, "request head too large")
-                    } catch StatusRequestError.malformed {
-                        response = .error(400, "bad request")
+                        return await router.respond(to: request)
                     }
+                    guard let answer else { return }
+                    response = answer
                 }
                 try await outbound.write(response.encoded())
             }

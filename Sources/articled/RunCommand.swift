@@ -66,6 +66,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Leave files matching these globs where they are; wins over --include ('drafts/**,*.html').")
     var exclude: String?
 
+    @Option(help: "Also answer /metrics and /health over TCP on HOST:PORT, for Prometheus (default: off).")
+    var metricsListen: String?
+
     func run() async throws {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
@@ -73,6 +76,7 @@ struct Run: AsyncParsableCommand {
             ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs),
             ("allow-hard-links", allowHardLinks), ("log-format", logFormat),
             ("log-level", logLevel), ("include", include), ("exclude", exclude),
+            ("metrics-listen", metricsListen),
         ]
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }

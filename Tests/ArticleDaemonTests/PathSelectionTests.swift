@@ -41,3 +41,20 @@ struct PathSelectionTests {
         }
     }
 }
+
+@Test func metricsListenTakesHostAndPort() throws {
+    #expect(MetricsListenerAddress.valid("127.0.0.1:9464"))
+    #expect(MetricsListenerAddress.valid("[::1]:9464"))
+    #expect(!MetricsListenerAddress.valid("localhost"))
+    #expect(!MetricsListenerAddress.valid("127.0.0.1:99999"))
+    #expect(throws: ConfigurationError.self) {
+        try DaemonConfiguration.load(flags: ["metrics-listen": "9464"], environment: [:], configFile: nil)
+    }
+}
+
+/// `MetricsListener.split` as the configuration sees it.
+enum MetricsListenerAddress {
+    static func valid(_ s: String) -> Bool {
+        (try? DaemonConfiguration.load(flags: ["metrics-listen": s], environment: [:], configFile: nil)) != nil
+    }
+}
