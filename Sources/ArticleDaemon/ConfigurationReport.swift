@@ -102,7 +102,7 @@ public struct ConfigurationReport: Sendable {
             "poll-ms": String(c.pollMs), "sidecar-wait-ms": c.sidecarWaitMs.map(String.init),
             "allow-hard-links": String(c.allowHardLinks), "log-format": c.logFormat.map(quoted),
             "log-level": quoted(c.logLevel), "include": list(c.include), "exclude": list(c.exclude),
-            "metrics-listen": c.metricsListen.map(quoted),
+            "metrics-listen": c.metricsListen.map(quoted), "keep-originals": quoted(c.keepOriginals.description),
         ]
         return DaemonConfiguration.keys.map { key in
             let source = sources[key]?.rawValue ?? "default"

@@ -75,6 +75,8 @@ public struct Daemon: Sendable {
         var pipeline: Pipeline
         var watcher: FolderWatcher
         var source: DaemonStatusSource
+        /// Removes old originals from done/ when `keep-originals` is set.
+        var retention: RetentionSweeper?
     }
 
     /// Recovers the log and opens it for appending.
@@ -125,15 +127,28 @@ public struct Daemon: Sendable {
             ),
             logger: logger
         )
+        var retention: RetentionSweeper? = nil
+        if case .seconds(let keep) = config.keepOriginals {
+            retention = RetentionSweeper(done: state + "/done", keepSeconds: keep)
+        }
         let source = DaemonStatusSource(
             stats: stats,
             writer: writer,
             queue: queue,
             watch: watch,
             metrics: metrics,
-            polledFolders: { watcher.degradedSubtrees.map(\.description) }
+            polledFolders: { watcher.degradedSubtrees.map(\.description) },
+            originalsPruned: { [retention] in retention?.prunedCount }
         )
-        return Parts(writer: writer, stats: stats, queue: queue, pipeline: pipeline, watcher: watcher, source: source)
+        return Parts(
+            writer: writer,
+            stats: stats,
+            queue: queue,
+            pipeline: pipeline,
+            watcher: watcher,
+            source: source,
+            retention: retention
+        )
     }
 
     /// The services, in start order; shutdown runs in reverse: status socket and systemd helpers first, then
@@ -178,6 +193,9 @@ public struct Daemon: Sendable {
             ),
             .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(running) }),
         ]
+        if let sweeper = parts.retention {
+            services.append(.init(service: RetentionService(sweeper: sweeper, logger: logger)))
+        }
         if let address = configuration.metricsListen {
             services.append(.init(service: try MetricsListener(address: address, source: source, logger: logger)))
         }

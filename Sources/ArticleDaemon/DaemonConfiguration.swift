@@ -47,6 +47,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// flags and the environment.
     public var include: [String] = []
     public var exclude: [String] = []
+    /// How long originals stay in `done/`; `failed/` is always kept.
+    public var keepOriginals: KeepOriginals = .forever
     /// `HOST:PORT` of an opt-in TCP listener for `/metrics` and `/health` (Prometheus), or nil.
     public var metricsListen: String? = nil
 
@@ -59,7 +61,7 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The keys, in the order the README documents them.
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
-        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude", "metrics-listen",
+        "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude", "metrics-listen", "keep-originals",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -129,6 +131,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 )
             }
             logLevel = value
+        case "keep-originals":
+            guard let keep = KeepOriginals(value) else {
+                throw .invalid(key: key, value: value, expected: "forever, or a number with s, m, h, d or w (30d)")
+            }
+            keepOriginals = keep
         case "metrics-listen":
             guard value.isEmpty || MetricsListener.split(value) != nil else {
                 throw .invalid(key: key, value: value, expected: "HOST:PORT, such as 127.0.0.1:9464")

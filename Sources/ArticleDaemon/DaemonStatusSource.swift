@@ -10,6 +10,8 @@ struct DaemonStatusSource: StatusSource {
     let metrics: MetricsRegistry?
     /// The folders the watcher polls because inotify could not watch them.
     var polledFolders: @Sendable () -> [String] = { [] }
+    /// Originals `keep-originals` removed since start; nil when they are kept for ever.
+    var originalsPruned: @Sendable () -> Int? = { nil }
 
     func snapshot() async -> StatusSnapshot {
         let log = writer.stats()
@@ -32,7 +34,8 @@ struct DaemonStatusSource: StatusSource {
                 latencyP50Ms: figures.p50Ms,
                 latencyP99Ms: figures.p99Ms
             ),
-            polledFolders: polledFolders()
+            polledFolders: polledFolders(),
+            originalsPruned: originalsPruned()
         )
     }
 

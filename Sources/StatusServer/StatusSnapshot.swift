@@ -72,6 +72,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     /// Folders of the drop tree that inotify could not watch (watch limit, path too long, permission) and that
     /// are polled instead, each with the reason. Listed, not a degraded state: any dropper could cause it.
     public var polledFolders: [String]
+    /// Originals removed from `done/` by `keep-originals` since start; nil when they are kept for ever.
+    public var originalsPruned: Int?
 
     enum CodingKeys: String, CodingKey {
         case state, version
@@ -82,6 +84,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         case lastError = "last_error"
         case log, recent
         case polledFolders = "polled_folders"
+        case originalsPruned = "originals_pruned"
     }
 
     /// Creates a snapshot.
@@ -97,7 +100,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         lastError: String?,
         log: LogInfo,
         recent: Recent,
-        polledFolders: [String] = []
+        polledFolders: [String] = [],
+        originalsPruned: Int? = nil
     ) {
         self.state = state
         self.version = version
@@ -111,6 +115,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         self.log = log
         self.recent = recent
         self.polledFolders = polledFolders
+        self.originalsPruned = originalsPruned
     }
 
     /// Written by hand so that `last_error` appears as explicit `null` when there is none.
@@ -128,6 +133,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         try c.encode(log, forKey: .log)
         try c.encode(recent, forKey: .recent)
         try c.encode(polledFolders, forKey: .polledFolders)
+        try c.encodeIfPresent(originalsPruned, forKey: .originalsPruned)
     }
 }
 

@@ -69,6 +69,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Also answer /metrics and /health over TCP on HOST:PORT, for Prometheus (default: off).")
     var metricsListen: String?
 
+    @Option(help: "Remove originals from done/ this long after their record: 30d, 12h, or forever (default).")
+    var keepOriginals: String?
+
     func run() async throws {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
@@ -76,7 +79,7 @@ struct Run: AsyncParsableCommand {
             ("settle-ms", settleMs), ("poll-ms", pollMs), ("sidecar-wait-ms", sidecarWaitMs),
             ("allow-hard-links", allowHardLinks), ("log-format", logFormat),
             ("log-level", logLevel), ("include", include), ("exclude", exclude),
-            ("metrics-listen", metricsListen),
+            ("metrics-listen", metricsListen), ("keep-originals", keepOriginals),
         ]
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }

@@ -112,6 +112,19 @@ struct IngestionTests {
         }
     }
 
+    @Test func keepOriginalsPrunesDoneButNotFailedAndStatusCountsIt() async throws {
+        let d = try DaemonHarness(arguments: ["--keep-originals", "2s"])
+        try d.start()
+        try d.write("kept-briefly.txt", Self.article)
+        try d.write("empty.txt", "")
+        _ = try await d.waitForRecords(2)
+        try await waitUntil("the original to leave done/") { !d.exists(d.state + "/done/kept-briefly.txt") }
+        #expect(d.exists(d.state + "/failed/empty.txt"))
+        let status = try await DaemonHarness.runTool(["status", "--json", "--socket", d.socket])
+        #expect(status.output.contains("\"originals_pruned\":1"), "\(status.output)")
+        try await d.stop()
+    }
+
     @Test func aSavedHTMLPageIsRejectedAsMarkupAndMovedToFailed() async throws {
         let d = try DaemonHarness()
         try d.start()
