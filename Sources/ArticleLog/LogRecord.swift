@@ -83,6 +83,8 @@ public struct LogRecord: Sendable, Equatable, Codable {
     /// The metadata sidecar that came with the file, if any.
     public var sidecar: SourceInfo?
     public var extractor: String
+    /// Written by `articled log reextract`: the seq of the record this one re-extracts, in the source log.
+    public var reextractedFrom: Int?
     public var duplicateOf: Int?
     /// An earlier article whose body's SimHash is within 3 bits of this one's (a syndicated copy).
     public var nearDuplicateOf: Int?
@@ -91,6 +93,7 @@ public struct LogRecord: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case seq, prev, time, kind, source, sidecar, extractor
+        case reextractedFrom = "reextracted_from"
         case duplicateOf = "duplicate_of"
         case nearDuplicateOf = "near_duplicate_of"
         case reason, article

@@ -321,7 +321,8 @@ private final class SegmentAppender: Sendable {
                 duplicateOf: duplicateOf,
                 nearDuplicateOf: nearDuplicateOf,
                 reason: reason,
-                articleJSON: articleJSON
+                articleJSON: articleJSON,
+                reextractedFrom: draft.reextractedFrom
             )
             hash = RecordLine.hash(line)
             buffer += line

@@ -18,12 +18,15 @@ public struct RecordDraft: Sendable {
     /// The metadata sidecar (`NAME.json`) read with the article, if there was one.
     public var sidecar: SourceInfo?
     public var payload: Payload
+    /// For `articled log reextract`: the seq, in the log it came from, of the record this one re-extracts.
+    public var reextractedFrom: Int?
 
     /// Creates a draft.
-    public init(source: SourceInfo, sidecar: SourceInfo? = nil, payload: Payload) {
+    public init(source: SourceInfo, sidecar: SourceInfo? = nil, payload: Payload, reextractedFrom: Int? = nil) {
         self.source = source
         self.sidecar = sidecar
         self.payload = payload
+        self.reextractedFrom = reextractedFrom
     }
 
     /// A draft for an extracted article.

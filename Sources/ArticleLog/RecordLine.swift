@@ -34,7 +34,8 @@ enum RecordLine {
         duplicateOf: Int?,
         nearDuplicateOf: Int?,
         reason: String?,
-        articleJSON: [UInt8]?
+        articleJSON: [UInt8]?,
+        reextractedFrom: Int? = nil
     ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + (articleJSON?.count ?? 0))
@@ -48,6 +49,9 @@ enum RecordLine {
         }
         out += Array(",\"extractor\":".utf8)
         JSONText.appendString(LogWriter.extractorName, to: &out)
+        if let reextractedFrom {
+            out += Array(",\"reextracted_from\":\(reextractedFrom)".utf8)
+        }
         if let duplicateOf {
             out += Array(",\"duplicate_of\":\(duplicateOf)".utf8)
         }

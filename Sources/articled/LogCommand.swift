@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Read or verify the log.",
-        subcommands: [Cat.self, Export.self, Verify.self, Generate.self]
+        subcommands: [Cat.self, Export.self, Verify.self, Reextract.self, Generate.self]
     )
 
     struct StateOption: ParsableArguments {

@@ -83,6 +83,40 @@ struct LogToolTests {
         #expect(refused.output.contains("nowhere is not an existing folder"))
     }
 
+    @Test func reextractWritesAVerifiableLogWhoseRecordsNameTheirSource() async throws {
+        let d = try DaemonHarness(arguments: ["--workers", "1"])
+        try d.start()
+        try d.write("r1.txt", "Harbour Reopens\n\nThe harbour reopened on Monday after three weeks of repairs.")
+        _ = try await d.waitForRecords(1)
+        try d.write("r2.txt", "Bridge Closes\n\nThe old bridge closes for a month of repairs from Friday.")
+        try d.write("r3.txt", "")
+        try d.write("r4.txt", "Market Moves\n\nThe weekly market moves to the square by the station.")
+        let original = try await d.waitForRecords(4)
+        try await d.stop()
+        // A pruned original: its record is skipped and counted.
+        let r4 = try #require(original.first { $0.source.name == "r4.txt" })
+        try FileManager.default.removeItem(atPath: d.state + "/done/r4.txt")
+
+        let target = d.root + "/again"
+        let run = try await DaemonHarness.runTool(["log", "reextract", "--state", d.state, "--to", target])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.output.contains("reextracted 2 records"))
+        #expect(run.output.contains("skipped 1 whose original is gone"))
+        let verify = try await DaemonHarness.runTool(["log", "verify", "--state", target])
+        #expect(verify.status == 0, "\(verify.output)")
+        let cat = try await DaemonHarness.runTool(["log", "cat", "--state", target])
+        let again = cat.output.split(separator: "\n").compactMap {
+            try? JSONDecoder().decode(LogRecord.self, from: Data($0.utf8))
+        }
+        #expect(again.map(\.source.name) == ["r1.txt", "r2.txt"])
+        for r in again {
+            let from = try #require(original.first { $0.seq == r.reextractedFrom })
+            #expect(from.source == r.source)
+            #expect(from.article?.title == r.article?.title)
+        }
+        #expect(!again.contains { $0.reextractedFrom == r4.seq })
+    }
+
     @Test func catFollowPrintsRecordsAppendedAfterItStarted() async throws {
         let d = try DaemonHarness()
         try d.start()
