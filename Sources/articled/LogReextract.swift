@@ -21,7 +21,9 @@ extension LogCommand {
         var to: String
 
         func run() async throws {
-            let logger = Logger(label: "articled.reextract")
+            // Only problems: the writer's notes about segments and checkpoints are the daemon's, not the reader's.
+            var logger = Logger(label: "articled.reextract")
+            logger.logLevel = .warning
             let terminal = isatty(STDERR_FILENO) == 1
             let summary = try await Reextraction(source: options.state, target: to, logger: logger).run { done, total in
                 guard terminal, done % 100 == 0 || done == total else { return }
