@@ -92,18 +92,7 @@ public struct ConfigurationReport: Sendable {
 
     /// `key = value  # source` lines, in the documented order of keys; unset optional keys show as comments.
     public var settingsText: String {
-        let c = configuration
-        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        func list(_ l: [String]) -> String { "[" + l.map(quoted).joined(separator: ", ") + "]" }
-        let values: [String: String?] = [
-            "watch": quoted(c.watch), "state": quoted(c.state), "socket": c.socket.map(quoted),
-            "max-bytes": String(c.maxBytes), "segment-bytes": String(c.segmentBytes), "fsync": quoted(c.fsync.rawValue),
-            "workers": String(c.workers), "queue-size": String(c.queueSize), "settle-ms": String(c.settleMs),
-            "poll-ms": String(c.pollMs), "sidecar-wait-ms": c.sidecarWaitMs.map(String.init),
-            "allow-hard-links": String(c.allowHardLinks), "log-format": c.logFormat.map(quoted),
-            "log-level": quoted(c.logLevel), "include": list(c.include), "exclude": list(c.exclude),
-            "metrics-listen": c.metricsListen.map(quoted), "keep-originals": quoted(c.keepOriginals.description),
-        ]
+        let values = configuration.valueTexts
         return DaemonConfiguration.keys.map { key in
             let source = sources[key]?.rawValue ?? "default"
             guard let value = values[key] ?? nil else { return "# \(key) unset  (\(source))" }

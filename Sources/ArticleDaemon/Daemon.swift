@@ -77,6 +77,8 @@ public struct Daemon: Sendable {
         var source: DaemonStatusSource
         /// Removes old originals from done/ when `keep-originals` is set.
         var retention: RetentionSweeper?
+        /// The include/exclude patterns the watcher reads, replaced on reload.
+        var selection: LiveSelection
     }
 
     /// Recovers the log and opens it for appending.
@@ -147,7 +149,8 @@ public struct Daemon: Sendable {
             pipeline: pipeline,
             watcher: watcher,
             source: source,
-            retention: retention
+            retention: retention,
+            selection: LiveSelection(config.selection)
         )
     }
 
@@ -175,7 +178,7 @@ public struct Daemon: Sendable {
                 service: WatcherService(
                     watcher: parts.watcher,
                     queue: parts.queue,
-                    selection: configuration.selection,
+                    selection: parts.selection,
                     logger: logger
                 ) {
                     readiness.met(.scan)
@@ -191,7 +194,11 @@ public struct Daemon: Sendable {
                     !stats.hasStuckWorker(longerThan: .seconds(120)) && !writer.isStuck(longerThan: .seconds(120))
                 }
             ),
-            .init(service: ReloadService(notifier: notifier, logger: logger) { try reload(running) }),
+            .init(
+                service: ReloadService(notifier: notifier, logger: logger) {
+                    try reload(from: running, selection: parts.selection, retention: parts.retention)
+                }
+            ),
         ]
         if let sweeper = parts.retention {
             services.append(.init(service: RetentionService(sweeper: sweeper, logger: logger)))
@@ -240,18 +247,40 @@ public struct Daemon: Sendable {
         return recovered
     }
 
-    /// SIGHUP: loads the configuration again (a mistake is reported and changes nothing) and applies what can
-    /// change while running, the log level; other keys need a restart, and the log says so.
-    private func reload(_ running: DaemonConfiguration) throws {
+    /// Keys `systemctl reload` applies to the running daemon; the others need a restart.
+    static let liveKeys: Set<String> = ["log-level", "include", "exclude", "keep-originals"]
+
+    /// SIGHUP: loads the configuration again (a mistake is reported and changes nothing), applies what can change
+    /// while running (log level, include/exclude, the keep-originals period) and names the changed keys that
+    /// wait for a restart. Changes are compared with the configuration the daemon started with.
+    private func reload(
+        from running: DaemonConfiguration,
+        selection: LiveSelection,
+        retention: RetentionSweeper?
+    ) throws {
         guard let reloadConfiguration else { return }
         let fresh = try reloadConfiguration()
         if let level = Logger.Level(rawValue: fresh.logLevel) { logLevel?.current = level }
-        var comparable = fresh
-        comparable.logLevel = running.logLevel
-        if comparable != running {
-            logger.warning("configuration changes other than log-level take effect at the next restart")
+        selection.replace(with: fresh.selection)
+        var pending = fresh.changedKeys(from: running).filter { !Self.liveKeys.contains($0) }
+        switch (fresh.keepOriginals, retention) {
+        case (.seconds(let keep), let sweeper?): sweeper.keepSeconds = keep
+        case (.forever, nil): break
+        default: pending.append("keep-originals")
         }
-        logger.notice("configuration re-read", metadata: ["log_level": "\(fresh.logLevel)"])
+        logger.notice(
+            "configuration re-read",
+            metadata: [
+                "log_level": "\(fresh.logLevel)", "include": "\(fresh.include)", "exclude": "\(fresh.exclude)",
+                "keep_originals": "\(fresh.keepOriginals.description)",
+            ]
+        )
+        if !pending.isEmpty {
+            logger.warning(
+                "configuration changes that take effect at the next restart",
+                metadata: ["keys": "\(pending.joined(separator: ", "))"]
+            )
+        }
     }
 
     static func absolute(_ path: String) -> String {

@@ -177,6 +177,29 @@ public struct DaemonConfiguration: Sendable, Equatable {
         return found
     }
 
+    /// Each key's value as TOML writes it, nil for an unset optional key: what `config show` prints and what a
+    /// reload compares.
+    var valueTexts: [String: String?] {
+        func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func list(_ l: [String]) -> String { "[" + l.map(quoted).joined(separator: ", ") + "]" }
+        return [
+            "watch": quoted(watch), "state": quoted(state), "socket": socket.map(quoted),
+            "max-bytes": String(maxBytes), "segment-bytes": String(segmentBytes), "fsync": quoted(fsync.rawValue),
+            "workers": String(workers), "queue-size": String(queueSize), "settle-ms": String(settleMs),
+            "poll-ms": String(pollMs), "sidecar-wait-ms": sidecarWaitMs.map(String.init),
+            "allow-hard-links": String(allowHardLinks), "log-format": logFormat.map(quoted),
+            "log-level": quoted(logLevel), "include": list(include), "exclude": list(exclude),
+            "metrics-listen": metricsListen.map(quoted), "keep-originals": quoted(keepOriginals.description),
+        ]
+    }
+
+    /// The keys whose values differ between two configurations, in the documented order.
+    func changedKeys(from other: DaemonConfiguration) -> [String] {
+        let mine = valueTexts
+        let theirs = other.valueTexts
+        return Self.keys.filter { (mine[$0] ?? nil) != (theirs[$0] ?? nil) }
+    }
+
     /// The number of ingest workers to start.
     public var effectiveWorkers: Int {
         workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)

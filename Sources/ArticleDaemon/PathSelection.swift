@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Which dropped files are taken, as Filebeat, Fluent Bit and Vector let their users say: `include` and `exclude`
 /// glob patterns matched on the path below the drop folder; an exclusion wins, and with no `include` every file
@@ -41,4 +42,15 @@ public struct PathSelection: Sendable, Equatable {
         }
         return open ? "an unclosed '['" : nil
     }
+}
+
+/// The selection the watcher consults for every file, replaced by `systemctl reload` without a restart.
+final class LiveSelection: Sendable {
+    private let value: Mutex<PathSelection>
+
+    init(_ selection: PathSelection) { value = Mutex(selection) }
+
+    var current: PathSelection { value.withLock { $0 } }
+
+    func replace(with selection: PathSelection) { value.withLock { $0 = selection } }
 }

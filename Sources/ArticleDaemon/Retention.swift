@@ -36,12 +36,18 @@ public enum KeepOriginals: Sendable, Equatable {
 /// one second and one hour), so an idle daemon wakes at most hourly for it.
 final class RetentionSweeper: Sendable {
     let done: String
-    let keepSeconds: Int
+    private let period: Atomic<Int>
     private let pruned = Atomic<Int>(0)
 
     init(done: String, keepSeconds: Int) {
         self.done = done
-        self.keepSeconds = keepSeconds
+        self.period = Atomic(keepSeconds)
+    }
+
+    /// The period, which `systemctl reload` may change.
+    var keepSeconds: Int {
+        get { period.load(ordering: .relaxed) }
+        set { period.store(newValue, ordering: .relaxed) }
     }
 
     /// Originals removed since start.

@@ -8,8 +8,8 @@ import ServiceLifecycle
 struct WatcherService: Service {
     let watcher: FolderWatcher
     let queue: IntakeQueue
-    /// The `include`/`exclude` patterns; a file they leave out is never queued.
-    let selection: PathSelection
+    /// The `include`/`exclude` patterns, replaced on reload; a file they leave out is never queued.
+    let selection: LiveSelection
     let logger: Logger
     /// Called once the start-up scan has queued the files already present.
     let scanned: @Sendable () async -> Void
@@ -20,7 +20,8 @@ struct WatcherService: Service {
                 try await cancelWhenGracefulShutdown {
                     // Paths arrive relative to the drop folder, as the patterns are written.
                     try await watcher.run(started: scanned) { path in
-                        if selection.takesEverything || selection.takes(path) { await queue.enqueue(path) }
+                        let current = selection.current
+                        if current.takesEverything || current.takes(path) { await queue.enqueue(path) }
                     }
                 }
             } onGracefulShutdown: {
