@@ -5,7 +5,7 @@ import StatusServer
 import PosixSupport
 import ServiceLifecycle
 
-/// DESIGN's completer: makes a record durable, then moves its originals out of the drop folder and makes the
+/// The completer: makes a record durable, then moves its originals out of the drop folder and makes the
 /// moves durable. The order is the promise: an original leaves the drop folder only after its record is on
 /// disk, so a crash in between leaves the file for the start-up scan, which finds the record and only moves it.
 struct Completer: Sendable {

@@ -1,5 +1,5 @@
 /// The structured form of one news article: what a log record's `article` object holds and what
-/// `articled extract` prints. Field names on the wire are snake_case, as ../DESIGN.md shows.
+/// `articled extract` prints. Field names on the wire are snake_case, as docs/record.schema.json lists them.
 public struct Article: Sendable, Equatable, Codable {
     /// The headline, or nil when the text has none.
     public var title: String?

@@ -44,7 +44,7 @@ public struct LogStats: Sendable, Equatable {
 /// The log's single writer, with group commit: drafts appended while a sync is running wait together and are
 /// written and made durable by one fdatasync. `append` returns only once the record is on disk and
 /// `STATE/log.head` covers it (a second fdatasync, on the head file, per batch), so callers may then move the
-/// original away (promise 1 of DESIGN.md): a record is acknowledged exactly when the head covers it.
+/// original away (nothing acknowledged is lost): a record is acknowledged exactly when the head covers it.
 ///
 /// The disk work runs on a `GroupCommitQueue`, never on Swift's cooperative threads, so a slow fsync does not
 /// starve the ingest workers.

@@ -4,7 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Maps a request to a response: the status API of DESIGN.md.
+/// Maps a request to a response: the status API docs/operations.md describes.
 struct StatusRouter: Sendable {
     let source: any StatusSource
     /// The paths answered: all three on the Unix socket, only `/metrics` and `/health` on the TCP listener,

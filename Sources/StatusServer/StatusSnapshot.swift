@@ -1,5 +1,5 @@
 /// What the daemon reports about itself on `GET /status`, in `articled status` and in systemd's STATUS= line.
-/// Field names on the wire are snake_case, as DESIGN.md lists them.
+/// Field names on the wire are snake_case, as docs/operations.md shows them.
 public struct StatusSnapshot: Sendable, Equatable, Codable {
     /// The daemon's life-cycle state.
     public enum State: String, Sendable, Codable {
