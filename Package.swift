@@ -57,6 +57,7 @@ let package = Package(
             name: "SystemdSupport",
             dependencies: [
                 "CSystemd",
+                "PosixSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -2,6 +2,7 @@ import ArticleLog
 import Crypto
 import FolderWatch
 import Glibc
+import PosixSupport
 
 /// What reading one dropped file gave.
 enum ReadOutcome: Sendable {

@@ -1,5 +1,6 @@
 import ArticleExtraction
 import Glibc
+import PosixSupport
 
 /// Writes a synthetic log of realistic records for benchmarks (`articled log generate`, `bench/make-log`): the
 /// same line writer, chain, checksums, segment roll-over and head as `LogWriter`, so that recovery and

@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import PosixSupport
 
 /// A swift-log handler that writes one JSON object per line to stderr, for log shippers that expect JSON Lines.
 ///
@@ -94,19 +95,6 @@ public struct JSONLogHandler: LogHandler {
         return out + "\""
     }
 
-    /// UTC time with milliseconds, like the log records' `time`.
-    static func now() -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        var seconds = ts.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))"
-            + "T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))"
-            + ".\(pad(Int32(ts.tv_nsec / 1_000_000), 3))Z"
-    }
+    /// UTC time with milliseconds, like the log records' `time` (one formatter for both).
+    static func now() -> String { Timestamp.now() }
 }
