@@ -8,7 +8,7 @@ APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq c
 VAR := $(CURDIR)/var
 BIN_DEBUG := .build/debug/articled
 
-.PHONY: all deps build release release-static run test test-systemd eval-dev entity-model entity-model-check extractor-digest bench clean format
+.PHONY: all deps build release release-static run test test-systemd eval-dev entity-model entity-model-check extractor-digest deb bench clean format
 
 all: build
 
@@ -40,8 +40,8 @@ run: build
 	@echo "Stop with Ctrl-C."
 	$(BIN_DEBUG) run --watch $(VAR)/incoming --state $(VAR)/state --socket $(VAR)/articled.sock
 
-# Unit and integration tests, then the real-systemd test (deploy/test-systemd.sh) when systemd-nspawn is here and
-# we are root; otherwise that step prints "skipped: …".
+# Unit and integration tests, then the real-systemd test (deploy/test-systemd.sh, on the Debian package that
+# `make deb` builds) when systemd-nspawn is here and we are root; otherwise that step prints "skipped: …".
 test: build
 	scripts/extractor-digest.sh --check
 	$(SWIFT) test
@@ -56,6 +56,12 @@ test: build
 BIN_STATIC := .build-static/release/articled
 release-static: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product articled --scratch-path .build-static
+
+# The Debian package (scripts/make-deb.sh): binary in /usr/bin, units in /usr/lib/systemd/system, sysusers and
+# tmpfiles in /usr/lib, the configuration as a conffile, man pages and shell completions. Written to the
+# repository's top folder as articled_VERSION_ARCH.deb.
+deb: release-static
+	scripts/make-deb.sh $(BIN_STATIC) $(CURDIR)
 
 # Extraction quality on the shared development set (709 web pages, used by path): no figure may fall below the
 # committed baseline by more than 0.002 (`articled eval DIR --baseline FILE`; after an improvement, record the new
@@ -98,7 +104,11 @@ test-systemd:
 	@if [ "$$(id -u)" -ne 0 ] || ! command -v systemd-nspawn >/dev/null 2>&1; then \
 	  deploy/test-systemd.sh; \
 	else \
-	  $(MAKE) release-static && ARTICLED_BIN=$(CURDIR)/$(BIN_STATIC) deploy/test-systemd.sh; \
+	  $(MAKE) release-static && \
+	  dest=$$(mktemp -d) && DESTDIR=$$dest ARTICLED_BIN=$(CURDIR)/$(BIN_STATIC) deploy/install.sh >/dev/null && \
+	  test -x $$dest/usr/local/bin/articled && test -f $$dest/etc/systemd/system/articled.service && rm -rf $$dest && \
+	  echo "install.sh with DESTDIR: installed" && \
+	  deb=$$(scripts/make-deb.sh $(BIN_STATIC) $(CURDIR)) && ARTICLED_DEB=$$deb deploy/test-systemd.sh; \
 	fi
 
 bench: deps

@@ -69,23 +69,40 @@ wait_for() {
 }
 prop() { c systemctl show -P "$1" articled.service; }
 
-# 1. Install into a staging root, exactly as an operator would into /.
-DESTDIR="$work/root" ARTICLED_BIN="${ARTICLED_BIN:-}" "$deploy/install.sh" >"$work/install.log" 2>&1 || {
-    cat "$work/install.log"
-    echo "FAIL: install.sh"
-    exit 1
-}
-pass "install.sh installed into DESTDIR"
-if ldd "$work/root/usr/local/bin/articled" | grep -q libswift; then
+# 1. Install into a staging root. With ARTICLED_DEB, the Debian package: its files, and later its postinst run
+# in the container as dpkg runs it; otherwise install.sh with DESTDIR, exactly as an operator would into /.
+if [ -n "${ARTICLED_DEB:-}" ]; then
+    dpkg-deb -x "$ARTICLED_DEB" "$work/root"
+    dpkg-deb -e "$ARTICLED_DEB" "$work/control"
+    pass "the .deb unpacked: $(dpkg-deb -f "$ARTICLED_DEB" Package Version | tr '\n' ' ')"
+    articled=/usr/bin/articled
+    # The package's /usr over the host's, read-only underneath.
+    usr_overlay="--overlay=/usr:$work/root/usr:/usr"
+    # The container's first boot applies presets ("enable *" on Debian) to every unit in /usr/lib, so the units
+    # would start before the package is configured; a preset keeps them for the postinst, as dpkg would.
+    mkdir -p "$work/preset"
+    printf 'disable articled.service\ndisable articled.socket\n' > "$work/preset/00-articled-test.preset"
+    control_bind="--bind-ro=$work/control:/mnt/articled-control --bind-ro=$work/preset:/etc/systemd/system-preset"
+else
+    DESTDIR="$work/root" ARTICLED_BIN="${ARTICLED_BIN:-}" "$deploy/install.sh" >"$work/install.log" 2>&1 || {
+        cat "$work/install.log"
+        echo "FAIL: install.sh"
+        exit 1
+    }
+    pass "install.sh installed into DESTDIR"
+    articled=/usr/local/bin/articled
+    mkdir -p "$work/bin-upper"
+    cp "$work/root/usr/local/bin/articled" "$work/bin-upper/articled"
+    usr_overlay="--overlay=/usr/local/bin:$work/bin-upper:/usr/local/bin"
+    control_bind=""
+fi
+if ldd "$work/root$articled" | grep -q libswift; then
     fail "the binary links the Swift runtime dynamically"
 fi
 
-# 2. Boot the container: the host's /usr read-only, everything else fresh; the binary overlaid on /usr/local/bin.
-mkdir -p "$work/bin-upper"
-cp "$work/root/usr/local/bin/articled" "$work/bin-upper/articled"
+# 2. Boot the container: the host's /usr read-only, everything else fresh; the package's files overlaid.
 systemd-nspawn -D / --volatile=yes -M "$machine" --register=no --keep-unit \
-    --bind-ro="$work/root:/mnt/articled" \
-    --overlay="/usr/local/bin:$work/bin-upper:/usr/local/bin" \
+    --bind-ro="$work/root:/mnt/articled" $control_bind "$usr_overlay" \
     ${NSPAWN_EXTRA_ARGS:-} --boot systemd.firstboot=off >"$work/nspawn.log" 2>&1 </dev/null &
 nspawn_pid=$!
 # The container's PID 1 (systemd) is nspawn's child, or its grandchild when nspawn forks a helper first.
@@ -114,14 +131,33 @@ pass "container booted with systemd as PID 1 ($(c systemctl --version | head -n1
 
 # 3. Install the files into the container's /etc, create the user, the spool and a member of group articled.
 c cp -a /mnt/articled/etc/. /etc/
+c mkdir -p /etc/sysusers.d
 cat <<'USERS' | c tee /etc/sysusers.d/articled-test.conf >/dev/null
 u alice - "test user in group articled" /
 m alice articled
 u mallory - "test user outside the group" /
 USERS
-c systemd-sysusers
-c systemd-tmpfiles --create /etc/tmpfiles.d/articled.conf
-c systemctl daemon-reload
+if [ -n "${ARTICLED_DEB:-}" ]; then
+    # What dpkg runs after unpacking on a first install: users, folders, daemon-reload, enable --now.
+    if c sh /mnt/articled-control/postinst configure; then
+        pass "the package's postinst configured it (units in /usr/lib/systemd/system)"
+    else
+        fail "the package's postinst failed"
+    fi
+    c systemd-sysusers
+    c systemd-tmpfiles --create articled.conf
+else
+    c systemd-sysusers
+    c systemd-tmpfiles --create /etc/tmpfiles.d/articled.conf
+    c systemctl daemon-reload
+fi
+if c test -e /usr/share/man/man1/articled.1.gz -o -z "${ARTICLED_DEB:-}"; then :; else fail "no man page"; fi
+if [ -n "${ARTICLED_DEB:-}" ] && c sh -c 'MANPAGER=cat man articled-log-cat 2>/dev/null | grep -q "log cat"'; then
+    pass "man articled-log-cat reads the packaged page"
+elif [ -n "${ARTICLED_DEB:-}" ]; then
+    c test -s /usr/share/man/man1/articled-log-cat.1.gz && pass "the packaged man page articled-log-cat(1) is there" \
+        || fail "no packaged man page articled-log-cat(1)"
+fi
 
 # 4. Start: Type=notify makes `systemctl start` wait for READY=1.
 if c systemctl start articled.socket articled.service; then
@@ -153,7 +189,7 @@ if wait_for 20 status_is ': 1 article, 0 duplicates, 1 rejected, queue 0'; then
 else
     fail "files dropped by alice were not logged: '$(prop StatusText)'"
 fi
-records=$(c /usr/local/bin/articled log cat --state /var/lib/articled 2>/dev/null || true)
+records=$(c "$articled" log cat --state /var/lib/articled 2>/dev/null || true)
 if echo "$records" | grep -q '"kind":"article"' && echo "$records" | grep -q '"name":"river.txt"'; then
     pass "the log holds river.txt as an article"
 else
@@ -161,20 +197,20 @@ else
 fi
 if c test -e /var/spool/articled/incoming/river.txt; then fail "river.txt is still in the spool"; else pass "river.txt left the spool"; fi
 # Readers without root: members of group articled read the log (UMask=0027, StateDirectoryMode=0750), others not.
-alice_records=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled log cat --state /var/lib/articled 2>&1 || true)
+alice_records=$(c setpriv --reuid=alice --regid=alice --init-groups "$articled" log cat --state /var/lib/articled 2>&1 || true)
 if echo "$alice_records" | grep -q '"name":"river.txt"'; then
     pass "articled log cat as alice (group articled) reads the records"
 else
     fail "articled log cat as alice: $alice_records"
 fi
-if c setpriv --reuid=mallory --regid=mallory --init-groups /usr/local/bin/articled log cat --state /var/lib/articled >/dev/null 2>&1; then
+if c setpriv --reuid=mallory --regid=mallory --init-groups "$articled" log cat --state /var/lib/articled >/dev/null 2>&1; then
     fail "mallory (not in group articled) read the log"
 else
     pass "articled log cat as mallory is refused"
 fi
 
 # 6. The status socket answers alice (group articled) and refuses mallory.
-if out=$(c setpriv --reuid=alice --regid=alice --init-groups /usr/local/bin/articled status 2>&1) \
+if out=$(c setpriv --reuid=alice --regid=alice --init-groups "$articled" status 2>&1) \
     && echo "$out" | grep -q '1 article, 0 duplicates, 1 rejected'; then
     pass "articled status as alice: $(echo "$out" | head -n1)"
 else
@@ -183,7 +219,7 @@ fi
 code=$(c setpriv --reuid=alice --regid=alice --init-groups curl -s -o /dev/null -w '%{http_code}' \
     --unix-socket /run/articled/status.sock http://localhost/health || true)
 [ "$code" = 200 ] && pass "curl /health as alice: 200" || fail "curl /health as alice: $code"
-if out=$(c setpriv --reuid=mallory --regid=mallory --init-groups /usr/local/bin/articled status 2>&1); then
+if out=$(c setpriv --reuid=mallory --regid=mallory --init-groups "$articled" status 2>&1); then
     fail "mallory (not in group articled) was answered: $out"
 else
     pass "mallory refused: $out"
@@ -202,14 +238,14 @@ fi
 
 # 7b. The configuration the unit runs with passes `config check`; a typo is named and exits 78. /metrics has
 # every declared series, with values that followed the files.
-if out=$(c /usr/local/bin/articled config check --config /etc/articled/articled.toml 2>&1); then
+if out=$(c "$articled" config check --config /etc/articled/articled.toml 2>&1); then
     pass "articled config check: $(echo "$out" | tail -n1)"
 else
     fail "articled config check on the installed file: $out"
 fi
 printf 'watch = "/var/spool/articled/incoming"\nworkrs = 2\n' | c tee /tmp/typo.toml >/dev/null
 code=0
-c /usr/local/bin/articled config check --config /tmp/typo.toml >/dev/null 2>&1 || code=$?
+c "$articled" config check --config /tmp/typo.toml >/dev/null 2>&1 || code=$?
 if [ "$code" = 78 ]; then
     pass "config check on a typo exits 78"
 else
@@ -262,7 +298,7 @@ else
     fail "systemctl stop (ActiveState=$(prop ActiveState), Result=$(prop Result))"
 fi
 # The socket stays with systemd, so status requests start the daemon again.
-if c /usr/local/bin/articled status >/dev/null 2>&1 && [ "$(prop ActiveState)" = active ]; then
+if c "$articled" status >/dev/null 2>&1 && [ "$(prop ActiveState)" = active ]; then
     pass "a status request on the socket started the daemon again (socket activation)"
 else
     fail "socket activation after stop (ActiveState=$(prop ActiveState))"
