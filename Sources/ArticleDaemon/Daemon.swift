@@ -79,6 +79,8 @@ public struct Daemon: Sendable {
         var retention: RetentionSweeper?
         /// The include/exclude patterns the watcher reads, replaced on reload.
         var selection: LiveSelection
+        /// Signals that the STATUS= line may have changed.
+        var changes: StatusChanges
     }
 
     /// Recovers the log and opens it for appending.
@@ -102,7 +104,8 @@ public struct Daemon: Sendable {
     private func assemble(writer: LogWriter, watch: String, state: String) throws -> Parts {
         let config = configuration
         let files = try SafeFile(root: watch)
-        let stats = DaemonStats()
+        let changes = StatusChanges()
+        let stats = DaemonStats(changed: { changes.signal() })
         let queue = IntakeQueue(capacity: config.queueSize)
         let completer = Completer(
             writer: writer,
@@ -150,7 +153,8 @@ public struct Daemon: Sendable {
             watcher: watcher,
             source: source,
             retention: retention,
-            selection: LiveSelection(config.selection)
+            selection: LiveSelection(config.selection),
+            changes: changes
         )
     }
 
@@ -179,6 +183,7 @@ public struct Daemon: Sendable {
                     watcher: parts.watcher,
                     queue: parts.queue,
                     selection: parts.selection,
+                    queued: { parts.changes.signal() },
                     logger: logger
                 ) {
                     readiness.met(.scan)
@@ -186,7 +191,11 @@ public struct Daemon: Sendable {
                 successTerminationBehavior: .gracefullyShutdownGroup,
                 failureTerminationBehavior: .gracefullyShutdownGroup
             ),
-            .init(service: StatusLineService(notifier: notifier) { await source.snapshot().statusLine }),
+            .init(
+                service: StatusLineService(notifier: notifier, changes: parts.changes.stream) {
+                    await source.snapshot().statusLine
+                }
+            ),
             .init(
                 // Pings stop when a worker has been on one file, or the writer on one batch, for two minutes:
                 // systemd then restarts the daemon, and recovery and the start-up scan finish the work.

@@ -19,6 +19,13 @@ final class DaemonStats: Sendable {
 
     private let values = Mutex(Values())
     let started = ContinuousClock.now
+    /// Told after every change the STATUS= line shows (state, files taken and done), so that the line is sent
+    /// on news instead of on a timer.
+    let changed: @Sendable () -> Void
+
+    init(changed: @escaping @Sendable () -> Void = {}) {
+        self.changed = changed
+    }
 
     var state: State { values.withLock { $0.state } }
     var lastError: String? { values.withLock { $0.lastError } }
@@ -26,6 +33,7 @@ final class DaemonStats: Sendable {
 
     func setState(_ state: State) {
         values.withLock { $0.state = state }
+        changed()
     }
 
     /// Ingestion cannot go on (the log cannot be written): degraded, with the reason.
@@ -34,16 +42,19 @@ final class DaemonStats: Sendable {
             if $0.state == .running || $0.state == .degraded { $0.state = .degraded }
             $0.lastError = reason
         }
+        changed()
     }
 
     /// Ingestion works again.
     func recover() {
         values.withLock { if $0.state == .degraded { $0.state = .running } }
+        changed()
     }
 
     /// A file was taken from the queue.
     func fileTaken() {
         values.withLock { $0.inFlight += 1 }
+        changed()
     }
 
     /// A file's journey ended (moved, or nothing to record); `counted: false` for a file put back to wait for
@@ -62,6 +73,7 @@ final class DaemonStats: Sendable {
                 $0.recent.removeFirst(cut)
             }
         }
+        changed()
     }
 
     /// A worker started reading and extracting a file.

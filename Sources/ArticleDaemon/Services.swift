@@ -10,6 +10,8 @@ struct WatcherService: Service {
     let queue: IntakeQueue
     /// The `include`/`exclude` patterns, replaced on reload; a file they leave out is never queued.
     let selection: LiveSelection
+    /// Told after each file is queued: the STATUS= line shows the queue.
+    let queued: @Sendable () -> Void
     let logger: Logger
     /// Called once the start-up scan has queued the files already present.
     let scanned: @Sendable () async -> Void
@@ -21,7 +23,10 @@ struct WatcherService: Service {
                     // Paths arrive relative to the drop folder, as the patterns are written.
                     try await watcher.run(started: scanned) { path in
                         let current = selection.current
-                        if current.takesEverything || current.takes(path) { await queue.enqueue(path) }
+                        if current.takesEverything || current.takes(path) {
+                            await queue.enqueue(path)
+                            queued()
+                        }
                     }
                 }
             } onGracefulShutdown: {

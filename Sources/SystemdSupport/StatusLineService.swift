@@ -8,6 +8,8 @@ public struct StatusLineService: Service {
     private let notifier: SystemdNotifier
     private let interval: Duration
     private let line: @Sendable () async -> String
+    /// When set, the line is sent at start and after each element, and no timer runs: an idle daemon sleeps.
+    private let changes: AsyncStream<Void>?
 
     /// Creates the service.
     /// - Parameters:
@@ -21,15 +23,31 @@ public struct StatusLineService: Service {
         self.notifier = notifier
         self.interval = interval
         self.line = line
+        self.changes = nil
+    }
+
+    /// Creates the service that refreshes when told to: `changes` yields whenever a figure of the line may have
+    /// changed (a record, the queue, the state). The notifier's rate limit merges bursts into one message per
+    /// interval, always ending on the latest line.
+    public init(notifier: SystemdNotifier, changes: AsyncStream<Void>, line: @escaping @Sendable () async -> String) {
+        self.notifier = notifier
+        self.interval = .seconds(1)
+        self.line = line
+        self.changes = changes
     }
 
     /// Refreshes until graceful shutdown (then sends STOPPING=1) or cancellation.
     public func run() async throws {
         do {
             try await cancelWhenGracefulShutdown {
+                self.notifier.status(await self.line())
+                if let changes = self.changes {
+                    for await _ in changes { self.notifier.status(await self.line()) }
+                    return
+                }
                 while !Task.isCancelled {
-                    self.notifier.status(await self.line())
                     try await Task.sleep(for: self.interval)
+                    self.notifier.status(await self.line())
                 }
             }
         } catch is CancellationError {

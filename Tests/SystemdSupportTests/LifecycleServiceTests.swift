@@ -58,6 +58,27 @@ extension NotifySocketTests {
 }
 
 extension NotifySocketTests.LifecycleServiceTests {
+    /// No timer: the line goes out at start and after each change, and nothing while nothing changes.
+    @Test func theStatusLineIsSentOnChangesOnly() async throws {
+        let socket = try FakeNotifySocket()
+        let (changes, signal) = AsyncStream.makeStream(of: Void.self)
+        let count = Atomic<Int>(0)
+        let service = StatusLineService(
+            notifier: SystemdNotifier(logger: Logger(label: "test"), statusInterval: .zero),
+            changes: changes
+        ) {
+            "watching /in: \(count.load(ordering: .relaxed)) articles"
+        }
+        let task = Task { try await service.run() }
+        defer { task.cancel() }
+        #expect(await socket.receive() == "STATUS=watching /in: 0 articles")
+        #expect(await socket.receive(timeout: .milliseconds(300)) == nil)
+        count.store(1, ordering: .relaxed)
+        signal.yield()
+        #expect(await socket.receive() == "STATUS=watching /in: 1 articles")
+        #expect(await socket.receive(timeout: .milliseconds(300)) == nil)
+    }
+
     @Test func gracefulShutdownSendsStopping() async throws {
         let socket = try FakeNotifySocket()
         let service = StatusLineService(
