@@ -69,6 +69,8 @@ final class RetentionSweeper: Sendable {
             guard lstat(path, &st) == 0 else { continue }
             switch st.st_mode & S_IFMT {
             case S_IFDIR: folders.append(path)
+            // The daemon never stores a link in done/; should one appear, nothing behind it is walked or removed.
+            case S_IFLNK: walker.skipDescendants()
             case S_IFREG where Int(st.st_ctim.tv_sec) < limit:
                 if unlink(path) == 0 { removed += 1 }
             default: break

@@ -36,3 +36,19 @@ struct RetentionTests {
         #expect(sweeper.prunedCount == 2)
     }
 }
+
+extension RetentionTests {
+    @Test func aLinkInDoneIsNeitherFollowedNorRemoved() throws {
+        let root = "/tmp/articled-retention-\(UUID().uuidString)"
+        let done = root + "/done"
+        let outside = root + "/outside"
+        try FileManager.default.createDirectory(atPath: done, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(FileManager.default.createFile(atPath: outside + "/precious.txt", contents: Data("x".utf8)))
+        #expect(symlink(outside, done + "/link") == 0)
+        let sweeper = RetentionSweeper(done: done, keepSeconds: 60)
+        sweeper.sweep(now: Int(Date().timeIntervalSince1970) + 3_600)
+        #expect(FileManager.default.fileExists(atPath: outside + "/precious.txt"))
+    }
+}
