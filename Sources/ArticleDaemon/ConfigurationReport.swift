@@ -17,9 +17,14 @@ public struct ConfigurationReport: Sendable {
     /// What may still go wrong, or is only known at run time.
     public var warnings: [String] = []
 
-    public static func make(flags: [String: String], environment: [String: String], configFile: String?)
-        -> ConfigurationReport
-    {
+    /// `checkingFolders: false` for the tools that only need a setting (`log`, `status`): no stat of folders
+    /// they will not use.
+    public static func make(
+        flags: [String: String],
+        environment: [String: String],
+        configFile: String?,
+        checkingFolders: Bool = true
+    ) -> ConfigurationReport {
         var report = ConfigurationReport()
         var values: [String: (String, Source)] = [:]
         if let configFile {
@@ -43,7 +48,7 @@ public struct ConfigurationReport: Sendable {
             }
         }
         report.errors += report.configuration.problems().map(\.description)
-        report.checkFolders()
+        if checkingFolders { report.checkFolders() }
         return report
     }
 
@@ -65,9 +70,7 @@ public struct ConfigurationReport: Sendable {
                 errors.append("state: \(c.state) does not exist and \(parent) does not allow creating it")
             }
         }
-        if let w = StartupChecks.realPath(c.watch), let s = StartupChecks.realPath(c.state),
-            w == s || w.hasPrefix(s + "/") || s.hasPrefix(w + "/")
-        {
+        if let w = StartupChecks.realPath(c.watch), let s = StartupChecks.realPath(c.state), StartupChecks.overlap(w, s) {
             errors.append("watch and state overlap once links are resolved (\(w), \(s))")
         }
         if let socket = c.socket, !Self.isDirectory((socket as NSString).deletingLastPathComponent) {

@@ -24,12 +24,17 @@ struct StartupChecks {
     /// the drop folder would be ingested. Compared after resolving links, which a path comparison misses.
     func checkFoldersApart() throws(DaemonStartError) {
         guard let realWatch = Self.realPath(watch), let realState = Self.realPath(state) else { return }
-        if realWatch == realState || realWatch.hasPrefix(realState + "/") || realState.hasPrefix(realWatch + "/") {
+        if Self.overlap(realWatch, realState) {
             throw .folders(
                 "the watch folder \(watch) and the state folder \(state) overlap (\(realWatch), \(realState)); "
                     + "they must be apart"
             )
         }
+    }
+
+    /// One folder is the other or lies inside it.
+    static func overlap(_ a: String, _ b: String) -> Bool {
+        a == b || a.hasPrefix(b + "/") || b.hasPrefix(a + "/")
     }
 
     /// With `fs.protected_hardlinks` off, a dropper can hard-link any file of another user into the drop folder.

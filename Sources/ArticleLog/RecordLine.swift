@@ -126,24 +126,11 @@ enum RecordLine {
     static let genesis = String(repeating: "0", count: 64)
 }
 
-/// JSON string escaping per RFC 8259: quote, backslash and control characters; everything else as UTF-8.
+/// JSON strings in record lines: the same escaping as the article object (`ArticleJSON.string`, JSONEncoder's),
+/// so that a record has one way of writing a string.
 enum JSONText {
     static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        ArticleJSON.string(s, &out)
     }
 
     static func appendOptionalString(_ s: String?, to out: inout [UInt8]) {

@@ -43,10 +43,11 @@ public struct Reextraction {
         let reader = LogReader(directory: SegmentDirectory(path: source + "/log"))
         let head = try reader.head()
         let total = head?.seq ?? 0
-        var records: [LogRecord] = []
+        // Only what finding an original needs: a whole log's articles would not fit in memory.
+        var records: [Origin] = []
         let decoder = JSONDecoder()
         _ = try reader.read(upTo: head) { line in
-            if let r = try? decoder.decode(LogRecord.self, from: Data(line)) { records.append(r) }
+            if let r = try? decoder.decode(Origin.self, from: Data(line)) { records.append(r) }
         }
         var summary = Summary()
         let extractor = Extractor()
@@ -64,8 +65,16 @@ public struct Reextraction {
         return summary
     }
 
+    /// The part of a record that names its files: `Decodable` skips the article.
+    struct Origin: Decodable {
+        var seq: Int
+        var kind: RecordKind
+        var source: SourceInfo
+        var sidecar: SourceInfo?
+    }
+
     /// The new draft for one record, or nil (counted) when its original is gone or changed.
-    func draft(for record: LogRecord, extractor: Extractor, summary: inout Summary) -> RecordDraft? {
+    func draft(for record: Origin, extractor: Extractor, summary: inout Summary) -> RecordDraft? {
         guard let bytes = FileManager.default.contents(atPath: source + "/done/" + record.source.path) else {
             summary.skippedMissing += 1
             return nil

@@ -27,11 +27,17 @@ public struct StatusLineService: Service {
     }
 
     /// Creates the service that refreshes when told to: `changes` yields whenever a figure of the line may have
-    /// changed (a record, the queue, the state). The notifier's rate limit merges bursts into one message per
-    /// interval, always ending on the latest line.
-    public init(notifier: SystemdNotifier, changes: AsyncStream<Void>, line: @escaping @Sendable () async -> String) {
+    /// changed (a record, the queue, the state). After a refresh it waits `interval` before the next, so that a
+    /// burst of thousands of files costs a snapshot per interval, not one per file; changes meanwhile merge
+    /// into one, and the latest line always goes out. Nothing runs while nothing changes.
+    public init(
+        notifier: SystemdNotifier,
+        changes: AsyncStream<Void>,
+        interval: Duration = .milliseconds(500),
+        line: @escaping @Sendable () async -> String
+    ) {
         self.notifier = notifier
-        self.interval = .seconds(1)
+        self.interval = interval
         self.line = line
         self.changes = changes
     }
@@ -42,7 +48,10 @@ public struct StatusLineService: Service {
             try await cancelWhenGracefulShutdown {
                 self.notifier.status(await self.line())
                 if let changes = self.changes {
-                    for await _ in changes { self.notifier.status(await self.line()) }
+                    for await _ in changes {
+                        self.notifier.status(await self.line())
+                        try await Task.sleep(for: self.interval)
+                    }
                     return
                 }
                 while !Task.isCancelled {

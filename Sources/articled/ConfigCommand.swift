@@ -9,9 +9,14 @@ struct ConfigFileOption: ParsableArguments {
 
     var path: String? { config ?? ProcessInfo.processInfo.environment["ARTICLED_CONFIG"] }
 
-    /// The settings `run` would use with no flags.
-    func report(flags: [String: String] = [:]) -> ConfigurationReport {
-        ConfigurationReport.make(flags: flags, environment: ProcessInfo.processInfo.environment, configFile: path)
+    /// The settings `run` would use with no flags, and with `checkingFolders` what is wrong with its folders.
+    func report(checkingFolders: Bool = true) -> ConfigurationReport {
+        ConfigurationReport.make(
+            flags: [:],
+            environment: ProcessInfo.processInfo.environment,
+            configFile: path,
+            checkingFolders: checkingFolders
+        )
     }
 }
 

@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
         @OptionGroup var file: ConfigFileOption
 
         /// The folder `run` would use with the same environment and configuration file.
-        var state: String { stateOption ?? file.report().configuration.state }
+        var state: String { stateOption ?? file.report(checkingFolders: false).configuration.state }
 
         var directory: SegmentDirectory { SegmentDirectory(path: state + "/log") }
     }

@@ -25,7 +25,7 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         // As `run` reads it: the flag, $ARTICLED_SOCKET, the configuration file, then where systemd puts it.
-        let path = self.socket ?? file.report().configuration.socket ?? Self.defaultSocket
+        let path = self.socket ?? file.report(checkingFolders: false).configuration.socket ?? Self.defaultSocket
         let status: Int
         let body: String
         do {
