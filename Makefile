@@ -4,7 +4,7 @@
 # Debian machine with the Swift toolchain goes from clone to running daemon in one command.
 
 SWIFT ?= swift
-APT_PACKAGES := libsystemd-dev libuchardet-dev pkg-config systemd-container jq curl
+APT_PACKAGES := libsystemd-dev libuchardet-dev libnats-dev nats-server pkg-config systemd-container jq curl
 VAR := $(CURDIR)/var
 BIN_DEBUG := .build/debug/articled
 

@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "uchardet",
             providers: [.apt(["libuchardet-dev"])]
         ),
+        .systemLibrary(
+            name: "CNats",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
         .target(name: "CLinuxSupport"),
         // The one error type for failed system calls, and the EINTR loop, shared by every module below.
         .target(name: "PosixSupport"),
@@ -43,6 +48,18 @@ let package = Package(
                 "ArticleExtraction",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Publishes the log to a NATS JetStream stream and reads it back (issue: beyond one machine).
+        .target(
+            name: "LogStream",
+            dependencies: [
+                "CNats",
+                "ArticleLog",
+                "PosixSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
@@ -78,7 +95,7 @@ let package = Package(
             name: "ArticleDaemon",
             dependencies: [
                 "ArticleExtraction", "ArticleLog", "FolderWatch", "SystemdSupport", "StatusServer", "CLinuxSupport",
-                "PosixSupport",
+                "PosixSupport", "LogStream",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -91,6 +108,7 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticleDaemon",
+                "LogStream",
                 "StatusServer",
                 "SystemdSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,6 +122,7 @@ let package = Package(
         .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
+        .testTarget(name: "LogStreamTests", dependencies: ["LogStream", "ArticleLog", "ArticledTestSupport"]),
         .testTarget(
             name: "SystemdSupportTests",
             dependencies: [
@@ -128,6 +147,9 @@ let package = Package(
             name: "ArticleDaemonTests",
             dependencies: ["ArticleDaemon", .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "IntegrationTests", dependencies: ["ArticledTestSupport", "ArticleLog", "StatusServer"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ArticledTestSupport", "ArticleLog", "StatusServer", "LogStream"]
+        ),
     ]
 )

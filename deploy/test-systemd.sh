@@ -69,6 +69,11 @@ wait_for() {
 }
 prop() { c systemctl show -P "$1" articled.service; }
 
+# Units of the host's other packages (nats-server, which `make deps` installs for the stream tests) would be
+# enabled by the container's first boot too, and fail there without their users and folders: keep them off.
+mkdir -p "$work/preset"
+printf 'disable nats-server.service\n' > "$work/preset/10-host-packages.preset"
+
 # 1. Install into a staging root. With ARTICLED_DEB, the Debian package: its files, and later its postinst run
 # in the container as dpkg runs it; otherwise install.sh with DESTDIR, exactly as an operator would into /.
 if [ -n "${ARTICLED_DEB:-}" ]; then
@@ -80,9 +85,8 @@ if [ -n "${ARTICLED_DEB:-}" ]; then
     usr_overlay="--overlay=/usr:$work/root/usr:/usr"
     # The container's first boot applies presets ("enable *" on Debian) to every unit in /usr/lib, so the units
     # would start before the package is configured; a preset keeps them for the postinst, as dpkg would.
-    mkdir -p "$work/preset"
     printf 'disable articled.service\ndisable articled.socket\n' > "$work/preset/00-articled-test.preset"
-    control_bind="--bind-ro=$work/control:/mnt/articled-control --bind-ro=$work/preset:/etc/systemd/system-preset"
+    control_bind="--bind-ro=$work/control:/mnt/articled-control"
 else
     DESTDIR="$work/root" ARTICLED_BIN="${ARTICLED_BIN:-}" "$deploy/install.sh" >"$work/install.log" 2>&1 || {
         cat "$work/install.log"
@@ -102,7 +106,7 @@ fi
 
 # 2. Boot the container: the host's /usr read-only, everything else fresh; the package's files overlaid.
 systemd-nspawn -D / --volatile=yes -M "$machine" --register=no --keep-unit \
-    --bind-ro="$work/root:/mnt/articled" $control_bind "$usr_overlay" \
+    --bind-ro="$work/root:/mnt/articled" --bind-ro="$work/preset:/etc/systemd/system-preset" $control_bind "$usr_overlay" \
     ${NSPAWN_EXTRA_ARGS:-} --boot systemd.firstboot=off >"$work/nspawn.log" 2>&1 </dev/null &
 nspawn_pid=$!
 # The container's PID 1 (systemd) is nspawn's child, or its grandchild when nspawn forks a helper first.

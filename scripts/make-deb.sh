@@ -46,7 +46,8 @@ Package: articled
 Version: $version
 Architecture: $arch
 Maintainer: articled developers <articled@example.invalid>
-Depends: libc6 (>= 2.36), libsystemd0, libuchardet0, libstdc++6, libgcc-s1, systemd
+Depends: libc6 (>= 2.36), libsystemd0, libuchardet0, libnats3.4, libstdc++6, libgcc-s1, systemd
+Suggests: nats-server
 Installed-Size: $size
 Section: net
 Priority: optional

@@ -3,6 +3,7 @@ import ArticleLog
 import FolderWatch
 import Foundation
 import Logging
+import LogStream
 import ServiceLifecycle
 import StatusServer
 import SystemdSupport
@@ -48,8 +49,10 @@ public struct Daemon: Sendable {
         let notifier = SystemdNotifier(logger: logger)
         // Every series from the start, so that Prometheus sees the daemon before its first file.
         if metrics != nil { DaemonMetrics.registerSeries() }
-        let writer = try openLog(in: state, notifier: notifier)
-        let parts = try assemble(writer: writer, watch: watch, state: state)
+        let changes = StatusChanges()
+        let publisher = makePublisher(state: state, changes: changes)
+        let writer = try openLog(in: state, notifier: notifier, publisher: publisher)
+        let parts = try assemble(writer: writer, watch: watch, state: state, changes: changes, publisher: publisher)
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: try services(parts, notifier: notifier),
@@ -81,30 +84,71 @@ public struct Daemon: Sendable {
         var selection: LiveSelection
         /// Signals that the STATUS= line may have changed.
         var changes: StatusChanges
+        /// Sends the log to a JetStream stream when `publish-url` is set.
+        var publisher: LogPublisher?
+    }
+
+    /// The stream publisher, when `publish-url` is set.
+    private func makePublisher(state: String, changes: StatusChanges) -> LogPublisher? {
+        let c = configuration
+        guard !c.publishURL.isEmpty else { return nil }
+        let instance = c.instance ?? StreamLayout.defaultInstance(stateFolder: state)
+        return LogPublisher(
+            settings: NatsConnectionSettings(
+                servers: c.publishURL,
+                name: "articled/\(instance)",
+                credentialsFile: c.publishCredentials,
+                tlsCA: c.publishTLSCA,
+                tlsCertificate: c.publishTLSCert,
+                tlsKey: c.publishTLSKey
+            ),
+            layout: StreamLayout(
+                stream: c.publishStream,
+                subjectPrefix: c.publishSubjectPrefix,
+                instance: instance,
+                replicas: c.publishReplicas
+            ),
+            stateFolder: state,
+            logger: logger,
+            changed: { changes.signal() }
+        )
     }
 
     /// Recovers the log and opens it for appending.
-    private func openLog(in state: String, notifier: SystemdNotifier) throws -> LogWriter {
+    private func openLog(
+        in state: String,
+        notifier: SystemdNotifier,
+        publisher: LogPublisher?
+    ) throws -> LogWriter {
         let directory = SegmentDirectory(path: state + "/log")
         var onSync: (@Sendable (Double, Int) -> Void)? = nil
         if metrics != nil { onSync = DaemonMetrics.syncObserver }
+        // The publisher reads the durable log; the head moving is its cue, so it never polls.
+        var onAcknowledged: (@Sendable (Int) -> Void)? = nil
+        if let publisher { onAcknowledged = { _ in publisher.logAdvanced() } }
         return try LogWriter(
             directory: directory,
             recovered: try recoverLog(directory, state: state, notifier: notifier),
             options: LogWriterOptions(
                 segmentBytes: configuration.segmentBytes,
                 syncEachRecord: configuration.fsync == .always,
-                onSync: onSync
+                onSync: onSync,
+                onAcknowledged: onAcknowledged
             ),
             logger: logger
         )
     }
 
     /// Builds the pipeline (reader, completer, workers), the watcher and the status source around the writer.
-    private func assemble(writer: LogWriter, watch: String, state: String) throws -> Parts {
+    private func assemble(
+        writer: LogWriter,
+        watch: String,
+        state: String,
+        changes: StatusChanges,
+        publisher: LogPublisher?
+    ) throws -> Parts {
         let config = configuration
         let files = try SafeFile(root: watch)
-        let changes = StatusChanges()
         let stats = DaemonStats(changed: { changes.signal() })
         let queue = IntakeQueue(capacity: config.queueSize)
         let completer = Completer(
@@ -143,7 +187,8 @@ public struct Daemon: Sendable {
             watch: watch,
             metrics: metrics,
             polledFolders: { watcher.degradedSubtrees.map(\.description) },
-            originalsPruned: { [retention] in retention?.prunedCount }
+            originalsPruned: { [retention] in retention?.prunedCount },
+            publish: { [publisher] in publisher?.status }
         )
         return Parts(
             writer: writer,
@@ -154,7 +199,8 @@ public struct Daemon: Sendable {
             source: source,
             retention: retention,
             selection: LiveSelection(config.selection),
-            changes: changes
+            changes: changes,
+            publisher: publisher
         )
     }
 
@@ -211,6 +257,9 @@ public struct Daemon: Sendable {
         ]
         if let sweeper = parts.retention {
             services.append(.init(service: RetentionService(sweeper: sweeper, logger: logger)))
+        }
+        if let publisher = parts.publisher {
+            services.append(.init(service: publisher))
         }
         if let address = configuration.metricsListen {
             services.append(.init(service: try MetricsListener(address: address, source: source, logger: logger)))

@@ -51,6 +51,22 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var keepOriginals: KeepOriginals = .forever
     /// `HOST:PORT` of an opt-in TCP listener for `/metrics` and `/health` (Prometheus), or nil.
     public var metricsListen: String? = nil
+    /// NATS server URLs (`nats://host:4222`, several for a cluster); publishing to JetStream is on when set.
+    public var publishURL: [String] = []
+    /// A NATS `.creds` file for the publisher.
+    public var publishCredentials: String? = nil
+    /// TLS towards the servers: a CA bundle, and a client certificate and key for mutual TLS.
+    public var publishTLSCA: String? = nil
+    public var publishTLSCert: String? = nil
+    public var publishTLSKey: String? = nil
+    /// The first subject token: records go to `PREFIX.INSTANCE.KIND`.
+    public var publishSubjectPrefix = "articled"
+    /// The JetStream stream, created on file storage when absent.
+    public var publishStream = "ARTICLED"
+    /// Replicas of the stream when the daemon creates it.
+    public var publishReplicas = 1
+    /// This daemon's name in subjects and message ids; nil: the host name and a hash of the state folder.
+    public var instance: String? = nil
 
     /// The files the watcher passes on.
     public var selection: PathSelection { PathSelection(include: include, exclude: exclude) }
@@ -62,6 +78,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public static let keys = [
         "watch", "state", "socket", "max-bytes", "segment-bytes", "fsync", "workers", "queue-size", "settle-ms",
         "poll-ms", "sidecar-wait-ms", "allow-hard-links", "log-format", "log-level", "include", "exclude", "metrics-listen", "keep-originals",
+        "publish-url", "publish-credentials", "publish-tls-ca", "publish-tls-cert", "publish-tls-key",
+        "publish-subject-prefix", "publish-stream", "publish-replicas", "instance",
     ]
 
     /// The environment variable for a key: `max-bytes` → `ARTICLED_MAX_BYTES`.
@@ -141,6 +159,31 @@ public struct DaemonConfiguration: Sendable, Equatable {
                 throw .invalid(key: key, value: value, expected: "HOST:PORT, such as 127.0.0.1:9464")
             }
             metricsListen = value.isEmpty ? nil : value
+        case "publish-url":
+            let urls = value.split(whereSeparator: { $0 == "," || $0 == "\n" })
+                .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for url in urls where !(url.hasPrefix("nats://") || url.hasPrefix("tls://")) {
+                throw .invalid(key: key, value: url, expected: "nats://HOST:PORT or tls://HOST:PORT")
+            }
+            publishURL = urls
+        case "publish-credentials": publishCredentials = value.isEmpty ? nil : value
+        case "publish-tls-ca": publishTLSCA = value.isEmpty ? nil : value
+        case "publish-tls-cert": publishTLSCert = value.isEmpty ? nil : value
+        case "publish-tls-key": publishTLSKey = value.isEmpty ? nil : value
+        case "publish-subject-prefix", "instance":
+            guard Self.isSubjectToken(value) else {
+                throw .invalid(key: key, value: value, expected: "letters, digits, '-' and '_' only")
+            }
+            if key == "instance" { instance = value } else { publishSubjectPrefix = value }
+        case "publish-stream":
+            guard Self.isSubjectToken(value) else {
+                throw .invalid(key: key, value: value, expected: "a stream name: letters, digits, '-' and '_'")
+            }
+            publishStream = value
+        case "publish-replicas":
+            let n = try int()
+            guard (1...5).contains(n) else { throw .invalid(key: key, value: value, expected: "1 to 5") }
+            publishReplicas = n
         case "include", "exclude":
             let patterns = value.split(whereSeparator: { $0 == "," || $0 == "\n" })
                 .map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -174,6 +217,15 @@ public struct DaemonConfiguration: Sendable, Equatable {
         if watchDir.hasPrefix(stateDir + "/") {
             found.append(.invalid(key: "watch", value: watch, expected: "a folder outside the state folder"))
         }
+        if (publishTLSCert == nil) != (publishTLSKey == nil) {
+            found.append(
+                .invalid(
+                    key: publishTLSCert == nil ? "publish-tls-key" : "publish-tls-cert",
+                    value: publishTLSCert ?? publishTLSKey ?? "",
+                    expected: "publish-tls-cert and publish-tls-key together"
+                )
+            )
+        }
         return found
     }
 
@@ -190,6 +242,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
             "allow-hard-links": String(allowHardLinks), "log-format": logFormat.map(quoted),
             "log-level": quoted(logLevel), "include": list(include), "exclude": list(exclude),
             "metrics-listen": metricsListen.map(quoted), "keep-originals": quoted(keepOriginals.description),
+            "publish-url": list(publishURL), "publish-credentials": publishCredentials.map(quoted),
+            "publish-tls-ca": publishTLSCA.map(quoted), "publish-tls-cert": publishTLSCert.map(quoted),
+            "publish-tls-key": publishTLSKey.map(quoted), "publish-subject-prefix": quoted(publishSubjectPrefix),
+            "publish-stream": quoted(publishStream), "publish-replicas": String(publishReplicas),
+            "instance": instance.map(quoted),
         ]
     }
 
@@ -198,6 +255,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
         let mine = valueTexts
         let theirs = other.valueTexts
         return Self.keys.filter { (mine[$0] ?? nil) != (theirs[$0] ?? nil) }
+    }
+
+    /// Whether `s` can be one NATS subject token (and a stream name): letters, digits, `-` and `_`.
+    static func isSubjectToken(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }
 
     /// The number of ingest workers to start.

@@ -31,4 +31,11 @@ enum DaemonMetrics {
         Gauge(label: MetricsRegistry.Name.queueDepth).record(queueDepth)
         Gauge(label: MetricsRegistry.Name.logBytes).record(logBytes)
     }
+
+    /// The publisher's gauges, set at each scrape while publishing is on.
+    static func updatePublishGauges(_ p: PublishFigures) {
+        Gauge(label: MetricsRegistry.Name.publishLag).record(p.lag)
+        Gauge(label: MetricsRegistry.Name.publishAcknowledgedSeq).record(p.acknowledgedSeq)
+        Gauge(label: MetricsRegistry.Name.publishUp).record(p.state == "retrying" || p.state == "connecting" ? 0 : 1)
+    }
 }

@@ -1,4 +1,5 @@
 import ArticleLog
+import LogStream
 import StatusServer
 
 /// Answers the status socket and the STATUS= line from the daemon's live figures.
@@ -12,6 +13,8 @@ struct DaemonStatusSource: StatusSource {
     var polledFolders: @Sendable () -> [String] = { [] }
     /// Originals `keep-originals` removed since start; nil when they are kept for ever.
     var originalsPruned: @Sendable () -> Int? = { nil }
+    /// The stream publisher's status; nil when publishing is off.
+    var publish: @Sendable () -> PublishStatus? = { nil }
 
     func snapshot() async -> StatusSnapshot {
         let log = writer.stats()
@@ -35,13 +38,29 @@ struct DaemonStatusSource: StatusSource {
                 latencyP99Ms: figures.p99Ms
             ),
             polledFolders: polledFolders(),
-            originalsPruned: originalsPruned()
+            originalsPruned: originalsPruned(),
+            publish: publish().map { Self.figures($0, lastSeq: log.lastSeq) }
+        )
+    }
+
+    static func figures(_ p: PublishStatus, lastSeq: Int) -> PublishFigures {
+        PublishFigures(
+            state: p.state.rawValue,
+            instance: p.instance,
+            stream: p.stream,
+            acknowledgedSeq: p.acknowledgedSeq,
+            lag: max(0, lastSeq - p.acknowledgedSeq),
+            published: p.publishedSinceStart,
+            failures: p.failures,
+            lastError: p.lastError
         )
     }
 
     func metricsText() async -> String {
         guard let metrics else { return "" }
-        DaemonMetrics.updateGauges(queueDepth: await queue.depth, logBytes: writer.stats().bytes)
+        let log = writer.stats()
+        DaemonMetrics.updateGauges(queueDepth: await queue.depth, logBytes: log.bytes)
+        if let p = publish() { DaemonMetrics.updatePublishGauges(Self.figures(p, lastSeq: log.lastSeq)) }
         return metrics.text()
     }
 }

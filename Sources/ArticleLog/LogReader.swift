@@ -19,6 +19,12 @@ public struct LogReader: Sendable {
         /// Byte offset in that segment after the last complete line delivered.
         public var offset: Int
 
+        /// Creates a position.
+        public init(segment: Int, offset: Int) {
+            self.segment = segment
+            self.offset = offset
+        }
+
         /// The start of the log.
         public static let start = Position(segment: 0, offset: 0)
     }

@@ -13,6 +13,9 @@ public struct LogWriterOptions: Sendable {
     public var syncEachRecord: Bool
     /// Called after every fdatasync with its duration in seconds and the records it covered (metrics).
     public var onSync: (@Sendable (_ seconds: Double, _ records: Int) -> Void)?
+    /// Called with the head's seq each time the head moves: records up to it are durable and acknowledged, and
+    /// readers of the log (the stream publisher) may take them.
+    public var onAcknowledged: (@Sendable (_ seq: Int) -> Void)?
     /// An index checkpoint (`STATE/index/seen.idx`) is written in the background after this many records
     /// (or 64 MiB of log) since the last one, and at a clean stop.
     public var checkpointEveryRecords: Int
@@ -22,11 +25,13 @@ public struct LogWriterOptions: Sendable {
         segmentBytes: Int = 64 << 20,
         syncEachRecord: Bool = false,
         onSync: (@Sendable (Double, Int) -> Void)? = nil,
+        onAcknowledged: (@Sendable (Int) -> Void)? = nil,
         checkpointEveryRecords: Int = IndexCheckpointer.everyRecords
     ) {
         self.segmentBytes = segmentBytes
         self.syncEachRecord = syncEachRecord
         self.onSync = onSync
+        self.onAcknowledged = onAcknowledged
         self.checkpointEveryRecords = checkpointEveryRecords
     }
 }
@@ -375,6 +380,7 @@ private final class SegmentAppender: Sendable {
         guard d.head != nil else { throw LogError.closed }
         try d.head!.write(currentHead(d))
         d.headSeq = d.lastSeq
+        options.onAcknowledged?(d.headSeq)
     }
 
     /// Cuts off what a failed batch left behind, and starts a new segment when the current one is full.

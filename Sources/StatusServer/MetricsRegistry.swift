@@ -26,6 +26,12 @@ public struct MetricsRegistry: Sendable {
         public static let logBytes = "articled_log_bytes"
         /// Gauge, always 1, dimensions `version` and `extractor`: which build is running.
         public static let buildInfo = "articled_build_info"
+        /// Gauge: acknowledged log records the stream has not yet acknowledged (present when publishing).
+        public static let publishLag = "articled_publish_lag_records"
+        /// Gauge: the last seq the stream acknowledged.
+        public static let publishAcknowledgedSeq = "articled_publish_acknowledged_seq"
+        /// Gauge: 1 while the publisher reaches the stream, 0 while it retries.
+        public static let publishUp = "articled_publish_up"
     }
 
     /// The registry that holds every metric.

@@ -7,6 +7,10 @@ extension StatusSnapshot {
         if self.state == .degraded, let error = self.lastError {
             line += " (\(error))"
         }
+        if let publish = self.publish {
+            line += publish.state == "retrying" ? ", publish retrying" : ", publish"
+            line += " lag \(Self.grouped(publish.lag))"
+        }
         return line
     }
 
@@ -22,6 +26,13 @@ extension StatusSnapshot {
         ]
         if let error = self.lastError {
             lines.append("  last error \(error)")
+        }
+        if let p = self.publish {
+            lines.append(
+                "  publish    \(p.state) as \(p.instance) to stream \(p.stream): acknowledged seq \(p.acknowledgedSeq), "
+                    + "lag \(Self.grouped(p.lag)), \(Self.grouped(p.published)) published since start"
+            )
+            if let error = p.lastError { lines.append("  publish error \(error)") }
         }
         return lines.joined(separator: "\n")
     }

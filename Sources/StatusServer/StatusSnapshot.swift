@@ -74,6 +74,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var polledFolders: [String]
     /// Originals removed from `done/` by `keep-originals` since start; nil when they are kept for ever.
     public var originalsPruned: Int?
+    /// The stream publisher's figures; nil when publishing is off.
+    public var publish: PublishFigures?
 
     enum CodingKeys: String, CodingKey {
         case state, version
@@ -85,6 +87,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         case log, recent
         case polledFolders = "polled_folders"
         case originalsPruned = "originals_pruned"
+        case publish
     }
 
     /// Creates a snapshot.
@@ -101,7 +104,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         log: LogInfo,
         recent: Recent,
         polledFolders: [String] = [],
-        originalsPruned: Int? = nil
+        originalsPruned: Int? = nil,
+        publish: PublishFigures? = nil
     ) {
         self.state = state
         self.version = version
@@ -116,6 +120,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         self.recent = recent
         self.polledFolders = polledFolders
         self.originalsPruned = originalsPruned
+        self.publish = publish
     }
 
     /// Written by hand so that `last_error` appears as explicit `null` when there is none.
@@ -134,6 +139,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         try c.encode(recent, forKey: .recent)
         try c.encode(polledFolders, forKey: .polledFolders)
         try c.encodeIfPresent(originalsPruned, forKey: .originalsPruned)
+        try c.encodeIfPresent(publish, forKey: .publish)
     }
 }
 

@@ -8,6 +8,8 @@ struct Articled: AsyncParsableCommand {
         commandName: "articled",
         abstract: "Watches a drop folder and turns every news-article file into one record in a tamper-evident log.",
         version: ArticledVersion.number,
-        subcommands: [Run.self, Status.self, Extract.self, Eval.self, LogCommand.self, ConfigCommand.self]
+        subcommands: [
+            Run.self, Status.self, Extract.self, Eval.self, LogCommand.self, ConfigCommand.self, StreamCommand.self,
+        ]
     )
 }

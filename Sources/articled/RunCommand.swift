@@ -72,6 +72,33 @@ struct Run: AsyncParsableCommand {
     @Option(help: "Remove originals from done/ this long after their record: 30d, 12h, or forever (default).")
     var keepOriginals: String?
 
+    @Option(help: "Publish every record to NATS JetStream at these URLs, comma-separated (nats://HOST:4222; default: off).")
+    var publishURL: String?
+
+    @Option(help: "A NATS .creds file for publishing.")
+    var publishCredentials: String?
+
+    @Option(help: "A CA bundle for TLS to the NATS servers.")
+    var publishTlsCa: String?
+
+    @Option(help: "A client certificate for mutual TLS to the NATS servers (with --publish-tls-key).")
+    var publishTlsCert: String?
+
+    @Option(help: "The client certificate's key.")
+    var publishTlsKey: String?
+
+    @Option(help: "Records go to SUBJECT-PREFIX.INSTANCE.KIND (default articled).")
+    var publishSubjectPrefix: String?
+
+    @Option(help: "The JetStream stream, created on file storage when absent (default ARTICLED).")
+    var publishStream: String?
+
+    @Option(help: "Replicas of the stream when this daemon creates it (default 1; 3 in a cluster).")
+    var publishReplicas: String?
+
+    @Option(help: "This daemon's name in the stream (default: host name and a hash of the state folder).")
+    var instance: String?
+
     func run() async throws {
         let given: [(String, String?)] = [
             ("watch", watch), ("state", state), ("socket", socket), ("max-bytes", maxBytes),
@@ -80,6 +107,10 @@ struct Run: AsyncParsableCommand {
             ("allow-hard-links", allowHardLinks), ("log-format", logFormat),
             ("log-level", logLevel), ("include", include), ("exclude", exclude),
             ("metrics-listen", metricsListen), ("keep-originals", keepOriginals),
+            ("publish-url", publishURL), ("publish-credentials", publishCredentials), ("publish-tls-ca", publishTlsCa),
+            ("publish-tls-cert", publishTlsCert), ("publish-tls-key", publishTlsKey),
+            ("publish-subject-prefix", publishSubjectPrefix), ("publish-stream", publishStream),
+            ("publish-replicas", publishReplicas), ("instance", instance),
         ]
         var flags: [String: String] = [:]
         for (key, value) in given { if let value { flags[key] = value } }

@@ -1,0 +1,2 @@
+// The NATS C client (Debian's libnats-dev 3.4), as packaged: JetStream publishing and consuming.
+#include <nats/nats.h>

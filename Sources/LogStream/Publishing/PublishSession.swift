@@ -1,0 +1,134 @@
+import ArticleLog
+import Synchronization
+
+/// Set once, when the publisher is told to stop; read between two records by the blocking loop.
+final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .relaxed) }
+    func set() { value.store(true, ordering: .relaxed) }
+}
+
+/// The publisher's blocking half: one connection, the position in the log and the cursor. Every method blocks
+/// on the server; `LogPublisher` calls them one at a time from its own queue, never from Swift's cooperative
+/// threads.
+///
+/// Records go out strictly one at a time, each after the previous one's acknowledgement. That keeps every
+/// instance's records in seq order in the stream, and means that at most one record can have been stored
+/// without the publisher knowing: after any failure, `resume` asks the stream for the instance's last record
+/// before sending anything again.
+final class PublishSession: @unchecked Sendable {
+    private let layout: StreamLayout
+    private let connection: NatsConnection
+    private let cursorFile: PublishCursorFile
+    private var tail: LogTail
+    /// The last seq the stream acknowledged.
+    private(set) var acknowledged: Int
+    /// Whether the stream must be asked where this instance stands before the next publish.
+    var needsResume = true
+    private var unsynced = 0
+    private let onAcknowledged: @Sendable (Int) -> Void
+
+    /// Acknowledgements between two syncs of the cursor (it is synced anyway whenever the publisher catches up).
+    static let syncEvery = 256
+
+    init(
+        layout: StreamLayout,
+        connection: NatsConnection,
+        directory: SegmentDirectory,
+        cursorFile: PublishCursorFile,
+        onAcknowledged: @escaping @Sendable (Int) -> Void
+    ) {
+        self.layout = layout
+        self.connection = connection
+        self.cursorFile = cursorFile
+        let cursor = cursorFile.read()
+        self.tail = LogTail(directory: directory, position: cursor.position)
+        self.acknowledged = cursor.seq
+        self.onAcknowledged = onAcknowledged
+    }
+
+    /// Makes sure the stream exists, then starts after the later of the cursor and the stream's last record of
+    /// this instance, checking that this record is this log's own line.
+    func resume(head: LogHead) throws {
+        try connection.ensureStream(
+            name: layout.stream,
+            subjects: layout.streamSubjects,
+            replicas: layout.replicas,
+            duplicateWindowSeconds: layout.duplicateWindowSeconds
+        )
+        let last = try lastPublished()
+        if last.seq > head.seq {
+            throw PublishError.streamAhead(instance: layout.instance, streamSeq: last.seq, logSeq: head.seq)
+        }
+        if acknowledged > head.seq {
+            // A cursor ahead of the log (the state folder was restored from a backup): read from the start.
+            tail = LogTail(directory: tail.directory, position: .start)
+            acknowledged = 0
+        }
+        if last.seq > acknowledged { try skip(through: last.seq, expecting: last.sha256, head: head) }
+        acknowledged = max(acknowledged, last.seq)
+        try writeCursor(sync: true)
+        onAcknowledged(acknowledged)
+        needsResume = false
+    }
+
+    /// Publishes every record after `acknowledged` up to `head`, until done or `stop` is set; returns how many.
+    func publishAvailable(head: LogHead, stop: StopFlag) throws -> Int {
+        // While the client reconnects, fail at once (and back off) instead of blocking on a request timeout.
+        guard connection.isConnected else { throw PublishError.notConnected }
+        if needsResume { try resume(head: head) }
+        var count = 0
+        defer { if unsynced > 0 { try? writeCursor(sync: true) } }
+        try tail.forEachLine(upTo: head) { line, after in
+            if stop.isSet { return false }
+            guard let record = RecordMessage(line: line) else { throw PublishError.unreadableLine(after) }
+            if record.seq <= acknowledged { return true }
+            _ = try connection.publish(
+                subject: layout.subject(kind: record.kind),
+                data: line,
+                messageID: layout.messageID(seq: record.seq),
+                headers: record.headers(instance: layout.instance)
+            )
+            acknowledged = record.seq
+            count += 1
+            unsynced += 1
+            if unsynced >= Self.syncEvery { try writeCursor(at: after, sync: true) }
+            onAcknowledged(record.seq)
+            return true
+        }
+        return count
+    }
+
+    /// The stream's last record of this instance: the highest seq over the kinds' subjects.
+    private func lastPublished() throws -> (seq: Int, sha256: String?) {
+        var best: (seq: Int, sha256: String?) = (0, nil)
+        for kind in StreamLayout.kinds {
+            guard
+                let message = try connection.lastMessage(
+                    stream: layout.stream,
+                    subject: layout.subject(kind: kind),
+                    headers: StreamLayout.Header.all
+                ),
+                let seq = message.headers[StreamLayout.Header.seq].flatMap(Int.init), seq > best.seq
+            else { continue }
+            best = (seq, message.headers[StreamLayout.Header.sha256])
+        }
+        return best
+    }
+
+    /// Moves past the lines up to `seq`, checking that the line of `seq` is the one the stream holds.
+    private func skip(through seq: Int, expecting sha256: String?, head: LogHead) throws {
+        var matched = false
+        try tail.forEachLine(upTo: head) { line, _ in
+            guard let record = RecordMessage(line: line) else { return true }
+            if record.seq == seq { matched = sha256 == nil || record.sha256 == sha256 }
+            return record.seq < seq
+        }
+        if !matched { throw PublishError.foreignRecord(instance: layout.instance, seq: seq) }
+    }
+
+    private func writeCursor(at position: LogReader.Position? = nil, sync: Bool) throws {
+        try cursorFile.write(PublishCursor(seq: acknowledged, position: position ?? tail.position), sync: sync)
+        if sync { unsynced = 0 }
+    }
+}

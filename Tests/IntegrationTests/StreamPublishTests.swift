@@ -1,0 +1,203 @@
+import ArticleLog
+import Foundation
+import Glibc
+import LogStream
+import StatusServer
+import Testing
+
+/// The stream publisher against the real `nats-server -js`: every record in the stream exactly once, byte for
+/// byte, in seq order, through kill -9 of the daemon and an outage of the server. The three-node cluster test
+/// runs when `STREAM_CLUSTER=1` or `RELIABILITY_LONG=1` is set.
+@Suite(.serialized, .enabled(if: NatsServerHarness.binary != nil, "nats-server is not installed (make deps)"))
+struct StreamPublishTests {
+    static func article(_ n: Int, from instance: String = "a") -> String {
+        "Stream Headline \(instance) \(n)\n\nBy Ada Writer\n\nThe council met on day \(n) and agreed on item "
+            + "\(n * 7919) of \(instance). Residents said the plan was overdue.\n"
+    }
+
+    static func daemon(_ nats: NatsServerHarness, instance: String, replicas: Int = 1) throws -> DaemonHarness {
+        try DaemonHarness(arguments: [
+            "--sidecar-wait-ms", "0", "--publish-url", nats.urls, "--instance", instance,
+            "--publish-replicas", "\(replicas)",
+        ])
+    }
+
+    /// The log's lines, exactly as written.
+    static func logLines(_ d: DaemonHarness) throws -> [[UInt8]] {
+        var lines: [[UInt8]] = []
+        try LogReader(directory: SegmentDirectory(path: d.state + "/log")).read { lines.append($0) }
+        return lines
+    }
+
+    /// What `articled stream cat --verify` prints for one instance, and whether the check passed.
+    static func streamLines(_ urls: String, instance: String) async throws -> (verified: Bool, lines: [[UInt8]]) {
+        let (status, output) = try await DaemonHarness.runTool([
+            "stream", "cat", "--server", urls, "--instance", instance, "--verify",
+        ])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: true).map { Array($0.utf8) }
+        return (status == 0, lines)
+    }
+
+    /// The seq in `STATE/publish.cursor` (`v1 INSTANCE STREAM SEQ SEGMENT OFFSET CRC`), 0 when absent.
+    static func cursorSeq(_ d: DaemonHarness) -> Int {
+        let text = (try? String(contentsOfFile: d.state + "/publish.cursor", encoding: .utf8)) ?? ""
+        let fields = text.split(separator: " ")
+        return fields.count > 3 ? Int(fields[3]) ?? 0 : 0
+    }
+
+    static func publishFigures(_ d: DaemonHarness) -> PublishFigures? {
+        guard let reply = try? StatusClient.get(socketPath: d.socket, path: "/status"), reply.status == 200 else {
+            return nil
+        }
+        return (try? JSONDecoder().decode(StatusSnapshot.self, from: Data(reply.body.utf8)))?.publish
+    }
+
+    /// Waits until the daemon's log holds `count` records and the stream has acknowledged all of them.
+    static func waitCaughtUp(_ d: DaemonHarness, _ count: Int, timeout: Duration = .seconds(90)) async throws {
+        _ = try await d.waitForRecords(count, timeout: timeout)
+        try await waitUntil(timeout: timeout, "the stream to acknowledge \(count) records") {
+            guard let p = publishFigures(d) else { return false }
+            return p.acknowledgedSeq >= count && p.lag == 0
+        }
+    }
+
+    /// The stream holds exactly the log's lines, in order, and each chain verifies.
+    static func expectExactlyOnce(_ d: DaemonHarness, _ urls: String, instance: String) async throws {
+        let log = try logLines(d)
+        let stream = try await streamLines(urls, instance: instance)
+        #expect(stream.verified, "stream cat --verify failed for \(instance)")
+        #expect(stream.lines.count == log.count, "\(stream.lines.count) messages for \(log.count) records")
+        #expect(stream.lines == log, "the stream's messages are not the log's lines, in order")
+    }
+
+    @Test func everyRecordIsPublishedOnceWithItsHeadersAndStatusShowsNoLag() async throws {
+        let nats = try NatsServerHarness()
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let d = try Self.daemon(nats, instance: "edge-one")
+        try d.start()
+        for i in 0..<30 { try d.write("p\(i).txt", Self.article(i)) }
+        try await Self.waitCaughtUp(d, 30)
+        try await Self.expectExactlyOnce(d, nats.urls, instance: "edge-one")
+        // Subjects and headers as documented: PREFIX.INSTANCE.KIND, message id INSTANCE/SEQ.
+        let connection = try NatsConnection(NatsConnectionSettings(servers: [nats.urls], name: "test"), retryForever: false)
+        let last = try #require(
+            try connection.lastMessage(
+                stream: "ARTICLED",
+                subject: "articled.edge-one.article",
+                headers: StreamLayout.Header.all
+            )
+        )
+        #expect(last.headers[StreamLayout.Header.seq] == "30")
+        #expect(last.headers[StreamLayout.Header.instance] == "edge-one")
+        #expect(last.headers[StreamLayout.Header.kind] == "article")
+        #expect(last.data == (try Self.logLines(d)).last)
+        try await d.stop()
+    }
+
+    @Test func killNineMidPublishResumesWithoutLosingOrRepeating() async throws {
+        let nats = try NatsServerHarness()
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let d = try Self.daemon(nats, instance: "edge-kill")
+        var written = 0
+        var killedBehind = 0
+        for round in 0..<4 {
+            try d.start()
+            for _ in 0..<60 {
+                try d.write("k/\(written).txt", Self.article(written, from: "kill"))
+                written += 1
+            }
+            // Kill it while records are still being written and published.
+            let before = (try? d.records().count) ?? 0
+            _ = try await d.waitForRecords(before + 5 + round, timeout: .seconds(60))
+            try await d.stop(signal: SIGKILL)
+            // The durable cursor behind the log: the restart must learn the rest from the stream itself.
+            if Self.cursorSeq(d) < (try d.records().count) { killedBehind += 1 }
+        }
+        #expect(killedBehind > 0, "no kill left the publisher behind the log")
+        try d.start()
+        try await waitUntil(timeout: .seconds(120), "the drop folder to empty") { d.incomingFiles().isEmpty }
+        try await Self.waitCaughtUp(d, written)
+        try await Self.expectExactlyOnce(d, nats.urls, instance: "edge-kill")
+        try await d.stop()
+    }
+
+    @Test func aBrokerOutageShowsTheLagAndTheErrorThenCatchesUp() async throws {
+        let nats = try NatsServerHarness()
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let d = try Self.daemon(nats, instance: "edge-outage")
+        try d.start()
+        for i in 0..<10 { try d.write("before\(i).txt", Self.article(i, from: "before")) }
+        try await Self.waitCaughtUp(d, 10)
+
+        try await nats.kill("n1", signal: SIGTERM)
+        for i in 0..<15 { try d.write("during\(i).txt", Self.article(i, from: "during")) }
+        // Ingestion does not wait for the broker: all 25 records are durable while it is down.
+        _ = try await d.waitForRecords(25)
+        try await waitUntil(timeout: .seconds(30), "status to show the lag and the error") {
+            guard let p = Self.publishFigures(d) else { return false }
+            return p.state == "retrying" && p.lag == 15 && p.lastError != nil
+        }
+
+        try nats.start("n1")
+        try await Self.waitCaughtUp(d, 25, timeout: .seconds(60))
+        try await Self.expectExactlyOnce(d, nats.urls, instance: "edge-outage")
+        try await d.stop()
+    }
+}
+
+/// Three JetStream servers (an R3 stream) and two daemons: mid-burst, the stream's leader and one daemon are
+/// killed with SIGKILL. Every record of both logs must end up in the stream exactly once, byte-identical, each
+/// instance's in seq order. About 15 s with 400 files per daemon; `RELIABILITY_LONG=1` drops 4,000 each.
+@Suite(.serialized, .enabled(if: NatsServerHarness.binary != nil, "nats-server is not installed (make deps)"))
+struct StreamClusterTests {
+    @Test func leaderAndDaemonKilledMidBurstLeaveEveryRecordOnceInTheStream() async throws {
+        let perDaemon = KillCycleTests.long ? 4000 : 400
+        let nats = try NatsServerHarness(count: 3)
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let a = try StreamPublishTests.daemon(nats, instance: "edge-a", replicas: 3)
+        let b = try StreamPublishTests.daemon(nats, instance: "edge-b", replicas: 3)
+        try a.start()
+        try b.start()
+        for i in 0..<(perDaemon / 2) {
+            try a.write("a\(i).txt", StreamPublishTests.article(i, from: "a"))
+            try b.write("b\(i).txt", StreamPublishTests.article(i, from: "b"))
+        }
+        // Mid-burst: once both are publishing, kill the stream's leader and daemon a.
+        try await waitUntil(timeout: .seconds(60), "both daemons to publish") {
+            (StreamPublishTests.publishFigures(a)?.acknowledgedSeq ?? 0) > 20
+                && (StreamPublishTests.publishFigures(b)?.acknowledgedSeq ?? 0) > 20
+        }
+        let leader = try Self.leader(nats)
+        let beforeKill = StreamPublishTests.publishFigures(a)?.acknowledgedSeq ?? 0
+        try await nats.kill(leader)
+        try await a.stop(signal: SIGKILL)
+        #expect(beforeKill < perDaemon / 2, "daemon a had published its whole first half before the kill")
+        for i in (perDaemon / 2)..<perDaemon {
+            try a.write("a\(i).txt", StreamPublishTests.article(i, from: "a"))
+            try b.write("b\(i).txt", StreamPublishTests.article(i, from: "b"))
+        }
+        try a.start()
+        try await StreamPublishTests.waitCaughtUp(a, perDaemon, timeout: .seconds(180))
+        try await StreamPublishTests.waitCaughtUp(b, perDaemon, timeout: .seconds(180))
+        try nats.start(leader)
+        let alive = nats.nodes.filter { $0.name != leader }.map { nats.url($0.name) }.joined(separator: ",")
+        try await StreamPublishTests.expectExactlyOnce(a, alive, instance: "edge-a")
+        try await StreamPublishTests.expectExactlyOnce(b, alive, instance: "edge-b")
+        try await a.stop()
+        try await b.stop()
+    }
+
+    /// The server leading the ARTICLED stream.
+    static func leader(_ nats: NatsServerHarness) throws -> String {
+        let connection = try NatsConnection(
+            NatsConnectionSettings(servers: nats.urls.split(separator: ",").map(String.init), name: "test"),
+            retryForever: false
+        )
+        guard let leader = try connection.streamLeader("ARTICLED") else { throw HarnessError("the stream has no leader") }
+        return leader
+    }
+}
