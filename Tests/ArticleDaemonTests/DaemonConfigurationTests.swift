@@ -35,6 +35,12 @@ import Testing
     ("log-format", "xml"),
     ("log-level", "loud"),
     ("nonsense", "1"),
+    ("publish-url", "http://host:4222"),
+    ("publish-replicas", "7"),
+    ("publish-subject-prefix", "a.b"),
+    ("instance", "edge*"),
+    ("publish-stream", "has space"),
+    ("publish-tls-cert", "/etc/articled/client.pem"),
 ])
 func invalidValuesAreRefusedWithTheKeyNamed(key: String, value: String) {
     #expect(throws: ConfigurationError.self) {
@@ -59,4 +65,30 @@ func invalidValuesAreRefusedWithTheKeyNamed(key: String, value: String) {
     } catch {
         #expect(error.description.contains("/nonexistent/articled.toml"))
     }
+}
+
+@Test func publishingSettingsReadFromTheFileAsNATSUsersWriteThem() throws {
+    let file = "/tmp/articled-config-\(UUID().uuidString).toml"
+    try """
+    publish-url = ["nats://a:4222", "nats://b:4222"]
+    publish-replicas = 3
+    publish-stream = "NEWS"
+    instance = "edge-7"
+    publish-tls-cert = "/etc/articled/client.pem"
+    publish-tls-key = "/etc/articled/client.key"
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let config = try DaemonConfiguration.load(flags: [:], environment: [:], configFile: file)
+    #expect(config.publishURL == ["nats://a:4222", "nats://b:4222"])
+    #expect(config.publishReplicas == 3)
+    #expect(config.publishStream == "NEWS")
+    #expect(config.instance == "edge-7")
+    #expect(config.publishSubjectPrefix == "articled")
+    let flagged = try DaemonConfiguration.load(
+        flags: ["publish-url": "nats://c:4222,tls://d:4222"],
+        environment: [:],
+        configFile: nil
+    )
+    #expect(flagged.publishURL == ["nats://c:4222", "tls://d:4222"])
+    #expect(DaemonConfiguration().publishURL.isEmpty, "publishing is off by default")
 }

@@ -146,6 +146,30 @@ struct StreamPublishTests {
         try await Self.expectExactlyOnce(d, nats.urls, instance: "edge-outage")
         try await d.stop()
     }
+
+    @Test func aSecondDaemonUnderTheSameInstanceNamePlantsNothing() async throws {
+        let nats = try NatsServerHarness()
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let first = try Self.daemon(nats, instance: "shared-name")
+        try first.start()
+        for i in 0..<5 { try first.write("f\(i).txt", Self.article(i, from: "first")) }
+        try await Self.waitCaughtUp(first, 5)
+        try await first.stop()
+
+        // Another log whose seq 5 is a different record: publishing it would plant records under the name.
+        let second = try Self.daemon(nats, instance: "shared-name")
+        try second.start()
+        for i in 0..<8 { try second.write("s\(i).txt", Self.article(i, from: "second")) }
+        _ = try await second.waitForRecords(8)
+        try await waitUntil(timeout: .seconds(30), "the second daemon to refuse") {
+            guard let p = Self.publishFigures(second) else { return false }
+            return p.state == "retrying" && (p.lastError ?? "").contains("another daemon uses this instance name")
+        }
+        #expect(second.isRunning, "ingestion goes on while publishing is refused")
+        try await Self.expectExactlyOnce(first, nats.urls, instance: "shared-name")
+        try await second.stop()
+    }
 }
 
 /// Three JetStream servers (an R3 stream) and two daemons: mid-burst, the stream's leader and one daemon are
