@@ -37,6 +37,7 @@ mkdir -p "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vend
 "$bin" --generate-completion-script fish > "$root/usr/share/fish/vendor_completions.d/articled.fish"
 install -D -m 0644 "$repo/README.md" "$root/usr/share/doc/articled/README.md"
 for doc in "$repo"/docs/*.md "$repo"/docs/*.json; do install -m 0644 "$doc" "$root/usr/share/doc/articled/"; done
+install -D -m 0644 "$repo/deploy/network.conf" "$root/usr/share/doc/articled/examples/network.conf"
 
 mkdir -p "$root/DEBIAN"
 echo /etc/articled/articled.toml > "$root/DEBIAN/conffiles"
