@@ -92,6 +92,13 @@ struct StreamPublishTests {
         #expect(last.headers[StreamLayout.Header.instance] == "edge-one")
         #expect(last.headers[StreamLayout.Header.kind] == "article")
         #expect(last.data == (try Self.logLines(d)).last)
+        // --from-time selects by the time the server stored each message.
+        let past = try await DaemonHarness.runTool(["stream", "cat", "--server", nats.urls, "--from-time", "2000-01-01"])
+        #expect(past.output.split(separator: "\n").count == 30)
+        let future = try await DaemonHarness.runTool([
+            "stream", "cat", "--server", nats.urls, "--from-time", "2100-01-01T00:00:00Z",
+        ])
+        #expect(future.status == 0 && future.output.isEmpty)
         try await d.stop()
     }
 
@@ -140,6 +147,9 @@ struct StreamPublishTests {
             guard let p = Self.publishFigures(d) else { return false }
             return p.state == "retrying" && p.lag == 15 && p.lastError != nil
         }
+        let metrics = try StatusClient.get(socketPath: d.socket, path: "/metrics").body
+        #expect(metrics.contains("articled_publish_lag_records 15"))
+        #expect(metrics.contains("articled_publish_up 0"))
 
         try nats.start("n1")
         try await Self.waitCaughtUp(d, 25, timeout: .seconds(60))
