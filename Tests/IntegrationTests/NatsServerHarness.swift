@@ -19,6 +19,8 @@ final class NatsServerHarness: @unchecked Sendable {
 
     let root: String
     let nodes: [Node]
+    /// With mutual TLS: the server's certificate and key, and the CA its clients' certificates must come from.
+    var tls: (certificate: String, key: String, ca: String)? = nil
     private var processes: [String: ChildProcess] = [:]
 
     /// `count` servers (1: a lone server; 3: a JetStream cluster with routes between all of them).
@@ -64,6 +66,9 @@ final class NatsServerHarness: @unchecked Sendable {
         guard let binary = Self.binary else { throw HarnessError("nats-server is not installed") }
         let n = node(name)
         var arguments = ["-js", "-a", "127.0.0.1", "-p", "\(n.clientPort)", "-sd", n.storeDirectory, "-n", n.name]
+        if let tls {
+            arguments += ["--tlsverify", "--tlscert", tls.certificate, "--tlskey", tls.key, "--tlscacert", tls.ca]
+        }
         if nodes.count > 1 {
             let routes = nodes.filter { $0.name != name }.map { "nats://127.0.0.1:\($0.clusterPort)" }
             arguments += [
@@ -102,5 +107,30 @@ final class NatsServerHarness: @unchecked Sendable {
                 connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
+    }
+
+    /// Makes a CA, a server certificate for 127.0.0.1 and a client certificate in `folder` with openssl
+    /// (EC P-256, valid two days); returns their paths by name: ca, server, server-key, client, client-key.
+    static func makeCertificates(in folder: String) async throws -> [String: String] {
+        let script = """
+            set -e; cd '\(folder)'
+            key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
+            key ca.key; openssl req -x509 -new -key ca.key -out ca.pem -days 2 -subj /CN=articled-test-ca
+            for who in server client; do
+              key $who.key
+              openssl req -new -key $who.key -out $who.csr -subj /CN=$who
+              if [ $who = server ]; then echo 'subjectAltName=IP:127.0.0.1' > $who.ext
+              else echo 'extendedKeyUsage=clientAuth' > $who.ext; fi
+              openssl x509 -req -in $who.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \\
+                -extfile $who.ext -out $who.pem 2>/dev/null
+            done
+            """
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try await ChildProcess.running("/bin/sh", ["-c", script])
+        guard result.status == 0 else { throw HarnessError("openssl failed") }
+        return [
+            "ca": folder + "/ca.pem", "server": folder + "/server.pem", "server-key": folder + "/server.key",
+            "client": folder + "/client.pem", "client-key": folder + "/client.key",
+        ]
     }
 }

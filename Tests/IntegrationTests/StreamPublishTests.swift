@@ -180,6 +180,33 @@ struct StreamPublishTests {
         try await Self.expectExactlyOnce(first, nats.urls, instance: "shared-name")
         try await second.stop()
     }
+
+    @Test func mutualTLSAsNATSUsersConfigureIt() async throws {
+        let nats = try NatsServerHarness()
+        let certs = try await NatsServerHarness.makeCertificates(in: nats.root + "/certs")
+        nats.tls = (certs["server"]!, certs["server-key"]!, certs["ca"]!)
+        try await nats.startAll()
+        try await nats.waitUntilListening()
+        let config = nats.root + "/articled.toml"
+        try """
+        publish-url = "\(nats.urls)"
+        instance = "edge-tls"
+        publish-tls-ca = "\(certs["ca"]!)"
+        publish-tls-cert = "\(certs["client"]!)"
+        publish-tls-key = "\(certs["client-key"]!)"
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let d = try DaemonHarness(arguments: ["--sidecar-wait-ms", "0", "--config", config])
+        try d.start()
+        for i in 0..<5 { try d.write("t\(i).txt", Self.article(i, from: "tls")) }
+        try await Self.waitCaughtUp(d, 5)
+        let read = try await DaemonHarness.runTool(["stream", "cat", "--config", config, "--verify"])
+        #expect(read.status == 0)
+        #expect(read.output.split(separator: "\n").map { Array($0.utf8) } == (try Self.logLines(d)))
+        // Without the client certificate the server refuses the connection.
+        let refused = try await DaemonHarness.runTool(["stream", "cat", "--server", nats.urls])
+        #expect(refused.status != 0)
+        try await d.stop()
+    }
 }
 
 /// Three JetStream servers (an R3 stream) and two daemons: mid-burst, the stream's leader and one daemon are
