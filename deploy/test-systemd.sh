@@ -24,6 +24,7 @@ work=$(mktemp -d /tmp/articled-systemd-test.XXXXXX)
 machine="articled-test-$$"
 nspawn_pid=""
 leader=""
+nats_pid=""
 failures=0
 
 cleanup() {
@@ -43,6 +44,7 @@ cleanup() {
         fi
         wait "$nspawn_pid" 2>/dev/null || true
     fi
+    if [ -n "$nats_pid" ]; then kill "$nats_pid" 2>/dev/null || true; wait "$nats_pid" 2>/dev/null || true; fi
     rm -rf "$work"
     exit "$status"
 }
@@ -294,6 +296,43 @@ else
 fi
 c rm -r /etc/systemd/system/articled.service.d
 c systemctl daemon-reload
+
+# 9b. Publishing to NATS JetStream under the hardened unit (the package's build only): a nats-server on the
+# host's loopback (the container shares the host's network). Without the network drop-in the unit has no
+# network and the publisher retries; with the shipped drop-in the stream gets every record.
+if [ -n "${ARTICLED_DEB:-}" ] && command -v nats-server >/dev/null 2>&1; then
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    nats-server -js -a 127.0.0.1 -p "$port" -sd "$work/nats" >"$work/nats.log" 2>&1 &
+    nats_pid=$!
+    c cp /etc/articled/articled.toml /tmp/articled.toml.orig
+    printf 'publish-url = "nats://127.0.0.1:%s"\ninstance = "container"\n' "$port" | c tee -a /etc/articled/articled.toml >/dev/null
+    c systemctl restart articled.service
+    publish_is() { c "$articled" status 2>/dev/null | grep -q "publish    $1"; }
+    if wait_for 20 publish_is retrying; then
+        pass "without the network drop-in the unit cannot reach the broker: publish retrying"
+    else
+        fail "publishing without the drop-in: $(c "$articled" status 2>&1 | grep publish || true)"
+    fi
+    c mkdir -p /etc/systemd/system/articled.service.d
+    c cp /usr/share/doc/articled/examples/network.conf /etc/systemd/system/articled.service.d/network.conf
+    c systemctl daemon-reload
+    c systemctl restart articled.service
+    if wait_for 30 publish_is caught-up; then
+        logged=$(c "$articled" log cat --state /var/lib/articled | wc -l)
+        streamed=$("$work/root$articled" stream cat --server "nats://127.0.0.1:$port" --instance container --verify 2>"$work/verify.txt" | wc -l)
+        if [ "$streamed" = "$logged" ] && grep -q "every chain intact" "$work/verify.txt"; then
+            pass "with deploy/network.conf the stream holds all $logged records, chain intact ($(c "$articled" status | grep 'publish '))"
+        else
+            fail "stream holds $streamed of $logged records: $(cat "$work/verify.txt")"
+        fi
+    else
+        fail "publishing with the drop-in: $(c "$articled" status 2>&1 | grep publish || true)"
+    fi
+    c rm -r /etc/systemd/system/articled.service.d
+    c cp /tmp/articled.toml.orig /etc/articled/articled.toml
+    c systemctl daemon-reload
+    c systemctl restart articled.service
+fi
 
 # 10. A clean stop: STOPPING=1, exit 0, no failure recorded.
 if c systemctl stop articled.service && [ "$(prop ActiveState)" = inactive ] && [ "$(prop Result)" = success ]; then

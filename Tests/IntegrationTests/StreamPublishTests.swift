@@ -157,6 +157,23 @@ struct StreamPublishTests {
         try await d.stop()
     }
 
+    /// The first connection fails: the daemon must start, record files and keep trying in the background (the
+    /// C client would otherwise retry inside its connect call, for ever, and the publisher would never report).
+    @Test func aBrokerDownAtStartIsWaitedForWithoutHoldingAnythingUp() async throws {
+        let nats = try NatsServerHarness()
+        let d = try Self.daemon(nats, instance: "edge-late")
+        try d.start()
+        for i in 0..<5 { try d.write("l\(i).txt", Self.article(i, from: "late")) }
+        _ = try await d.waitForRecords(5)
+        try await waitUntil(timeout: .seconds(30), "status to show the publisher retrying") {
+            Self.publishFigures(d)?.state == "retrying"
+        }
+        try await nats.startAll()
+        try await Self.waitCaughtUp(d, 5, timeout: .seconds(60))
+        try await Self.expectExactlyOnce(d, nats.urls, instance: "edge-late")
+        try await d.stop()
+    }
+
     @Test func aSecondDaemonUnderTheSameInstanceNamePlantsNothing() async throws {
         let nats = try NatsServerHarness()
         try await nats.startAll()

@@ -54,9 +54,11 @@ public final class NatsConnection: @unchecked Sendable {
             if retryForever {
                 try check("natsOptions_SetMaxReconnect", natsOptions_SetMaxReconnect(options, -1))
                 try check("natsOptions_SetReconnectWait", natsOptions_SetReconnectWait(options, 500))
+                // With a connected callback the first connect returns at once and retries in the background;
+                // without one, the C client would retry inside `natsConnection_Connect`, for ever.
                 try check(
                     "natsOptions_SetRetryOnFailedConnect",
-                    natsOptions_SetRetryOnFailedConnect(options, true, nil, nil)
+                    natsOptions_SetRetryOnFailedConnect(options, true, { _, _ in }, nil)
                 )
             }
             if let creds = s.credentialsFile {
