@@ -9,9 +9,11 @@
    time until the lag is back to 0 is measured.
 3. Exactly once: `articled stream cat --verify` over the whole stream: every record of the log once, in seq
    order, byte-identical.
+The peer, in the same run: bench/nats-py-publisher.py (the official Python client, nats-py, in a venv this
+script makes) publishing the same log's lines one acknowledged message at a time to the same servers.
 
   bench/publish.py ARTICLED_BIN [N] [M]      (defaults: N = 20000, M = 2000)
-Needs nats-server (make deps) and Python 3's standard library."""
+Needs nats-server (make deps) and PyPI for the peer's venv (BENCH_VENV, default .build-bench/venv)."""
 import glob, json, os, shutil, signal, socket, subprocess, sys, tempfile, time
 
 binary = os.path.abspath(sys.argv[1])
@@ -73,6 +75,22 @@ def daemon(state, watch, sock, urls, replicas):
                              "--publish-url", urls, "--publish-replicas", str(replicas), "--instance", "bench"],
                             stdout=subprocess.DEVNULL, stderr=open(f"{root}/daemon.log", "a"))
 
+def peer_python():
+    venv = os.environ.get("BENCH_VENV", os.path.join(here, "..", ".build-bench", "venv"))
+    py = os.path.join(venv, "bin", "python")
+    if not os.path.exists(py):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    if subprocess.run([py, "-c", "import nats"], capture_output=True).returncode != 0:
+        subprocess.run([py, "-m", "pip", "install", "--quiet", "nats-py==2.9.0"], check=True)
+    return py
+
+def peer(py, cluster, state, replicas, label):
+    r = subprocess.run([py, os.path.join(here, "nats-py-publisher.py"), cluster.urls(), state, "PEER",
+                        str(replicas)], capture_output=True, check=True)
+    n, seconds = r.stdout.split()
+    print(f"{label}: nats-py peer published the same {int(n):,} lines in {float(seconds):.2f} s = "
+          f"{int(n) / float(seconds):,.0f} records/s", flush=True)
+
 def throughput(label, replicas, nodes):
     state = f"{root}/{label}/state"
     subprocess.run([os.path.join(here, "make-log"), state, str(N)], check=True, stdout=subprocess.DEVNULL,
@@ -123,9 +141,13 @@ def exactly_once(cluster, state):
     return same and r.returncode == 0
 
 try:
+    py = peer_python()
     c1, d1, s1, _ = throughput("single-server-R1", 1, 1)
-    d1.send_signal(signal.SIGTERM); d1.wait(); c1.stop()
+    d1.send_signal(signal.SIGTERM); d1.wait()
+    peer(py, c1, s1, 1, "single-server-R1")
+    c1.stop()
     c3, d3, s3, sock3 = throughput("cluster-R3", 3, 3)
+    peer(py, c3, s3, 3, "cluster-R3")
     outage(c3, d3, sock3)
     ok = exactly_once(c3, s3)
     d3.send_signal(signal.SIGTERM); d3.wait(); c3.stop()
