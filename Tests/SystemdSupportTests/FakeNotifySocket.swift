@@ -36,7 +36,7 @@ final class FakeNotifySocket {
     ///
     /// Messages from other processes are dropped: daemons that other tests start inherit NOTIFY_SOCKET while it is
     /// set, and their READY=1 or WATCHDOG=1 must not count as ours.
-    func receive(timeout: Duration = .seconds(2)) async -> String? {
+    func receive(timeout: Duration = .seconds(10)) async -> String? {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let (pid, message) = self.receiveNow() {

@@ -181,7 +181,8 @@ public final class NatsConnection: @unchecked Sendable {
         return Acknowledgement(streamSequence: ack.pointee.Sequence, duplicate: ack.pointee.Duplicate)
     }
 
-    /// The stream's last message on `subject` (no wildcards), nil when it has none.
+    /// The stream's last message on `subject` (wildcards allowed), nil when it has none; its stream sequence
+    /// and time are set.
     public func lastMessage(stream: String, subject: String, headers: [String]) throws(NatsError) -> ReceivedMessage? {
         var message: OpaquePointer? = nil
         var code = jsErrCode(rawValue: 0)
@@ -244,6 +245,11 @@ public final class NatsConnection: @unchecked Sendable {
             pending: 0,
             timestampNanos: 0
         )
+        if !metadata {
+            // A message fetched directly (js_GetLastMsg) carries its sequence and time itself.
+            received.streamSequence = natsMsg_GetSequence(message)
+            received.timestampNanos = natsMsg_GetTime(message)
+        }
         var meta: UnsafeMutablePointer<jsMsgMetaData>? = nil
         if metadata, natsMsg_GetMetaData(&meta, message) == NATS_OK, let meta {
             received.streamSequence = meta.pointee.Sequence.Stream

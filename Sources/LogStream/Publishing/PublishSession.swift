@@ -99,21 +99,18 @@ final class PublishSession: @unchecked Sendable {
         return count
     }
 
-    /// The stream's last record of this instance: the highest seq over the kinds' subjects.
+    /// The stream's last record of this instance, over all its subjects (records go out in seq order, so the
+    /// last one stored is the highest seq stored).
     private func lastPublished() throws -> (seq: Int, sha256: String?) {
-        var best: (seq: Int, sha256: String?) = (0, nil)
-        for kind in StreamLayout.kinds {
-            guard
-                let message = try connection.lastMessage(
-                    stream: layout.stream,
-                    subject: layout.subject(kind: kind),
-                    headers: StreamLayout.Header.all
-                ),
-                let seq = message.headers[StreamLayout.Header.seq].flatMap(Int.init), seq > best.seq
-            else { continue }
-            best = (seq, message.headers[StreamLayout.Header.sha256])
-        }
-        return best
+        guard
+            let message = try connection.lastMessage(
+                stream: layout.stream,
+                subject: StreamLayout.subjects(prefix: layout.subjectPrefix, instance: layout.instance),
+                headers: StreamLayout.Header.all
+            ),
+            let seq = message.headers[StreamLayout.Header.seq].flatMap(Int.init)
+        else { return (0, nil) }
+        return (seq, message.headers[StreamLayout.Header.sha256])
     }
 
     /// Moves past the lines up to `seq`, checking that the line of `seq` is the one the stream holds.

@@ -52,9 +52,6 @@ public struct StreamLayout: Sendable, Equatable {
     /// `INSTANCE/SEQ`: unique across the daemons that share a stream, and the same each time a record is sent.
     public func messageID(seq: Int) -> String { "\(instance)/\(seq)" }
 
-    /// The kinds a record can have, one subject each (the last message of each is looked up on resume).
-    public static let kinds = ["article", "duplicate", "rejected"]
-
     /// The default instance name: the host name (dots become `-`, since dots separate subject tokens) and 8 hex
     /// digits of the state folder's path, so that two daemons on one host differ and a restart keeps the name.
     public static func defaultInstance(stateFolder: String) -> String {
