@@ -10,6 +10,7 @@ extension StatusSnapshot {
         if let publish = self.publish {
             line += publish.state == "retrying" ? ", publish retrying" : ", publish"
             line += " lag \(Self.grouped(publish.lag))"
+            if publish.state == "retrying", let error = publish.lastError { line += " (\(error))" }
         }
         return line
     }

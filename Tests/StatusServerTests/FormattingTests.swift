@@ -25,6 +25,24 @@ struct StatusLineTests {
         #expect(summary.contains("last seq 1208, 4.0 KiB in 1 segment"))
     }
 
+    @Test func theStatusLineAndSummaryShowThePublisherWhenItIsOn() {
+        var snapshot = FixedSource.snapshot(state: .running, lastError: nil)
+        snapshot.publish = PublishFigures(
+            state: "retrying", instance: "edge-1", stream: "ARTICLED", acknowledgedSeq: 1000, lag: 208,
+            published: 12, failures: 3, lastError: "not connected to any NATS server (reconnecting)"
+        )
+        #expect(
+            snapshot.statusLine.hasSuffix(
+                "queue 0, publish retrying lag 208 (not connected to any NATS server (reconnecting))"
+            )
+        )
+        #expect(snapshot.summary.contains("publish    retrying as edge-1 to stream ARTICLED: acknowledged seq 1000, lag 208"))
+        #expect(snapshot.summary.contains("publish error not connected"))
+        snapshot.publish?.state = "caught-up"
+        snapshot.publish?.lag = 0
+        #expect(snapshot.statusLine.hasSuffix("queue 0, publish lag 0"))
+    }
+
     @Test(arguments: [(0, "0"), (999, "999"), (1204, "1,204"), (1_234_567, "1,234,567"), (-1000, "-1,000")])
     func numbersAreGroupedByThousands(value: Int, text: String) {
         #expect(StatusSnapshot.grouped(value) == text)
