@@ -1,8 +1,10 @@
 #!/bin/bash
 # Checks articled under a real systemd: boots this machine's OS in a throwaway systemd-nspawn container, installs
-# with install.sh (DESTDIR), and checks readiness, the STATUS= line, files dropped by a member of group articled
-# becoming records, the status socket answering that member (and refusing others), journal entries with ARTICLED_*
-# fields, `systemctl reload`, the watchdog restarting a daemon frozen with SIGSTOP, and a clean `systemctl stop`.
+# the Debian package with `apt-get install ./articled_….deb` (ARTICLED_DEB=path) or install.sh (DESTDIR), and
+# checks readiness, the STATUS= line, files dropped by a member of group articled becoming records, the status
+# socket answering that member (and refusing others), journal entries with ARTICLED_* fields, `config check`,
+# /metrics, `systemctl reload`, the watchdog restarting a daemon frozen with SIGSTOP, publishing to a NATS server
+# through the network drop-in, a clean `systemctl stop`, socket activation and `apt-get remove`.
 #
 #   ARTICLED_BIN=path/to/articled deploy/test-systemd.sh     # install a binary built already
 #   deploy/test-systemd.sh                                   # let install.sh build one (slow)
@@ -76,19 +78,19 @@ prop() { c systemctl show -P "$1" articled.service; }
 mkdir -p "$work/preset"
 printf 'disable nats-server.service\n' > "$work/preset/10-host-packages.preset"
 
-# 1. Install into a staging root. With ARTICLED_DEB, the Debian package: its files, and later its postinst run
-# in the container as dpkg runs it; otherwise install.sh with DESTDIR, exactly as an operator would into /.
+# 1. With ARTICLED_DEB, the Debian package, installed later inside the container by `apt-get install` (the
+# host's own copy is only read, for the checks below); otherwise install.sh with DESTDIR, as an operator would.
 if [ -n "${ARTICLED_DEB:-}" ]; then
     dpkg-deb -x "$ARTICLED_DEB" "$work/root"
-    dpkg-deb -e "$ARTICLED_DEB" "$work/control"
-    pass "the .deb unpacked: $(dpkg-deb -f "$ARTICLED_DEB" Package Version | tr '\n' ' ')"
     articled=/usr/bin/articled
-    # The package's /usr over the host's, read-only underneath.
-    usr_overlay="--overlay=/usr:$work/root/usr:/usr"
-    # The container's first boot applies presets ("enable *" on Debian) to every unit in /usr/lib, so the units
-    # would start before the package is configured; a preset keeps them for the postinst, as dpkg would.
-    printf 'disable articled.service\ndisable articled.socket\n' > "$work/preset/00-articled-test.preset"
-    control_bind="--bind-ro=$work/control:/mnt/articled-control"
+    # apt and dpkg in the container see this machine's package database (a copy they may change) and write the
+    # package's files into a fresh layer over the host's /usr.
+    mkdir -p "$work/dpkg" "$work/usr-upper"
+    cp -a /var/lib/dpkg/. "$work/dpkg/"
+    # The host's overrides name groups the container's fresh /etc does not have; dpkg refuses to run with them.
+    : > "$work/dpkg/statoverride"
+    usr_overlay="--overlay=/usr:$work/usr-upper:/usr"
+    control_bind="--bind=$work/dpkg:/var/lib/dpkg --bind-ro=$(readlink -f "$ARTICLED_DEB"):/mnt/$(basename "$ARTICLED_DEB")"
 else
     DESTDIR="$work/root" ARTICLED_BIN="${ARTICLED_BIN:-}" "$deploy/install.sh" >"$work/install.log" 2>&1 || {
         cat "$work/install.log"
@@ -136,7 +138,7 @@ wait_for 60 booted || {
 pass "container booted with systemd as PID 1 ($(c systemctl --version | head -n1))"
 
 # 3. Install the files into the container's /etc, create the user, the spool and a member of group articled.
-c cp -a /mnt/articled/etc/. /etc/
+[ -n "${ARTICLED_DEB:-}" ] || c cp -a /mnt/articled/etc/. /etc/
 c mkdir -p /etc/sysusers.d
 cat <<'USERS' | c tee /etc/sysusers.d/articled-test.conf >/dev/null
 u alice - "test user in group articled" /
@@ -144,14 +146,19 @@ m alice articled
 u mallory - "test user outside the group" /
 USERS
 if [ -n "${ARTICLED_DEB:-}" ]; then
-    # What dpkg runs after unpacking on a first install: users, folders, daemon-reload, enable --now.
-    if c sh /mnt/articled-control/postinst configure; then
-        pass "the package's postinst configured it (units in /usr/lib/systemd/system)"
+    # As an operator installs a downloaded package: apt resolves its dependencies against the installed system,
+    # dpkg unpacks it and runs its postinst (users, folders, daemon-reload, enable --now).
+    c mkdir -p /var/cache/apt/archives/partial /var/lib/apt/lists/partial /var/log/apt
+    deb_name=$(basename "$ARTICLED_DEB")
+    if c env DEBIAN_FRONTEND=noninteractive sh -c "cd /mnt && apt-get install -y -q ./$deb_name" \
+        >"$work/apt.log" 2>&1 \
+        && c dpkg-query -W -f='${Status} ${Version}' articled | grep -q '^install ok installed'; then
+        pass "apt-get install ./$(basename "$ARTICLED_DEB"): $(c dpkg-query -W -f='${Package} ${Version} ${Status}' articled)"
     else
-        fail "the package's postinst failed"
+        fail "apt-get install of the package"
+        cat "$work/apt.log"
     fi
     c systemd-sysusers
-    c systemd-tmpfiles --create articled.conf
 else
     c systemd-sysusers
     c systemd-tmpfiles --create /etc/tmpfiles.d/articled.conf
@@ -345,6 +352,18 @@ if c "$articled" status >/dev/null 2>&1 && [ "$(prop ActiveState)" = active ]; t
     pass "a status request on the socket started the daemon again (socket activation)"
 else
     fail "socket activation after stop (ActiveState=$(prop ActiveState))"
+fi
+
+# 11. apt-get remove: the service stopped and disabled, the binary gone, the edited configuration kept.
+if [ -n "${ARTICLED_DEB:-}" ]; then
+    if c env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q articled >"$work/apt-remove.log" 2>&1 \
+        && ! c test -e /usr/bin/articled && c test -f /etc/articled/articled.toml \
+        && [ "$(prop ActiveState)" = inactive ]; then
+        pass "apt-get remove: stopped, binary gone, /etc/articled/articled.toml kept (a conffile)"
+    else
+        fail "apt-get remove (ActiveState=$(prop ActiveState))"
+        tail -n 20 "$work/apt-remove.log"
+    fi
 fi
 
 if [ "$failures" -eq 0 ]; then
