@@ -78,8 +78,28 @@ public struct ConfigurationReport: Sendable {
                 "socket: the folder of \(socket) does not exist now (under systemd, RuntimeDirectory= creates it)"
             )
         }
+        checkPublishing()
         if geteuid() != 0 {
             warnings.append("checked as uid \(geteuid()); the service's user may see the folders differently")
+        }
+    }
+
+    /// The files the publisher reads at start (credentials, TLS) must be readable; that the brokers answer is
+    /// only known at run time, and the systemd unit needs the network drop-in to reach them.
+    mutating func checkPublishing() {
+        let c = configuration
+        let files = [
+            ("publish-credentials", c.publishCredentials), ("publish-tls-ca", c.publishTLSCA),
+            ("publish-tls-cert", c.publishTLSCert), ("publish-tls-key", c.publishTLSKey),
+        ]
+        for case (let key, let path?) in files where access(path, R_OK) != 0 {
+            errors.append("\(key): \(path) is not a readable file")
+        }
+        if !c.publishURL.isEmpty {
+            warnings.append(
+                "publish-url: the servers are reached at run time; under systemd the unit needs the network drop-in "
+                    + "(docs/scale-out.md)"
+            )
         }
     }
 

@@ -31,6 +31,22 @@ struct ConfigurationReportTests {
         #expect(report.warnings.contains { $0.contains("does not exist yet") })
     }
 
+    @Test func publishingFilesThatCannotBeReadAreErrorsAndTheNetworkAWarning() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "ca".write(toFile: root + "/ca.pem", atomically: true, encoding: .utf8)
+        let report = ConfigurationReport.make(
+            flags: [
+                "watch": root + "/incoming", "state": root + "/state", "publish-url": "nats://127.0.0.1:4222",
+                "publish-tls-ca": root + "/ca.pem", "publish-credentials": root + "/missing.creds",
+            ],
+            environment: [:],
+            configFile: nil
+        )
+        #expect(report.errors == ["publish-credentials: \(root)/missing.creds is not a readable file"])
+        #expect(report.warnings.contains { $0.hasPrefix("publish-url: ") })
+    }
+
     @Test func aWatchFolderInsideTheStateFolderIsAnError() throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }
