@@ -12,6 +12,8 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadableLine(LogReader.Position)
     /// No server answers; the client keeps reconnecting in the background.
     case notConnected
+    /// The log's head covers seqs after `after` that reading from the cursor did not find.
+    case missingRecords(after: Int, head: Int)
 
     public var description: String {
         switch self {
@@ -21,6 +23,9 @@ public enum PublishError: Error, Sendable, Equatable, CustomStringConvertible {
         case .foreignRecord(let instance, let seq):
             return "the stream's seq \(seq) of instance \(instance) is not this log's record: another daemon uses "
                 + "this instance name; publishing is paused"
+        case .missingRecords(let after, let head):
+            return "the log's head is seq \(head) but no record after seq \(after) was found from the cursor's "
+                + "position; reading the log again from its start"
         case .notConnected:
             return "not connected to any NATS server (reconnecting)"
         case .unreadableLine(let position):

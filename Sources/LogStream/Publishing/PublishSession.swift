@@ -26,6 +26,8 @@ final class PublishSession: @unchecked Sendable {
     /// Whether the stream must be asked where this instance stands before the next publish.
     var needsResume = true
     private var unsynced = 0
+    /// Set when the log held no line for a seq the head covers: the next resume reads from the log's start.
+    private var rescan = false
     private let onAcknowledged: @Sendable (Int) -> Void
 
     /// Acknowledgements between two syncs of the cursor (it is synced anyway whenever the publisher catches up).
@@ -64,7 +66,11 @@ final class PublishSession: @unchecked Sendable {
             // A cursor ahead of the log (the state folder was restored from a backup): read from the start.
             tail = LogTail(directory: tail.directory, position: .start)
             acknowledged = 0
+        } else if rescan {
+            // The cursor's position did not lead to the next record: find it from the start, skipping.
+            tail = LogTail(directory: tail.directory, position: .start)
         }
+        rescan = false
         if last.seq > acknowledged { try skip(through: last.seq, expecting: last.sha256, head: head) }
         acknowledged = max(acknowledged, last.seq)
         try writeCursor(sync: true)
@@ -96,6 +102,11 @@ final class PublishSession: @unchecked Sendable {
             onAcknowledged(record.seq)
             return true
         }
+        if !stop.isSet && acknowledged < head.seq {
+            // Never spin on a position that leads nowhere: report it, and look again from the start.
+            rescan = true
+            throw PublishError.missingRecords(after: acknowledged, head: head.seq)
+        }
         return count
     }
 
@@ -113,15 +124,22 @@ final class PublishSession: @unchecked Sendable {
         return (seq, message.headers[StreamLayout.Header.sha256])
     }
 
-    /// Moves past the lines up to `seq`, checking that the line of `seq` is the one the stream holds.
+    /// Moves past the lines up to `seq`, checking that the line of `seq` is the one the stream holds. When the
+    /// cursor's position does not lead to that line, it is looked for again from the log's start.
     private func skip(through seq: Int, expecting sha256: String?, head: LogHead) throws {
-        var matched = false
+        var found: RecordMessage? = nil
+        let fromStart = tail.position == .start
         try tail.forEachLine(upTo: head) { line, _ in
             guard let record = RecordMessage(line: line) else { return true }
-            if record.seq == seq { matched = sha256 == nil || record.sha256 == sha256 }
+            if record.seq >= seq { found = record }
             return record.seq < seq
         }
-        if !matched { throw PublishError.foreignRecord(instance: layout.instance, seq: seq) }
+        guard let found, found.seq == seq else {
+            guard !fromStart else { throw PublishError.missingRecords(after: acknowledged, head: head.seq) }
+            tail = LogTail(directory: tail.directory, position: .start)
+            return try skip(through: seq, expecting: sha256, head: head)
+        }
+        if let sha256, found.sha256 != sha256 { throw PublishError.foreignRecord(instance: layout.instance, seq: seq) }
     }
 
     private func writeCursor(at position: LogReader.Position? = nil, sync: Bool) throws {
