@@ -38,14 +38,17 @@ let package = Package(
         .target(name: "PosixSupport"),
 
         // Libraries, one per concern.
-        .target(name: "ArticleExtraction", dependencies: ["CUchardet"]),
+        // What a record's article is (the data type and its JSON bytes), shared by the extractor that makes it
+        // and the log that stores it, so that the log does not depend on the extractor.
+        .target(name: "ArticleModel"),
+        .target(name: "ArticleExtraction", dependencies: ["ArticleModel", "CUchardet"]),
         // Trains the entity tagger's embedded weights (`make entity-model`); not installed.
         .executableTarget(name: "train-entity-model", dependencies: ["ArticleExtraction"]),
         .target(
             name: "ArticleLog",
             dependencies: [
                 "PosixSupport",
-                "ArticleExtraction",
+                "ArticleModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -121,6 +124,7 @@ let package = Package(
         .target(name: "ArticledTestSupport", path: "Sources/ArticledTestSupport"),
         .testTarget(name: "ArticleExtractionTests", dependencies: ["ArticleExtraction"], exclude: ["Fixtures"]),
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
+        .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
         .testTarget(name: "LogStreamTests", dependencies: ["LogStream", "ArticleLog", "ArticledTestSupport"]),
         .testTarget(

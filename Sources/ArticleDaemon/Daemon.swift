@@ -133,7 +133,8 @@ public struct Daemon: Sendable {
                 segmentBytes: configuration.segmentBytes,
                 syncEachRecord: configuration.fsync == .always,
                 onSync: onSync,
-                onAcknowledged: onAcknowledged
+                onAcknowledged: onAcknowledged,
+                extractor: Extractor.version
             ),
             logger: logger
         )

@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Glibc
 import PosixSupport
 
@@ -23,7 +23,8 @@ public enum LogGenerator {
         _ directory: SegmentDirectory,
         count: Int,
         seed: UInt64 = 1,
-        segmentBytes: Int = 64 << 20
+        segmentBytes: Int = 64 << 20,
+        extractor: String = "articled generator"
     ) throws(LogError) -> Summary {
         try FileIO.makeDirectories(directory.path)
         guard try directory.segmentNumbers().isEmpty, (try LogHeadFile.read(directory.headPath)) == nil else {
@@ -130,7 +131,8 @@ public enum LogGenerator {
                 duplicateOf: duplicateOf,
                 nearDuplicateOf: nearDuplicateOf,
                 reason: reason,
-                articleJSON: articleJSON
+                articleJSON: articleJSON,
+                extractor: extractor
             )
             hash = RecordLine.hash(line)
             buffer += line

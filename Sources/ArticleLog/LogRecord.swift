@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 
 /// What kind of outcome a record describes.
 public enum RecordKind: String, Sendable, Codable {

@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Glibc
 import PosixSupport
 import Logging
@@ -19,6 +19,9 @@ public struct LogWriterOptions: Sendable {
     /// An index checkpoint (`STATE/index/seen.idx`) is written in the background after this many records
     /// (or 64 MiB of log) since the last one, and at a clean stop.
     public var checkpointEveryRecords: Int
+    /// Written into every record's `extractor` field: `articled VERSION DIGEST` (`Extractor.version`), which the
+    /// daemon passes in, so that the log does not depend on the extractor.
+    public var extractor: String
 
     /// Creates options; 64 MiB segments and group commit by default.
     public init(
@@ -26,13 +29,15 @@ public struct LogWriterOptions: Sendable {
         syncEachRecord: Bool = false,
         onSync: (@Sendable (Double, Int) -> Void)? = nil,
         onAcknowledged: (@Sendable (Int) -> Void)? = nil,
-        checkpointEveryRecords: Int = IndexCheckpointer.everyRecords
+        checkpointEveryRecords: Int = IndexCheckpointer.everyRecords,
+        extractor: String = "unknown"
     ) {
         self.segmentBytes = segmentBytes
         self.syncEachRecord = syncEachRecord
         self.onSync = onSync
         self.onAcknowledged = onAcknowledged
         self.checkpointEveryRecords = checkpointEveryRecords
+        self.extractor = extractor
     }
 }
 
@@ -54,9 +59,6 @@ public struct LogStats: Sendable, Equatable {
 /// The disk work runs on a `GroupCommitQueue`, never on Swift's cooperative threads, so a slow fsync does not
 /// starve the ingest workers.
 public final class LogWriter: Sendable {
-    /// Written into every record's `extractor` field.
-    public static let extractorName = Extractor.version
-
     private let appender: SegmentAppender
     private let queue: GroupCommitQueue<RecordDraft, CommitOutcome>
 
@@ -327,6 +329,7 @@ private final class SegmentAppender: Sendable {
                 nearDuplicateOf: nearDuplicateOf,
                 reason: reason,
                 articleJSON: articleJSON,
+                extractor: options.extractor,
                 reextractedFrom: draft.reextractedFrom
             )
             hash = RecordLine.hash(line)

@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Foundation
 
 /// A record before it has a place in the log: what an ingest worker hands to the `LogWriter`. The writer gives

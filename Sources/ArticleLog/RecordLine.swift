@@ -1,4 +1,5 @@
 import Crypto
+import ArticleModel
 
 /// Builds the bytes of one record line in a fixed key order (seq, prev, time, kind, source, …), so that the
 /// log reads naturally and every line's hash is reproducible. Foundation's JSONEncoder does not keep key order.
@@ -35,6 +36,7 @@ enum RecordLine {
         nearDuplicateOf: Int?,
         reason: String?,
         articleJSON: [UInt8]?,
+        extractor: String,
         reextractedFrom: Int? = nil
     ) -> [UInt8] {
         var out: [UInt8] = []
@@ -48,7 +50,7 @@ enum RecordLine {
             appendSource(sidecar, to: &out)
         }
         out += Array(",\"extractor\":".utf8)
-        JSONText.appendString(LogWriter.extractorName, to: &out)
+        JSONText.appendString(extractor, to: &out)
         if let reextractedFrom {
             out += Array(",\"reextracted_from\":\(reextractedFrom)".utf8)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleExtraction
 import ArticleLog
 import Foundation
 
@@ -136,7 +137,8 @@ struct LogCommand: ParsableCommand {
                 options.directory,
                 count: count,
                 seed: seed,
-                segmentBytes: segmentBytes
+                segmentBytes: segmentBytes,
+                extractor: Extractor.version
             )
             let seconds = Date().timeIntervalSince(started)
             print(

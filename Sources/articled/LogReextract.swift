@@ -1,4 +1,5 @@
 import ArgumentParser
+import ArticleDaemon
 import ArticleLog
 import Foundation
 import Logging

@@ -18,7 +18,8 @@ private func oldFormatLines(_ count: Int) -> [UInt8] {
             duplicateOf: nil,
             nearDuplicateOf: nil,
             reason: "x",
-            articleJSON: nil
+            articleJSON: nil,
+            extractor: "articled test"
         )
         line.removeLast(RecordLine.checksumSuffixLength)
         line.append(UInt8(ascii: "}"))

@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Foundation
 import Logging
 

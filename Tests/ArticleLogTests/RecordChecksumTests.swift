@@ -13,7 +13,8 @@ private func line(reason: String = "too short") -> [UInt8] {
         duplicateOf: nil,
         nearDuplicateOf: nil,
         reason: reason,
-        articleJSON: nil
+        articleJSON: nil,
+        extractor: "articled test"
     )
 }
 

@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Foundation
 
 /// Records as CSV (RFC 4180: comma-separated, fields with a comma, quote or line break quoted, quotes doubled,

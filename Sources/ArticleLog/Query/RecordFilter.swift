@@ -1,4 +1,4 @@
-import ArticleExtraction
+import ArticleModel
 import Foundation
 
 /// Which records an analyst asked for: `log cat` and `log export` take the same options. Every condition given

@@ -1,12 +1,10 @@
-import ArticleExtraction
-
 /// Writes an `Article` as the bytes Foundation's `JSONEncoder` gives with `[.sortedKeys, .withoutEscapingSlashes]`
 /// (what records have always held), without going through `Encoder`: a fifth of `articled extract`'s time was
 /// spent there. Keys in sorted order, every field written (unknown values as `null`), strings escaped as
 /// JSONEncoder escapes them. Tests hold it to JSONEncoder's bytes, so a field added to `Article` without being
 /// added here fails them.
-enum ArticleJSON {
-    static func encode(_ a: Article) -> [UInt8] {
+package enum ArticleJSON {
+    package static func encode(_ a: Article) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + a.body.reduce(0) { $0 + $1.utf8.count + 3 })
         out += Array("{\"body\":".utf8)
@@ -93,7 +91,7 @@ enum ArticleJSON {
 
     /// JSONEncoder's escaping: `"` and `\`, the short forms \b \f \n \r \t, `\u00XX` for other control
     /// characters; everything else (slashes included, with `.withoutEscapingSlashes`) as UTF-8.
-    static func string(_ s: String, _ out: inout [UInt8]) {
+    package static func string(_ s: String, _ out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

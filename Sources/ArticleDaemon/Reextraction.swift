@@ -1,4 +1,6 @@
 import ArticleExtraction
+import ArticleLog
+import Crypto
 import Foundation
 import Logging
 
@@ -37,7 +39,7 @@ public struct Reextraction {
         let writer = try LogWriter(
             directory: targetLog,
             recovered: try LogRecovery.recover(targetLog, logger: logger),
-            options: LogWriterOptions(),
+            options: LogWriterOptions(extractor: Extractor.version),
             logger: logger
         )
         let reader = LogReader(directory: SegmentDirectory(path: source + "/log"))
@@ -80,7 +82,7 @@ public struct Reextraction {
             return nil
         }
         let content = [UInt8](bytes)
-        guard record.source.sha256 == nil || RecordLine.hash(content) == record.source.sha256 else {
+        guard record.source.sha256 == nil || Hex.encode(SHA256.hash(data: content)) == record.source.sha256 else {
             summary.skippedChanged += 1
             return nil
         }

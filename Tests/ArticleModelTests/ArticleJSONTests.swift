@@ -1,8 +1,7 @@
-import ArticleExtraction
 import Foundation
 import Testing
 
-@testable import ArticleLog
+@testable import ArticleModel
 
 /// What records held before the byte-level writer: Foundation's encoder with sorted keys and plain slashes.
 private func foundationBytes(_ article: Article) -> [UInt8] {
@@ -48,19 +47,4 @@ private func foundationBytes(_ article: Article) -> [UInt8] {
         String(decoding: ArticleJSON.encode(article), as: UTF8.self)
             == String(decoding: foundationBytes(article), as: UTF8.self)
     )
-}
-
-@Test func csvQuotesFieldsWithCommasQuotesAndLineBreaksOnly() {
-    #expect(RecordCSV.quoted("plain") == "plain")
-    #expect(RecordCSV.quoted("a, b") == "\"a, b\"")
-    #expect(RecordCSV.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
-    #expect(RecordCSV.quoted("two\nlines") == "\"two\nlines\"")
-}
-
-@Test func aDateBoundIncludesTheWholeDayAndATimestampGetsMilliseconds() {
-    #expect(RecordFilter.lowerBound("2026-12-01") == "2026-12-01T00:00:00.000Z")
-    #expect(RecordFilter.upperBound("2026-12-01") == "2026-12-01T23:59:59.999Z")
-    #expect(RecordFilter.lowerBound("2026-12-01T08:00:00Z") == "2026-12-01T08:00:00.000Z")
-    #expect(RecordFilter.names([Entity(name: "Vladimir Putin", mentions: 2, aliases: ["Putin"])], contain: "putin"))
-    #expect(!RecordFilter.names([Entity(name: "Putinka Vodka", mentions: 1, aliases: [])], contain: "Putin Vodka"))
 }
