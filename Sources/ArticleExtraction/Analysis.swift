@@ -378,9 +378,9 @@ struct Analysis {
             if oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)) {
                 return false
             }
-            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing.
-            let shortNames = c.names.allSatisfy { $0.split(separator: " ").count <= 2 }
-            return !(shortNames && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
+            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing. A full name between
+            // short badges ("Cite this Webpage", "By Jane Doe", "Fact Checked") is a byline all the same.
+            return !(oneWord && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
                 && isShortItem(c.index + 1))
         }
         if let n = Self.nearest(signed.map(\.index), anchor: anchor) {
@@ -395,11 +395,21 @@ struct Analysis {
         }
         let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
         let updateCandidates = dateCandidates.filter { $0.isUpdate }
-        let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0].date }
+        let updatedPick = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0] }
+        let updated = updatedPick?.date
         // A page that shows only when it was updated is dated by that.
-        let published =
-            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0].date }
-            ?? updated
+        let publishedPick =
+            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0] }
+            ?? updatedPick
+        let published = publishedPick?.date
+        if byline.isEmpty, let p = publishedPick?.index, let k = Self.nameBesideDateline(blocks, dateline: p, bylines),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // "Jane Doe / September 4, 2025": a full name alone right beside the article's dateline.
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (a name alone beside the article's dateline)"
+        }
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
         for k in blocks.indices where blocks[k].role == .body {
@@ -718,6 +728,26 @@ struct Analysis {
                 f.capitalized >= f.words - (joined ? 2 : 1)
             else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+        }
+        return nil
+    }
+
+    /// The line next to the dateline `p` (one line away, or two across a short badge such as "9 min read" or a
+    /// role) that is a full name alone: a page that signs its article without "By" prints the name there. Two
+    /// words at least, because a single capitalised word beside a date is as often a section or a label.
+    static func nameBesideDateline(_ blocks: [Block], dateline p: Int, _ bylines: BylineParser) -> Int? {
+        for offset in [-1, 1, -2, 2] {
+            let j = p + offset
+            guard j >= 0, j < blocks.count, blocks[j].role == .body || blocks[j].role == .boilerplate,
+                (2...7).contains(blocks[j].features.words), isNameLine(blocks[j], bylines)
+            else { continue }
+            if abs(offset) == 2 {
+                let between = blocks[p + offset / 2]
+                guard between.features.words <= 4, !between.features.endsSentence, between.role != .title else {
+                    continue
+                }
+            }
+            return j
         }
         return nil
     }

@@ -19,6 +19,12 @@ struct BylineTests {
             ("Автор: Иван Петров", ["Иван Петров"]),
             ("Door Sanne de Vries en Ludwig van der Berg", ["Sanne de Vries", "Ludwig van der Berg"]),
             ("Texto: Ana dos Santos", ["Ana dos Santos"]),
+            ("By Jane Doe, MS, RDN", ["Jane Doe"]),
+            ("By Jane Doe PhD and John Roe with Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+            ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+            ("By Harbour Press Staff", ["Harbour Press Staff"]),
+            ("By The Valley Courier editors", ["The Valley Courier editors"]),
+            ("By the Lakeside Gardening Team", ["The Lakeside Gardening Team"]),
         ] as [(String, [String])]
     )
     func bylines(line: String, names: [String]) {
@@ -32,6 +38,24 @@ struct BylineTests {
         let a = try extract(text)
         #expect(a.byline == ["Tom Ashby"])
         #expect(a.body == englishParagraphs)
+    }
+
+    @Test("a full name alone beside the dateline is the byline, even far from the headline")
+    func nameBesideDateline() throws {
+        let menu = ["Home", "Gardening", "Recipes", "Travel"]
+        let text = (menu + ["Ann Lee", "9 min read", "March 3, 2024"] + menu + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test("a full name between short badges is a byline, not a filter menu")
+    func bylineBetweenBadges() throws {
+        let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]
+            + englishParagraphs).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
     }
 
     @Test(
