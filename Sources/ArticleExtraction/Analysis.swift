@@ -268,6 +268,8 @@ struct Analysis {
         }
         var titleText: String? = nil
         var titleIndex: Int? = nil
+        // Whether the headline is the page title's own line: then no later witness overrides it.
+        var titleFromPageTitle = false
         var standfirstText: String? = nil
         if let start = bodyStart {
             var k = start - 1
@@ -318,6 +320,10 @@ struct Analysis {
             var aboveMetadata: Int? = nil
             if let (k, _) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
                 setTitle(k, reason: "headline: the page title's line")
+                titleFromPageTitle = true
+            } else if let k = Self.pageTitleHeadlineAnywhere(blocks) {
+                setTitle(k, reason: "headline: the page title's headline, recurring as a line")
+                titleFromPageTitle = true
             } else {
                 if let k = Self.headlineAboveMetadata(blocks, bodyStart: start) {
                     // The headline stands above the byline and date block, wherever the first paragraph is.
@@ -383,13 +389,16 @@ struct Analysis {
             return !(oneWord && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
                 && isShortItem(c.index + 1))
         }
+        var bylineIndex: Int? = nil
         if let n = Self.nearest(signed.map(\.index), anchor: anchor) {
             byline = signed[n].names
+            bylineIndex = signed[n].index
         } else if let t = titleIndex, let k = Self.bareName(blocks, after: t, bodyStart: bodyStart),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
             // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
             byline = names
+            bylineIndex = k
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone under the headline, beside the date)"
         }
@@ -407,8 +416,31 @@ struct Analysis {
         {
             // "Jane Doe / September 4, 2025": a full name alone right beside the article's dateline.
             byline = names
+            bylineIndex = k
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone beside the article's dateline)"
+        }
+        // The article's byline and date block stands under its headline: the title-like line above the chosen
+        // block is a better witness than a line guessed above the first paragraph (a page's menus, teasers and
+        // ads often sit between the headline and the text).
+        if !titleFromPageTitle, let m = Self.metadataBlockStart(byline: bylineIndex, dateline: publishedPick?.index),
+            let k = Self.headlineAbove(blocks, meta: m, overLead: true), k != titleIndex,
+            // A headline a few lines above the candidate has it as its dek ("Headline / Dek / By Jane Doe").
+            titleIndex.map({ !((k - 4)..<k).contains($0) }) ?? true,
+            // Comments and sidebars are signed and dated too: the headline above them shares no words with the page.
+            k == 0 || Self.echoesPageTitle(blocks, k)
+        {
+            if let old = titleIndex {
+                blocks[old].role = .boilerplate
+                blocks[old].reason = "title-like line, not the headline above the byline and date"
+            }
+            if blocks[k].role == .body || blocks[k].role == .boilerplate || blocks[k].role == .standfirst {
+                if blocks[k].role == .standfirst { standfirstText = nil }
+                blocks[k].role = .title
+                blocks[k].reason = "headline: the line above the article's byline and date"
+            }
+            titleText = blocks[k].text
+            titleIndex = k
         }
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
@@ -691,7 +723,7 @@ struct Analysis {
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
         guard !wanted.isEmpty else { return nil }
         // The parts' word hashes: a line is folded and compared only when its words are a part's words.
-        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 3 })
         let wordCounts = Set(wantedWords.map(\.count))
         let firstWords = Set(wantedWords.compactMap(\.first))
         // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
@@ -710,6 +742,71 @@ struct Analysis {
             best = (k, n)
         }
         return best.map { ($0.index, blocks[$0.index].text) }
+    }
+
+    /// Whether line `k` shares two content words or more, a third of its own at least, with the first line (the
+    /// page title in a whole-page dump, the headline in a region dump): a headline restates its page's title.
+    static func echoesPageTitle(_ blocks: [Block], _ k: Int) -> Bool {
+        let first = Set(blocks[0].tokens.stems.filter { $0 != 0 })
+        var count = 0
+        var shared = 0
+        for stem in blocks[k].tokens.stems where stem != 0 {
+            count += 1
+            if first.contains(stem) { shared += 1 }
+        }
+        return shared >= 2 && shared * 3 >= count
+    }
+
+    /// Where the article's byline and date block starts: the higher of the chosen byline and dateline when they
+    /// are within four lines of each other, else the byline's line, else the dateline's.
+    static func metadataBlockStart(byline b: Int?, dateline d: Int?) -> Int? {
+        if let b, let d, abs(b - d) <= 4 { return min(b, d) }
+        return b ?? d
+    }
+
+    /// The line, in the first two thirds of the text, that repeats the page title's headline: the first line or
+    /// a part of it between separators that holds its longest piece (the site's name is the shorter piece, and
+    /// recurs as a logo). A page's <h1> may stand far from the first paragraph, below long menus.
+    static func pageTitleHeadlineAnywhere(_ blocks: [Block]) -> Int? {
+        // Four words at least: a short first line is as often a section label ("Tips & Tricks") that recurs as a tag.
+        guard blocks.count > 2, (4...40).contains(blocks[0].features.words), blocks[0].features.links == 0,
+            blocks[0].text.utf8.last != 0x2E
+        else { return nil }
+        let first = blocks[0].text
+        // The pieces between every separator, the longest of which is the headline's core.
+        var pieces = [Substring(first)]
+        for sep in pageTitleSeparators {
+            pieces = pieces.flatMap { piece -> [Substring] in
+                var out: [Substring] = []
+                var rest = piece
+                while let r = ByteSearch.range(of: sep, in: rest) {
+                    out.append(rest[..<r.lowerBound])
+                    rest = rest[r.upperBound...]
+                }
+                return out + [rest]
+            }
+        }
+        guard let longest = pieces.max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
+        var parts: [Substring] = [Substring(first)]
+        for sep in pageTitleSeparators {
+            var rest = Substring(first)
+            while let r = ByteSearch.range(of: sep, in: rest) {
+                parts += [first[..<r.lowerBound], first[r.upperBound...]].filter { $0.contains(longest) }
+                rest = first[r.upperBound...]
+            }
+        }
+        let wanted = Set(parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 })
+        // Word hashes first: a line is folded and compared only when its words are a part's words.
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wordCounts = Set(wantedWords.map(\.count))
+        var best: (index: Int, length: Int)? = nil
+        for k in 1..<max(2, blocks.count * 2 / 3) where wordCounts.contains(blocks[k].tokens.hashes.count) {
+            guard wantedWords.contains(Array(blocks[k].tokens.hashes)) else { continue }
+            let folded = Folding.fold(blocks[k].text).lowercased()
+            guard wanted.contains(folded), best.map({ folded.utf8.count > $0.length }) ?? true else { continue }
+            best = (k, folded.utf8.count)
+        }
+        return best?.index
     }
 
     /// The line, among the three under the headline `t`, that is a name alone: one to four capitalised words (up
@@ -815,7 +912,17 @@ struct Analysis {
     static func headlineAboveMetadata(_ blocks: [Block], bodyStart: Int) -> Int? {
         func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
         guard let m = (max(0, bodyStart - 15)..<bodyStart).last(where: isMeta) else { return nil }
+        return headlineAbove(blocks, meta: m)
+    }
+
+    /// The first title-like line above the metadata line `m`, upwards over metadata, labels and a name alone.
+    /// With `overLead`, a lead of fifteen words or more that ends like a sentence is stepped over too
+    /// ("Headline / The standfirst. / By Jane Doe").
+    static func headlineAbove(_ blocks: [Block], meta m: Int, overLead: Bool = false) -> Int? {
+        let bylines = BylineParser()
+        func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
         var k = m - 1
+        var leads = 0
         while k >= 0 && k >= m - 6 {
             let b = blocks[k]
             let f = b.features
@@ -823,8 +930,19 @@ struct Analysis {
                 k -= 1
                 continue
             }
+            if overLead, leads == 0, f.endsSentence, f.words >= 15 {
+                leads += 1
+                k -= 1
+                continue
+            }
+            // A list of names ("Ann Lee, Tom Brown & Sam Roe") signs the article; a headline starts with a capital.
+            if overLead, (bylines.parse("By " + b.text)?.count ?? 0) >= 2 {
+                k -= 1
+                continue
+            }
+            if overLead, let c = b.text.unicodeScalars.first, c.properties.isLowercase { return nil }
             // A name alone under a longer title-like line ("Headline / Jane Doe / May 2, 2025").
-            if k > 0, isNameLine(b, BylineParser()), looksLikeTitle(blocks[k - 1]),
+            if k > 0, isNameLine(b, bylines), looksLikeTitle(blocks[k - 1]),
                 blocks[k - 1].features.words > f.words
             {
                 k -= 1

@@ -21,6 +21,38 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
+    @Test("the page title's headline recurs far below the first lines, under long menus: that line is the headline")
+    func pageTitleRecursFar() throws {
+        let longMenu = (1...12).flatMap { ["Section \($0)", "Topic \($0) guides"] }
+        let text = (["Flood school to be rebuilt by 2026 | Valley Courier"] + longMenu + ["Valley Courier"]
+            + englishParagraphs.prefix(2) + longMenu + ["Flood school to be rebuilt by 2026", "March 3, 2024"]
+            + englishParagraphs.suffix(from: 2))
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Flood school to be rebuilt by 2026")
+    }
+
+    @Test("the headline above the article's byline and date wins over a promotion line before the text")
+    func headlineAboveChosenByline() throws {
+        let text = (["Valley flood walls: the lessons - Valley Courier"] + menu
+            + ["Ten lessons from the valley as a town counts the cost of broken flood walls", "Ann Lee", "9 min read",
+                "March 3, 2024",
+                "Open submenu", "Prefer the Valley Courier on Google"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from the valley as a town counts the cost of broken flood walls")
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test("a short first line that recurs as a tag is not taken for the page title")
+    func shortSectionLabel() throws {
+        let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
+            + ["Tags", "Tips & Tricks"]).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+    }
+
     @Test("a page title that names sections and the site is split down to the headline")
     func nestedSiteSuffixes() throws {
         let text = (["Council agrees to rebuild the flooded school | Local News - Valley Courier"] + menu + body)
