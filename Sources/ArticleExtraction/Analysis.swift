@@ -394,6 +394,7 @@ struct Analysis {
             byline = signed[n].names
             bylineIndex = signed[n].index
         } else if let t = titleIndex, let k = Self.bareName(blocks, after: t, bodyStart: bodyStart),
+            Self.readsAsPersonName(blocks[k].text, in: blocks),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
             // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
@@ -825,26 +826,6 @@ struct Analysis {
                 f.capitalized >= f.words - (joined ? 2 : 1)
             else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
-        }
-        return nil
-    }
-
-    /// The line next to the dateline `p` (one line away, or two across a short badge such as "9 min read" or a
-    /// role) that is a full name alone: a page that signs its article without "By" prints the name there. Two
-    /// words at least, because a single capitalised word beside a date is as often a section or a label.
-    static func nameBesideDateline(_ blocks: [Block], dateline p: Int, _ bylines: BylineParser) -> Int? {
-        for offset in [-1, 1, -2, 2] {
-            let j = p + offset
-            guard j >= 0, j < blocks.count, blocks[j].role == .body || blocks[j].role == .boilerplate,
-                (2...7).contains(blocks[j].features.words), isNameLine(blocks[j], bylines)
-            else { continue }
-            if abs(offset) == 2 {
-                let between = blocks[p + offset / 2]
-                guard between.features.words <= 4, !between.features.endsSentence, between.role != .title else {
-                    continue
-                }
-            }
-            return j
         }
         return nil
     }

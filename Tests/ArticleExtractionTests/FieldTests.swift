@@ -50,6 +50,20 @@ struct BylineTests {
         #expect(a.published?.hasPrefix("2024-03-03") == true)
     }
 
+    @Test(
+        "a topic label beside the dateline is no byline; a team is",
+        arguments: [
+            ("School Building Council", [String]()), ("Flood & Repairs", []), ("Valley Courier Team", ["Valley Courier Team"]),
+        ] as [(String, [String])]
+    )
+    func topicLabelBesideDateline(line: String, names: [String]) throws {
+        let menu = ["Home", "Gardening", "Recipes", "Travel"]
+        let text = (menu + ["How the valley rebuilt its school", line, "March 3, 2024"] + menu + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == names)
+    }
+
     @Test("a full name between short badges is a byline, not a filter menu")
     func bylineBetweenBadges() throws {
         let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]
