@@ -77,7 +77,7 @@ struct Analysis {
         let zone = Self.defaultZone(language)
         // Every dateline and byline is a candidate; the ones nearest the headline are chosen once it is known,
         // because pages also date and sign their sidebars, comments and related stories.
-        var dateCandidates: [(index: Int, date: ParsedDate, isUpdate: Bool)] = []
+        var dateCandidates: [DateCandidate] = []
         var bylineCandidates: [(index: Int, names: [String])] = []
         var byline: [String] = []
         var captions: [String] = []
@@ -187,6 +187,22 @@ struct Analysis {
                 blocks[i].reason = found.names.isEmpty ? "dateline (one of its pieces)" : "byline and dateline"
                 dateCandidates.append((i, found.date.date, found.date.isUpdate))
                 if !found.names.isEmpty { bylineCandidates.append((i, found.names)) }
+                continue
+            }
+            // "Posted on May 2, 2025 by Jane Doe - 5 Comments on …": a cue and a date open a line of any length.
+            if features.words <= 60, shape.numericWords > 0,
+                let found = Self.cuedDate(text, dates: dates, zone: zone, year: referenceYear)
+            {
+                if let l = limit, found.date.epochSeconds > l { continue }
+                blocks[i].role = .dateline
+                blocks[i].quality = .bad
+                blocks[i].reason = "dateline (a cue and a date open the line)"
+                dateCandidates.append((i, found.date, found.isUpdate))
+                if let names = Self.namesAfterBy(text, bylines), !names.isEmpty {
+                    blocks[i].role = .byline
+                    blocks[i].reason = "byline and dateline (a cue and a date open the line)"
+                    bylineCandidates.append((i, names))
+                }
                 continue
             }
             if features.words <= 45,
@@ -405,13 +421,15 @@ struct Analysis {
         }
         let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
         let updateCandidates = dateCandidates.filter { $0.isUpdate }
-        let updatedPick = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0] }
-        let updated = updatedPick?.date
-        // A page that shows only when it was updated is dated by that.
-        let publishedPick =
-            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0] }
-            ?? updatedPick
-        let published = publishedPick?.date
+        /// The update and publication datelines nearest `anchor`; a page that shows only when it was updated is
+        /// dated by that.
+        func pickDates(anchor: Int?) -> (published: DateCandidate?, updated: DateCandidate?) {
+            let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0] }
+            let published =
+                Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0] }
+            return (published ?? updated, updated)
+        }
+        var (publishedPick, updatedPick) = pickDates(anchor: anchor)
         if byline.isEmpty, let p = publishedPick?.index, let k = Self.nameBesideDateline(blocks, dateline: p, bylines),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
@@ -442,7 +460,11 @@ struct Analysis {
             }
             titleText = blocks[k].text
             titleIndex = k
+            // The headline moved: the datelines nearest it are the article's (the header's "today" is not).
+            (publishedPick, updatedPick) = pickDates(anchor: k)
         }
+        let published = publishedPick?.date
+        let updated = updatedPick?.date
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
         for k in blocks.indices where blocks[k].role == .body {
@@ -631,6 +653,9 @@ struct Analysis {
         default: return false
         }
     }
+
+    /// A dateline found in the text: its line, its date, and whether it says when the page was updated.
+    typealias DateCandidate = (index: Int, date: ParsedDate, isUpdate: Bool)
 
     /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
     static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " // ", " / "]

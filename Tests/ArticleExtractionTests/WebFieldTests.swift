@@ -45,6 +45,33 @@ struct WebFieldTests {
         #expect(a.published?.hasPrefix("2024-03-03") == true)
     }
 
+    @Test(
+        "a cue and a date open a line of any length: the date is the article's",
+        arguments: [
+            ("Posted on May 22, 2024 by Ann Lee - 5 Comments on How to keep tomatoes through the winter in a cold shed",
+                "2024-05-22"),
+            ("Valley Desk Last Updated: May 22, 2024, 01:00:00 AM GMT", "2024-05-22"),
+            ("Veröffentlicht am 22. Mai 2024 von Anna Schmidt in der Rubrik Garten und Balkon", "2024-05-22"),
+        ] as [(String, String)]
+    )
+    func cuedDateline(line: String, date: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        #expect(a.body == body)
+    }
+
+    @Test("today's date in the page header loses to the date under the headline found above the byline")
+    func headerDateLoses() throws {
+        let text = (["Valley flood walls: the lessons - Valley Courier", "Friday, December 20, 2024"] + menu
+            + ["Ten lessons from the valley as a town counts the cost of broken flood walls", "By Ann Lee",
+                "March 3, 2024", "Open submenu", "Prefer the Valley Courier on Google"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from the valley as a town counts the cost of broken flood walls")
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
     @Test("a short first line that recurs as a tag is not taken for the page title")
     func shortSectionLabel() throws {
         let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
