@@ -446,8 +446,9 @@ struct Analysis {
             let k = Self.headlineAbove(blocks, meta: m, overLead: true), k != titleIndex,
             // A headline a few lines above the candidate has it as its dek ("Headline / Dek / By Jane Doe").
             titleIndex.map({ !((k - 4)..<k).contains($0) }) ?? true,
-            // Comments and sidebars are signed and dated too: the headline above them shares no words with the page.
-            k == 0 || Self.echoesPageTitle(blocks, k)
+            // Comments and sidebars are signed and dated too: the headline above them shares no words with the
+            // page title, and stands further down than an article's own, which opens a dump of the article element.
+            k < 12 || Self.echoesPageTitle(blocks, k)
         {
             if let old = titleIndex {
                 blocks[old].role = .boilerplate

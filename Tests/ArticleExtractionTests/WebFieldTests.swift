@@ -72,6 +72,16 @@ struct WebFieldTests {
         #expect(a.published?.hasPrefix("2024-03-03") == true)
     }
 
+    @Test("an article element's dump: under a section label, the line above the byline and date is the headline")
+    func regionDumpHeadline() throws {
+        let text = (["Blog", "Ten lessons from a town that lost its flood walls", "Ann Lee", "9 min read",
+            "Updated March 3, 2024", "Why the river keeps winning"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from a town that lost its flood walls")
+        #expect(a.byline == ["Ann Lee"])
+    }
+
     @Test("a short first line that recurs as a tag is not taken for the page title")
     func shortSectionLabel() throws {
         let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
