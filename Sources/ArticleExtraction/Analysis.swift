@@ -340,6 +340,9 @@ struct Analysis {
             } else if let k = Self.pageTitleHeadlineAnywhere(blocks) {
                 setTitle(k, reason: "headline: the page title's headline, recurring as a line")
                 titleFromPageTitle = true
+            } else if let k = Self.breadcrumbHeadline(blocks) {
+                setTitle(k, reason: "headline: the breadcrumb's last step, recurring as a line")
+                titleFromPageTitle = true
             } else {
                 if let k = Self.headlineAboveMetadata(blocks, bodyStart: start) {
                     // The headline stands above the byline and date block, wherever the first paragraph is.

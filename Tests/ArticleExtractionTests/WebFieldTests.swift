@@ -82,6 +82,19 @@ struct WebFieldTests {
         #expect(a.byline == ["Ann Lee"])
     }
 
+    @Test("the breadcrumb's last step recurs as a line: that line is the headline")
+    func breadcrumbHeadline() throws {
+        let text = (["Home > Gardening > How to keep tomatoes through the winter"] + menu
+            + ["Sign up for the weekly garden letter", "How to keep tomatoes through the winter", "Ann Lee"] + body
+            + ["Related", "How to keep peppers through the winter"])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+        #expect(Analysis.lastBreadcrumbStep("Home > Blog") == "Blog")
+        #expect(Analysis.lastBreadcrumbStep("News / World / Floods close the valley road") == "Floods close the valley road")
+        #expect(Analysis.lastBreadcrumbStep("Either / or") == nil)
+    }
+
     @Test("a short first line that recurs as a tag is not taken for the page title")
     func shortSectionLabel() throws {
         let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
