@@ -441,6 +441,14 @@ struct Analysis {
             bylineIndex = k
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone beside the article's dateline)"
+        } else if byline.isEmpty, let k = Self.authorBoxName(blocks, bylines),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // "Jane Doe" / "Jane Doe is a reporter who …": the page signs the article only in its author box
+            // (which stands apart from the headline, so it does not place the headline).
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (the name heading an author box)"
         }
         // The article's byline and date block stands under its headline: the title-like line above the chosen
         // block is a better witness than a line guessed above the first paragraph (a page's menus, teasers and

@@ -60,3 +60,29 @@ extension Analysis {
         return false
     }
 }
+
+extension Analysis {
+    /// The name heading an author box: a name alone whose next line, or the one after a role, opens with that name
+    /// and goes on in lower case ("Jane Doe" / "Jane Doe is a reporter who …"). A biography that repeats the name
+    /// proves the line is a person's, wherever the box stands.
+    static func authorBoxName(_ blocks: [Block], _ bylines: BylineParser) -> Int? {
+        for j in blocks.indices where (2...4).contains(blocks[j].features.words) {
+            guard blocks[j].tokens.shape.numericWords == 0, !blocks[j].features.endsSentence,
+                blocks[j].features.capitalized == blocks[j].features.words
+            else { continue }
+            let name = blocks[j].text
+            for k in (j + 1)..<min(blocks.count, j + 3) where opensWithName(blocks[k].text, name) {
+                guard isNameLine(blocks[j], bylines) else { break }
+                return j
+            }
+        }
+        return nil
+    }
+
+    /// Whether `text` starts with `name`, a space and a word in lower case ("Jane Doe is …", "Jane Doe ist …").
+    static func opensWithName(_ text: String, _ name: String) -> Bool {
+        guard text.utf8.count > name.utf8.count + 2, text.hasPrefix(name + " ") else { return false }
+        let rest = text.unicodeScalars.dropFirst(name.unicodeScalars.count + 1)
+        return rest.first?.properties.isLowercase == true
+    }
+}

@@ -64,6 +64,17 @@ struct BylineTests {
         #expect(a.byline == names)
     }
 
+    @Test("an article signed only in its author box takes the box's name")
+    func authorBox() throws {
+        let text = (["How the valley rebuilt its school"] + englishParagraphs
+            + ["Ann Lee", "Ann Lee is a reporter who covers schools and floods in the valley.", "Related"])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(Analysis.opensWithName("Ann Lee ist Reporterin.", "Ann Lee"))
+        #expect(!Analysis.opensWithName("Ann Lee Foundation", "Ann Lee"))
+    }
+
     @Test("a full name between short badges is a byline, not a filter menu")
     func bylineBetweenBadges() throws {
         let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]
