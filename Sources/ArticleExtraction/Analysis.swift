@@ -523,9 +523,10 @@ struct Analysis {
         var outlet: String? = nil
         if let t = titleText {
             // "Headline | Section - Site": sites are split off one by one, the outermost being the outlet.
-            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")))
+            let pageTitle = titleIndex == 0
+            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")), pageTitle: pageTitle)
             for _ in 0..<3 where site != nil {
-                let (head, more) = TitleParser().split(clean)
+                let (head, more) = TitleParser().split(clean, pageTitle: pageTitle)
                 guard more != nil else { break }
                 clean = head
             }

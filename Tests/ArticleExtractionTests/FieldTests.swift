@@ -177,6 +177,20 @@ struct CreditTests {
 @Suite("Titles, standfirsts and outlets")
 struct TitleTests {
     @Test(
+        "a page's <title> splits off a longer site name and keeps a short headline; a shown headline does not",
+        arguments: [
+            ("Flood Maps | Valley Water Research Service", true, "Flood Maps", "Valley Water Research Service"),
+            ("Local Trails - Blue Line Bike Lab Valley Town", true, "Local Trails", "Blue Line Bike Lab Valley Town"),
+            ("Flood Maps | Valley Water Research Service", false, "Flood Maps | Valley Water Research Service", nil),
+        ] as [(String, Bool, String, String?)]
+    )
+    func pageTitleSuffix(title: String, pageTitle: Bool, clean: String, site: String?) {
+        let (t, s) = TitleParser().split(title, pageTitle: pageTitle)
+        #expect(t == clean)
+        #expect(s == site)
+    }
+
+    @Test(
         "site suffixes are split off the headline",
         arguments: [
             ("Talks resume in the capital - WSJ", "Talks resume in the capital", "WSJ"),
