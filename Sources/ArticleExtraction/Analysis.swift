@@ -191,7 +191,7 @@ struct Analysis {
             }
             // "Posted on May 2, 2025 by Jane Doe - 5 Comments on …": a cue and a date open a line of any length.
             if features.words <= 60, shape.numericWords > 0,
-                let found = Self.cuedDate(text, dates: dates, zone: zone, year: referenceYear)
+                let found = Self.cuedDate(text, hashes: hashes, dates: dates, zone: zone, year: referenceYear)
             {
                 if let l = limit, found.date.epochSeconds > l { continue }
                 blocks[i].role = .dateline

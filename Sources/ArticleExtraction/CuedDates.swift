@@ -12,12 +12,19 @@ extension Analysis {
         "updated", "modified", "aktualisiert", "actualizado", "actualizada", "atualizado", "atualizada", "aggiornato",
         "aggiornata", "bijgewerkt", "обновлено", "оновлено",
     ]
+    /// Hashes of every cue: most lines hold none among their first words, and are ruled out from the hashes their
+    /// block already has, before any text is split.
+    static let cueHashes = WordTable(keys: (Array(publicationCues) + Array(updateCues)).map(WordHash.of))
+
     /// Words between a cue and its date ("Posted on", "Publié le", "Veröffentlicht am", "Publicado em").
     static let cueFillers: Set<String> = ["on", "at", "am", "le", "el", "em", "il", "op", "the", "de", "du", "в", "|"]
 
     /// The date after a cue among the line's first six words, and whether the cue is an update's. Nil when no cue
     /// is there, or when the words after it do not open with a day, a month or a weekday.
-    static func cuedDate(_ text: String, dates: DateParser, zone: String?, year: Int?) -> (date: ParsedDate, isUpdate: Bool)? {
+    static func cuedDate(
+        _ text: String, hashes: ArraySlice<UInt64>, dates: DateParser, zone: String?, year: Int?
+    ) -> (date: ParsedDate, isUpdate: Bool)? {
+        guard hashes.prefix(6).contains(where: { cueHashes.contains($0) }) else { return nil }
         let words = text.split(separator: " ", maxSplits: 16)
         for i in words.indices.prefix(6) {
             let w = words[i].trimmed(",.:;()").lowercased()

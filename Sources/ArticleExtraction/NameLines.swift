@@ -37,7 +37,11 @@ extension Analysis {
             })
         guard !candidates.isEmpty else { return true }
         var common: Set<String> = []
+        // Sixty paragraphs show which words the page uses in lower case; reading more costs without changing it.
+        var read = 0
         for k in blocks.indices where blocks[k].features.words >= 8 && blocks[k].features.endsSentence {
+            read += 1
+            if read > 60 { break }
             let text = blocks[k].text
             for w in candidates where !common.contains(w) && occursInLowerCase(w, in: text) {
                 common.insert(w)
