@@ -980,6 +980,10 @@ struct Analysis {
         }
         if b.quality == .bad && b.category != nil { return false }
         guard let last = b.text.last else { return false }
+        // "Search this website...": a search box's placeholder, or a teaser cut short, is no headline.
+        if last == "…" || b.text.hasSuffix("...") { return false }
+        // "Reviewed By: Jane Doe, PhD": a credit label.
+        if let colon = b.text.firstIndex(of: ":"), b.text[..<colon].lowercased().hasSuffix(" by") { return false }
         return (last != "." || mayEndWithStop) && last != ":" && last != ";" && last != ","
     }
 

@@ -95,6 +95,16 @@ struct WebFieldTests {
         #expect(Analysis.lastBreadcrumbStep("Either / or") == nil)
     }
 
+    @Test(
+        "a search placeholder or a credit label above the text is no headline",
+        arguments: ["Search this website...", "Reviewed By: Ann Lee, PhD"]
+    )
+    func notHeadlines(line: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title != line)
+    }
+
     @Test("a short first line that recurs as a tag is not taken for the page title")
     func shortSectionLabel() throws {
         let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
