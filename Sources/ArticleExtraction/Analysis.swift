@@ -77,7 +77,7 @@ struct Analysis {
         let zone = Self.defaultZone(language)
         // Every dateline and byline is a candidate; the ones nearest the headline are chosen once it is known,
         // because pages also date and sign their sidebars, comments and related stories.
-        var dateCandidates: [(index: Int, date: ParsedDate, isUpdate: Bool)] = []
+        var dateCandidates: [DateCandidate] = []
         var bylineCandidates: [(index: Int, names: [String])] = []
         var byline: [String] = []
         var captions: [String] = []
@@ -189,6 +189,22 @@ struct Analysis {
                 if !found.names.isEmpty { bylineCandidates.append((i, found.names)) }
                 continue
             }
+            // "Posted on May 2, 2025 by Jane Doe - 5 Comments on …": a cue and a date open a line of any length.
+            if features.words <= 60, shape.numericWords > 0,
+                let found = Self.cuedDate(text, hashes: hashes, dates: dates, zone: zone, year: referenceYear)
+            {
+                if let l = limit, found.date.epochSeconds > l { continue }
+                blocks[i].role = .dateline
+                blocks[i].quality = .bad
+                blocks[i].reason = "dateline (a cue and a date open the line)"
+                dateCandidates.append((i, found.date, found.isUpdate))
+                if let names = Self.namesAfterBy(text, bylines), !names.isEmpty {
+                    blocks[i].role = .byline
+                    blocks[i].reason = "byline and dateline (a cue and a date open the line)"
+                    bylineCandidates.append((i, names))
+                }
+                continue
+            }
             if features.words <= 45,
                 features.words <= 6 || features.hasSlash || features.hasColon,
                 let c = creditParser.parse(
@@ -268,6 +284,8 @@ struct Analysis {
         }
         var titleText: String? = nil
         var titleIndex: Int? = nil
+        // Whether the headline is the page title's own line: then no later witness overrides it.
+        var titleFromPageTitle = false
         var standfirstText: String? = nil
         if let start = bodyStart {
             var k = start - 1
@@ -318,6 +336,13 @@ struct Analysis {
             var aboveMetadata: Int? = nil
             if let (k, _) = Self.headlineFromPageTitle(blocks, bodyStart: start) {
                 setTitle(k, reason: "headline: the page title's line")
+                titleFromPageTitle = true
+            } else if let k = Self.pageTitleHeadlineAnywhere(blocks) {
+                setTitle(k, reason: "headline: the page title's headline, recurring as a line")
+                titleFromPageTitle = true
+            } else if let k = Self.breadcrumbHeadline(blocks) {
+                setTitle(k, reason: "headline: the breadcrumb's last step, recurring as a line")
+                titleFromPageTitle = true
             } else {
                 if let k = Self.headlineAboveMetadata(blocks, bodyStart: start) {
                     // The headline stands above the byline and date block, wherever the first paragraph is.
@@ -378,28 +403,80 @@ struct Analysis {
             if oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)) {
                 return false
             }
-            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing.
-            let shortNames = c.names.allSatisfy { $0.split(separator: " ").count <= 2 }
-            return !(shortNames && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
+            // "By Role" between "Solutions" and "Marketing": a menu's heading, dated by nothing. A full name between
+            // short badges ("Cite this Webpage", "By Jane Doe", "Fact Checked") is a byline all the same.
+            return !(oneWord && blocks[c.index].tokens.shape.numericWords == 0 && isShortItem(c.index - 1)
                 && isShortItem(c.index + 1))
         }
+        var bylineIndex: Int? = nil
         if let n = Self.nearest(signed.map(\.index), anchor: anchor) {
             byline = signed[n].names
+            bylineIndex = signed[n].index
         } else if let t = titleIndex, let k = Self.bareName(blocks, after: t, bodyStart: bodyStart),
+            Self.readsAsPersonName(blocks[k].text, in: blocks),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
             // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
             byline = names
+            bylineIndex = k
             blocks[k].role = .byline
             blocks[k].reason = "byline (a name alone under the headline, beside the date)"
         }
         let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
         let updateCandidates = dateCandidates.filter { $0.isUpdate }
-        let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0].date }
-        // A page that shows only when it was updated is dated by that.
-        let published =
-            Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0].date }
-            ?? updated
+        /// The update and publication datelines nearest `anchor`; a page that shows only when it was updated is
+        /// dated by that.
+        func pickDates(anchor: Int?) -> (published: DateCandidate?, updated: DateCandidate?) {
+            let updated = Self.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0] }
+            let published =
+                Self.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0] }
+            return (published ?? updated, updated)
+        }
+        var (publishedPick, updatedPick) = pickDates(anchor: anchor)
+        if byline.isEmpty, let p = publishedPick?.index, let k = Self.nameBesideDateline(blocks, dateline: p, bylines),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // "Jane Doe / September 4, 2025": a full name alone right beside the article's dateline.
+            byline = names
+            bylineIndex = k
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (a name alone beside the article's dateline)"
+        } else if byline.isEmpty, let k = Self.authorBoxName(blocks, bylines),
+            let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+        {
+            // "Jane Doe" / "Jane Doe is a reporter who …": the page signs the article only in its author box
+            // (which stands apart from the headline, so it does not place the headline).
+            byline = names
+            blocks[k].role = .byline
+            blocks[k].reason = "byline (the name heading an author box)"
+        }
+        // The article's byline and date block stands under its headline: the title-like line above the chosen
+        // block is a better witness than a line guessed above the first paragraph (a page's menus, teasers and
+        // ads often sit between the headline and the text).
+        if !titleFromPageTitle, let m = Self.metadataBlockStart(byline: bylineIndex, dateline: publishedPick?.index),
+            let k = Self.headlineAbove(blocks, meta: m, overLead: true), k != titleIndex,
+            // A headline a few lines above the candidate has it as its dek ("Headline / Dek / By Jane Doe").
+            titleIndex.map({ !((k - 4)..<k).contains($0) }) ?? true,
+            // Comments and sidebars are signed and dated too: the headline above them shares no words with the
+            // page title, and stands further down than an article's own, which opens a dump of the article element.
+            k < 12 || Self.echoesPageTitle(blocks, k)
+        {
+            if let old = titleIndex {
+                blocks[old].role = .boilerplate
+                blocks[old].reason = "title-like line, not the headline above the byline and date"
+            }
+            if blocks[k].role == .body || blocks[k].role == .boilerplate || blocks[k].role == .standfirst {
+                if blocks[k].role == .standfirst { standfirstText = nil }
+                blocks[k].role = .title
+                blocks[k].reason = "headline: the line above the article's byline and date"
+            }
+            titleText = blocks[k].text
+            titleIndex = k
+            // The headline moved: the datelines nearest it are the article's (the header's "today" is not).
+            (publishedPick, updatedPick) = pickDates(anchor: k)
+        }
+        let published = publishedPick?.date
+        let updated = updatedPick?.date
 
         // 4. Roles for everything else: outside the core or judged bad means boilerplate.
         for k in blocks.indices where blocks[k].role == .body {
@@ -446,9 +523,10 @@ struct Analysis {
         var outlet: String? = nil
         if let t = titleText {
             // "Headline | Section - Site": sites are split off one by one, the outermost being the outlet.
-            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")))
+            let pageTitle = titleIndex == 0
+            var (clean, site) = TitleParser().split(String(t.trimmed(" |-–—·•:")), pageTitle: pageTitle)
             for _ in 0..<3 where site != nil {
-                let (head, more) = TitleParser().split(clean)
+                let (head, more) = TitleParser().split(clean, pageTitle: pageTitle)
                 guard more != nil else { break }
                 clean = head
             }
@@ -589,6 +667,9 @@ struct Analysis {
         }
     }
 
+    /// A dateline found in the text: its line, its date, and whether it says when the page was updated.
+    typealias DateCandidate = (index: Int, date: ParsedDate, isUpdate: Bool)
+
     /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
     static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " // ", " / "]
 
@@ -681,7 +762,7 @@ struct Analysis {
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
         guard !wanted.isEmpty else { return nil }
         // The parts' word hashes: a line is folded and compared only when its words are a part's words.
-        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 3 })
         let wordCounts = Set(wantedWords.map(\.count))
         let firstWords = Set(wantedWords.compactMap(\.first))
         // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
@@ -700,6 +781,71 @@ struct Analysis {
             best = (k, n)
         }
         return best.map { ($0.index, blocks[$0.index].text) }
+    }
+
+    /// Whether line `k` shares two content words or more, a third of its own at least, with the first line (the
+    /// page title in a whole-page dump, the headline in a region dump): a headline restates its page's title.
+    static func echoesPageTitle(_ blocks: [Block], _ k: Int) -> Bool {
+        let first = Set(blocks[0].tokens.stems.filter { $0 != 0 })
+        var count = 0
+        var shared = 0
+        for stem in blocks[k].tokens.stems where stem != 0 {
+            count += 1
+            if first.contains(stem) { shared += 1 }
+        }
+        return shared >= 2 && shared * 3 >= count
+    }
+
+    /// Where the article's byline and date block starts: the higher of the chosen byline and dateline when they
+    /// are within four lines of each other, else the byline's line, else the dateline's.
+    static func metadataBlockStart(byline b: Int?, dateline d: Int?) -> Int? {
+        if let b, let d, abs(b - d) <= 4 { return min(b, d) }
+        return b ?? d
+    }
+
+    /// The line, in the first two thirds of the text, that repeats the page title's headline: the first line or
+    /// a part of it between separators that holds its longest piece (the site's name is the shorter piece, and
+    /// recurs as a logo). A page's <h1> may stand far from the first paragraph, below long menus.
+    static func pageTitleHeadlineAnywhere(_ blocks: [Block]) -> Int? {
+        // Four words at least: a short first line is as often a section label ("Tips & Tricks") that recurs as a tag.
+        guard blocks.count > 2, (4...40).contains(blocks[0].features.words), blocks[0].features.links == 0,
+            blocks[0].text.utf8.last != 0x2E
+        else { return nil }
+        let first = blocks[0].text
+        // The pieces between every separator, the longest of which is the headline's core.
+        var pieces = [Substring(first)]
+        for sep in pageTitleSeparators {
+            pieces = pieces.flatMap { piece -> [Substring] in
+                var out: [Substring] = []
+                var rest = piece
+                while let r = ByteSearch.range(of: sep, in: rest) {
+                    out.append(rest[..<r.lowerBound])
+                    rest = rest[r.upperBound...]
+                }
+                return out + [rest]
+            }
+        }
+        guard let longest = pieces.max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
+        var parts: [Substring] = [Substring(first)]
+        for sep in pageTitleSeparators {
+            var rest = Substring(first)
+            while let r = ByteSearch.range(of: sep, in: rest) {
+                parts += [first[..<r.lowerBound], first[r.upperBound...]].filter { $0.contains(longest) }
+                rest = first[r.upperBound...]
+            }
+        }
+        let wanted = Set(parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 })
+        // Word hashes first: a line is folded and compared only when its words are a part's words.
+        let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 2 })
+        let wordCounts = Set(wantedWords.map(\.count))
+        var best: (index: Int, length: Int)? = nil
+        for k in 1..<max(2, blocks.count * 2 / 3) where wordCounts.contains(blocks[k].tokens.hashes.count) {
+            guard wantedWords.contains(Array(blocks[k].tokens.hashes)) else { continue }
+            let folded = Folding.fold(blocks[k].text).lowercased()
+            guard wanted.contains(folded), best.map({ folded.utf8.count > $0.length }) ?? true else { continue }
+            best = (k, folded.utf8.count)
+        }
+        return best?.index
     }
 
     /// The line, among the three under the headline `t`, that is a name alone: one to four capitalised words (up
@@ -785,7 +931,17 @@ struct Analysis {
     static func headlineAboveMetadata(_ blocks: [Block], bodyStart: Int) -> Int? {
         func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
         guard let m = (max(0, bodyStart - 15)..<bodyStart).last(where: isMeta) else { return nil }
+        return headlineAbove(blocks, meta: m)
+    }
+
+    /// The first title-like line above the metadata line `m`, upwards over metadata, labels and a name alone.
+    /// With `overLead`, a lead of fifteen words or more that ends like a sentence is stepped over too
+    /// ("Headline / The standfirst. / By Jane Doe").
+    static func headlineAbove(_ blocks: [Block], meta m: Int, overLead: Bool = false) -> Int? {
+        let bylines = BylineParser()
+        func isMeta(_ k: Int) -> Bool { blocks[k].role == .byline || blocks[k].role == .dateline }
         var k = m - 1
+        var leads = 0
         while k >= 0 && k >= m - 6 {
             let b = blocks[k]
             let f = b.features
@@ -793,8 +949,19 @@ struct Analysis {
                 k -= 1
                 continue
             }
+            if overLead, leads == 0, f.endsSentence, f.words >= 15 {
+                leads += 1
+                k -= 1
+                continue
+            }
+            // A list of names ("Ann Lee, Tom Brown & Sam Roe") signs the article; a headline starts with a capital.
+            if overLead, (bylines.parse("By " + b.text)?.count ?? 0) >= 2 {
+                k -= 1
+                continue
+            }
+            if overLead, let c = b.text.unicodeScalars.first, c.properties.isLowercase { return nil }
             // A name alone under a longer title-like line ("Headline / Jane Doe / May 2, 2025").
-            if k > 0, isNameLine(b, BylineParser()), looksLikeTitle(blocks[k - 1]),
+            if k > 0, isNameLine(b, bylines), looksLikeTitle(blocks[k - 1]),
                 blocks[k - 1].features.words > f.words
             {
                 k -= 1
@@ -813,6 +980,10 @@ struct Analysis {
         }
         if b.quality == .bad && b.category != nil { return false }
         guard let last = b.text.last else { return false }
+        // "Search this website...": a search box's placeholder, or a teaser cut short, is no headline.
+        if last == "…" || b.text.hasSuffix("...") { return false }
+        // "Reviewed By: Jane Doe, PhD": a credit label.
+        if let colon = b.text.firstIndex(of: ":"), b.text[..<colon].lowercased().hasSuffix(" by") { return false }
         return (last != "." || mayEndWithStop) && last != ":" && last != ";" && last != ","
     }
 

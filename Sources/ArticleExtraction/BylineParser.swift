@@ -70,6 +70,12 @@ public struct BylineParser: Sendable {
         "recent", "latest", "articles", "view", "profile", "follow", "subscribe", "newsletter", "contact",
         "privacy", "terms", "cookies", "account", "dashboard", "started", "free", "workshop", "events", "more",
     ]
+    /// Collective nouns that make a credited organisation ("TOI Lifestyle Desk", "The Currency editors", "Podium
+    /// Staff"): last in a piece after a name, they belong to it, because the byline then names a team, not a person.
+    static let collectives: Set<String> = [
+        "team", "desk", "staff", "editors", "newsroom", "redaktion", "rédaction", "redacción", "redação", "redazione",
+        "redactie", "редакция", "редакція",
+    ]
     /// Hashes of the words that end a name (roles, months, date words), to rule them out without a lower-case copy.
     static let notNameHashes = WordTable(
         keys: (Array(roleWords) + Array(DateParser.months.keys) + Array(Analysis.dateWords)).map(WordHash.of)
@@ -100,6 +106,10 @@ public struct BylineParser: Sendable {
         rest = rest.drop(while: { $0 == " " || $0 == ":" })
         // "Written by by Jane Doe": a label printed twice.
         if rest.hasPrefix("by ") || rest.hasPrefix("By ") { rest = rest.dropFirst(3) }
+        // "By the Lakeside Gardening Team": a team credited with a lower-case article is named as "The …".
+        if rest.hasPrefix("the "), let c = rest.dropFirst(4).unicodeScalars.first, Tokenizer.isUpper(c) {
+            rest = Substring("The " + rest.dropFirst(4))
+        }
         guard let first = rest.unicodeScalars.first, Tokenizer.isUpper(first) || first == "@" else { return nil }
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
@@ -146,6 +156,12 @@ public struct BylineParser: Sendable {
             for (k, w) in cleaned.enumerated() {
                 if k > 0 && Self.particles.contains(String(w)) { continue }
                 let lower = w.unicodeScalars.first.map { !Tokenizer.isUpper($0) } ?? true
+                // "Podium Staff", "The Currency editors": a team named last keeps its collective noun.
+                if k >= 1, k == cleaned.count - 1, Self.collectives.contains(w.lowercased()),
+                    cleaned[0].unicodeScalars.first.map(Tokenizer.isUpper) == true
+                {
+                    break
+                }
                 if isNotName(w, k, cleaned.count) || lower {
                     // Two words make a name before its role ("Jane Doe Staff Writer"); "Health Correspondent"
                     // is a role alone.

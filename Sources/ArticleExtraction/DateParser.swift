@@ -157,6 +157,9 @@ public struct DateParser: Sendable {
                     j += 1
                 }
                 guard let dd = day else { continue }
+                // "4.2 out of 5", "a set of 3", "2 ago": a month abbreviation that is also an English word is a
+                // month only with its year written.
+                if year == nil && Self.wordLikeMonths.contains(w) { continue }
                 guard let yy = year ?? referenceYear else { continue }
                 (y, mo, d) = (yy, m, dd)
                 used += u
@@ -326,6 +329,10 @@ public struct DateParser: Sendable {
 
     /// Month numbers by the hash of every month name; callers also skip lines without one by it.
     static let monthHashes = WordTable(months.map { (WordHash.of($0.key), $0.value) })
+
+    /// Month abbreviations of Portuguese, Italian and Spanish ("out", "set", "ago") that are common English
+    /// words: read as months only when a year is written with them, so that "out of 5" or "2 days ago" is no date.
+    static let wordLikeMonths = WordTable(keys: ["out", "set", "ago"].map(WordHash.of))
 
     /// Words that go on through a full stop ("a.m.", "p.m.").
     static let dottedStems = WordTable(keys: ["a", "p", "a.m", "p.m"].map(WordHash.of))

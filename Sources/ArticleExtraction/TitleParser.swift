@@ -6,15 +6,20 @@ public struct TitleParser: Sendable {
 
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " // "]
 
-    /// The headline and, when present, the site suffix.
-    public func split(_ title: String) -> (title: String, site: String?) {
+    /// The headline and, when present, the site suffix. A page's `<title>` (`pageTitle`) is "Headline | Site" by
+    /// convention, so there a short headline ("Climate Change | Economic Research Service") and a longer site
+    /// name ("Local Trails - Blue Line Bike Lab Houston Texas") are split too; a headline shown on the page may
+    /// be "Headline - Subtitle", so there both are held to stricter lengths.
+    public func split(_ title: String, pageTitle: Bool = false) -> (title: String, site: String?) {
+        let tailLengths = pageTitle ? 1...8 : 1...4
+        let headLength = pageTitle ? 1 : 3
         for sep in Self.separators {
             guard let r = ByteSearch.range(of: sep, in: title, backwards: true) else { continue }
             let head = title[..<r.lowerBound]
             let tail = title[r.upperBound...]
             let tailWords = ByteSearch.split(tail, at: " ")
             let headWords = ByteSearch.split(head, at: " ")
-            guard (1...4).contains(tailWords.count), headWords.count >= 3 else { continue }
+            guard tailLengths.contains(tailWords.count), headWords.count >= headLength else { continue }
             // Every word capitalised, except short joiners inside ("Diario del Valle", "Corriere della Sera").
             let allCapitalised = tailWords.enumerated().allSatisfy { k, w in
                 guard let f = w.unicodeScalars.first else { return false }

@@ -53,6 +53,35 @@ struct DateParserTests {
         #expect(DateParser().parse(text) == nil)
     }
 
+    @Test(
+        "written dates in eight languages, with and without a time",
+        arguments: [
+            ("Published 3 March 2024, 10:00", "utc", "2024-03-03T10:00:00+00:00"),
+            ("Updated: 2024-03-05", "utc", "2024-03-05T00:00:00+00:00"),
+            ("Veröffentlicht am 3. März 2024, 10:00 Uhr", "cet", "2024-03-03T10:00:00+01:00"),
+            ("Publié le 3 mars 2024 à 10h00", "cet", "2024-03-03T10:00:00+01:00"),
+            ("Publicado el 3 de marzo de 2024, 10:00", "cet", "2024-03-03T10:00:00+01:00"),
+            ("Pubblicato il 3 marzo 2024 alle 10:00", "cet", "2024-03-03T10:00:00+01:00"),
+            ("Publicado em 3 de março de 2024 às 10:00", "wet", "2024-03-03T10:00:00+00:00"),
+            ("Gepubliceerd op 3 maart 2024 om 10:00", "cet", "2024-03-03T10:00:00+01:00"),
+            ("Опубликовано 3 марта 2024, 10:00", "msk", "2024-03-03T10:00:00+03:00"),
+            ("3 set 2024", "cet", "2024-09-03T00:00:00+02:00"),
+            ("15 ago 2024", "cet", "2024-08-15T00:00:00+02:00"),
+        ] as [(String, String, String)]
+    )
+    func languages(text: String, zone: String, expected: String) throws {
+        let m = try #require(DateParser().parse(text, zone: zone, referenceYear: 2026))
+        #expect(m.date.iso8601 == expected)
+    }
+
+    @Test(
+        "relative forms and English words that are month abbreviations elsewhere give no date",
+        arguments: ["2 hours ago", "Updated 3 days ago", "Rated 4.2 out of 5", "A set of 3 tools", "5 ago"]
+    )
+    func relativeOrWordLike(text: String) {
+        #expect(DateParser().parse(text, referenceYear: 2026) == nil)
+    }
+
     @Test("a missing year comes from the file's mtime")
     func referenceYear() throws {
         let m = try #require(DateParser().parse("Updated March 3, 10:00 GMT", referenceYear: 2022))

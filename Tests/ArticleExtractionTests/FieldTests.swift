@@ -19,6 +19,12 @@ struct BylineTests {
             ("Автор: Иван Петров", ["Иван Петров"]),
             ("Door Sanne de Vries en Ludwig van der Berg", ["Sanne de Vries", "Ludwig van der Berg"]),
             ("Texto: Ana dos Santos", ["Ana dos Santos"]),
+            ("By Jane Doe, MS, RDN", ["Jane Doe"]),
+            ("By Jane Doe PhD and John Roe with Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"]),
+            ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+            ("By Harbour Press Staff", ["Harbour Press Staff"]),
+            ("By The Valley Courier editors", ["The Valley Courier editors"]),
+            ("By the Lakeside Gardening Team", ["The Lakeside Gardening Team"]),
         ] as [(String, [String])]
     )
     func bylines(line: String, names: [String]) {
@@ -32,6 +38,49 @@ struct BylineTests {
         let a = try extract(text)
         #expect(a.byline == ["Tom Ashby"])
         #expect(a.body == englishParagraphs)
+    }
+
+    @Test("a full name alone beside the dateline is the byline, even far from the headline")
+    func nameBesideDateline() throws {
+        let menu = ["Home", "Gardening", "Recipes", "Travel"]
+        let text = (menu + ["Ann Lee", "9 min read", "March 3, 2024"] + menu + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test(
+        "a topic label beside the dateline is no byline; a team is",
+        arguments: [
+            ("School Building Council", [String]()), ("Flood & Repairs", []), ("Valley Courier Team", ["Valley Courier Team"]),
+        ] as [(String, [String])]
+    )
+    func topicLabelBesideDateline(line: String, names: [String]) throws {
+        let menu = ["Home", "Gardening", "Recipes", "Travel"]
+        let text = (menu + ["How the valley rebuilt its school", line, "March 3, 2024"] + menu + englishParagraphs)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == names)
+    }
+
+    @Test("an article signed only in its author box takes the box's name")
+    func authorBox() throws {
+        let text = (["How the valley rebuilt its school"] + englishParagraphs
+            + ["Ann Lee", "Ann Lee is a reporter who covers schools and floods in the valley.", "Related"])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(Analysis.opensWithName("Ann Lee ist Reporterin.", "Ann Lee"))
+        #expect(!Analysis.opensWithName("Ann Lee Foundation", "Ann Lee"))
+    }
+
+    @Test("a full name between short badges is a byline, not a filter menu")
+    func bylineBetweenBadges() throws {
+        let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]
+            + englishParagraphs).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
     }
 
     @Test(
@@ -127,6 +176,20 @@ struct CreditTests {
 
 @Suite("Titles, standfirsts and outlets")
 struct TitleTests {
+    @Test(
+        "a page's <title> splits off a longer site name and keeps a short headline; a shown headline does not",
+        arguments: [
+            ("Flood Maps | Valley Water Research Service", true, "Flood Maps", "Valley Water Research Service"),
+            ("Local Trails - Blue Line Bike Lab Valley Town", true, "Local Trails", "Blue Line Bike Lab Valley Town"),
+            ("Flood Maps | Valley Water Research Service", false, "Flood Maps | Valley Water Research Service", nil),
+        ] as [(String, Bool, String, String?)]
+    )
+    func pageTitleSuffix(title: String, pageTitle: Bool, clean: String, site: String?) {
+        let (t, s) = TitleParser().split(title, pageTitle: pageTitle)
+        #expect(t == clean)
+        #expect(s == site)
+    }
+
     @Test(
         "site suffixes are split off the headline",
         arguments: [

@@ -21,6 +21,98 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
+    @Test("the page title's headline recurs far below the first lines, under long menus: that line is the headline")
+    func pageTitleRecursFar() throws {
+        let longMenu = (1...12).flatMap { ["Section \($0)", "Topic \($0) guides"] }
+        let text = (["Flood school to be rebuilt by 2026 | Valley Courier"] + longMenu + ["Valley Courier"]
+            + englishParagraphs.prefix(2) + longMenu + ["Flood school to be rebuilt by 2026", "March 3, 2024"]
+            + englishParagraphs.suffix(from: 2))
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Flood school to be rebuilt by 2026")
+    }
+
+    @Test("the headline above the article's byline and date wins over a promotion line before the text")
+    func headlineAboveChosenByline() throws {
+        let text = (["Valley flood walls: the lessons - Valley Courier"] + menu
+            + ["Ten lessons from the valley as a town counts the cost of broken flood walls", "Ann Lee", "9 min read",
+                "March 3, 2024",
+                "Open submenu", "Prefer the Valley Courier on Google"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from the valley as a town counts the cost of broken flood walls")
+        #expect(a.byline == ["Ann Lee"])
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test(
+        "a cue and a date open a line of any length: the date is the article's",
+        arguments: [
+            ("Posted on May 22, 2024 by Ann Lee - 5 Comments on How to keep tomatoes through the winter in a cold shed",
+                "2024-05-22"),
+            ("Valley Desk Last Updated: May 22, 2024, 01:00:00 AM GMT", "2024-05-22"),
+            ("Veröffentlicht am 22. Mai 2024 von Anna Schmidt in der Rubrik Garten und Balkon", "2024-05-22"),
+        ] as [(String, String)]
+    )
+    func cuedDateline(line: String, date: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.published?.hasPrefix(date) == true)
+        #expect(a.body == body)
+    }
+
+    @Test("today's date in the page header loses to the date under the headline found above the byline")
+    func headerDateLoses() throws {
+        let text = (["Valley flood walls: the lessons - Valley Courier", "Friday, December 20, 2024"] + menu
+            + ["Ten lessons from the valley as a town counts the cost of broken flood walls", "By Ann Lee",
+                "March 3, 2024", "Open submenu", "Prefer the Valley Courier on Google"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from the valley as a town counts the cost of broken flood walls")
+        #expect(a.published?.hasPrefix("2024-03-03") == true)
+    }
+
+    @Test("an article element's dump: under a section label, the line above the byline and date is the headline")
+    func regionDumpHeadline() throws {
+        let text = (["Blog", "Ten lessons from a town that lost its flood walls", "Ann Lee", "9 min read",
+            "Updated March 3, 2024", "Why the river keeps winning"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Ten lessons from a town that lost its flood walls")
+        #expect(a.byline == ["Ann Lee"])
+    }
+
+    @Test("the breadcrumb's last step recurs as a line: that line is the headline")
+    func breadcrumbHeadline() throws {
+        let text = (["Home > Gardening > How to keep tomatoes through the winter"] + menu
+            + ["Sign up for the weekly garden letter", "How to keep tomatoes through the winter", "Ann Lee"] + body
+            + ["Related", "How to keep peppers through the winter"])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+        #expect(Analysis.lastBreadcrumbStep("Home > Blog") == "Blog")
+        #expect(Analysis.lastBreadcrumbStep("News / World / Floods close the valley road") == "Floods close the valley road")
+        #expect(Analysis.lastBreadcrumbStep("Either / or") == nil)
+    }
+
+    @Test(
+        "a search placeholder or a credit label above the text is no headline",
+        arguments: ["Search this website...", "Reviewed By: Ann Lee, PhD"]
+    )
+    func notHeadlines(line: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title != line)
+    }
+
+    @Test("a short first line that recurs as a tag is not taken for the page title")
+    func shortSectionLabel() throws {
+        let text = (["Tips & Tricks", "How to keep tomatoes through the winter", "By Ann Lee"] + englishParagraphs
+            + ["Tags", "Tips & Tricks"]).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "How to keep tomatoes through the winter")
+    }
+
     @Test("a page title that names sections and the site is split down to the headline")
     func nestedSiteSuffixes() throws {
         let text = (["Council agrees to rebuild the flooded school | Local News - Valley Courier"] + menu + body)

@@ -1,0 +1,92 @@
+/// A name alone on its line signs many pages that print no "By": these tests tell such a line from the topic labels,
+/// section names and promotions that look the same ("Gym Design & Planning", "HR Strategy", "No Comments").
+extension Analysis {
+    /// The line next to the dateline `p` (one line away, or two across a short badge such as "9 min read" or a
+    /// role) that is a full name alone: a page that signs its article without "By" prints the name there. Two
+    /// words at least, because a single capitalised word beside a date is as often a section or a label.
+    static func nameBesideDateline(_ blocks: [Block], dateline p: Int, _ bylines: BylineParser) -> Int? {
+        for offset in [-1, 1, -2, 2] {
+            let j = p + offset
+            guard j >= 0, j < blocks.count, blocks[j].role == .body || blocks[j].role == .boilerplate,
+                (2...7).contains(blocks[j].features.words), isNameLine(blocks[j], bylines),
+                readsAsPersonName(blocks[j].text, in: blocks)
+            else { continue }
+            if abs(offset) == 2 {
+                let between = blocks[p + offset / 2]
+                guard between.features.words <= 4, !between.features.endsSentence, between.role != .title else {
+                    continue
+                }
+            }
+            return j
+        }
+        return nil
+    }
+
+    /// Whether `line` reads as a person's name rather than a topic: no "&" joining two single words, and at most
+    /// one of its words, and fewer than half, written in lower case in the page's prose. A label's words are
+    /// common nouns the text also uses ("design", "planning", "strategy", "comments"); a name's words seldom are.
+    static func readsAsPersonName(_ line: String, in blocks: [Block]) -> Bool {
+        let words = line.split(separator: " ").map { $0.trimmed(",.;:()") }.filter { !$0.isEmpty }
+        if line.contains(" & ") && words.count <= 4 { return false }
+        // "BCBSOK Connect Team": a team names itself with common words.
+        if words.count >= 2, let last = words.last, BylineParser.collectives.contains(last.lowercased()) { return true }
+        // "The Upwork Team": an article and a collective noun are common words in a team's name too.
+        let candidates = Set(
+            words.map { $0.lowercased() }.filter {
+                $0.unicodeScalars.count >= 3 && $0 != "the" && !BylineParser.collectives.contains($0)
+            })
+        guard !candidates.isEmpty else { return true }
+        var common: Set<String> = []
+        // Sixty paragraphs show which words the page uses in lower case; reading more costs without changing it.
+        var read = 0
+        for k in blocks.indices where blocks[k].features.words >= 8 && blocks[k].features.endsSentence {
+            read += 1
+            if read > 60 { break }
+            let text = blocks[k].text
+            for w in candidates where !common.contains(w) && occursInLowerCase(w, in: text) {
+                common.insert(w)
+            }
+            if common.count == candidates.count { break }
+        }
+        return common.count <= 1 && common.count * 2 < max(candidates.count, 2)
+    }
+
+    /// Whether `word` (lower case) occurs in `text` as a whole word, after a space and before a space or a mark.
+    static func occursInLowerCase(_ word: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let r = ByteSearch.range(of: " " + word, in: rest) {
+            let after = rest[r.upperBound...].unicodeScalars.first
+            if after.map({ !$0.properties.isAlphabetic && $0.properties.numericType == nil }) ?? true {
+                return true
+            }
+            rest = rest[r.upperBound...]
+        }
+        return false
+    }
+}
+
+extension Analysis {
+    /// The name heading an author box: a name alone whose next line, or the one after a role, opens with that name
+    /// and goes on in lower case ("Jane Doe" / "Jane Doe is a reporter who …"). A biography that repeats the name
+    /// proves the line is a person's, wherever the box stands.
+    static func authorBoxName(_ blocks: [Block], _ bylines: BylineParser) -> Int? {
+        for j in blocks.indices where (2...4).contains(blocks[j].features.words) {
+            guard blocks[j].tokens.shape.numericWords == 0, !blocks[j].features.endsSentence,
+                blocks[j].features.capitalized == blocks[j].features.words
+            else { continue }
+            let name = blocks[j].text
+            for k in (j + 1)..<min(blocks.count, j + 3) where opensWithName(blocks[k].text, name) {
+                guard isNameLine(blocks[j], bylines) else { break }
+                return j
+            }
+        }
+        return nil
+    }
+
+    /// Whether `text` starts with `name`, a space and a word in lower case ("Jane Doe is …", "Jane Doe ist …").
+    static func opensWithName(_ text: String, _ name: String) -> Bool {
+        guard text.utf8.count > name.utf8.count + 2, text.hasPrefix(name + " ") else { return false }
+        let rest = text.unicodeScalars.dropFirst(name.unicodeScalars.count + 1)
+        return rest.first?.properties.isLowercase == true
+    }
+}
