@@ -87,7 +87,7 @@ extractor-digest:
 # `entity-model-check` retrains into a temporary file and fails if the committed model is not what the script
 # and the corpus give.
 TRAINER := .build-static/release/train-entity-model
-ENTITY_MODEL := Sources/ArticleExtraction/Tagger/EntityTaggerModelData.swift
+ENTITY_MODEL := Sources/ArticleExtraction/Entities/Tagger/EntityTaggerModelData.swift
 TRAIN_FLAGS := --epochs 8 --min-weight 1.5
 entity-model: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product train-entity-model --scratch-path .build-static

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generates Sources/ArticleExtraction/GazetteerData.swift from Debian's iso-codes (LGPL-2.1-or-later).
+"""Generates Sources/ArticleExtraction/Entities/GazetteerData.swift from Debian's iso-codes (LGPL-2.1-or-later).
 
 Country names come from /usr/share/iso-codes/json/iso_3166-1.json; their translations from the gettext catalogues
 /usr/share/locale/LANG/LC_MESSAGES/iso_3166-1.mo. Every name (English name, official name, common name, and each
 translation) maps, lower-cased, to one canonical English short name. Run from the repository root:
 
-    python3 scripts/generate-gazetteer.py > Sources/ArticleExtraction/GazetteerData.swift
+    python3 scripts/generate-gazetteer.py > Sources/ArticleExtraction/Entities/GazetteerData.swift
 """
 import gettext
 import json

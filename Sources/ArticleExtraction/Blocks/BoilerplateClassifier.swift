@@ -14,45 +14,61 @@ public struct BoilerplateClassifier: Sendable {
         self.bylineNames = bylineNames
     }
 
+    /// A block's context-free class: its quality, the reason shown by `explain`, the lexicon's category, and
+    /// whether it is a badge (a category tag or a reading time), which sets a lead apart as a byline does.
+    public struct InitialClass: Sendable {
+        public var quality: BlockQuality
+        public var reason: String
+        public var category: Lexicons.Category?
+        public var badge: Bool
+
+        init(_ quality: BlockQuality, _ reason: String, _ category: Lexicons.Category?, badge: Bool = false) {
+            self.quality = quality
+            self.reason = reason
+            self.category = category
+            self.badge = badge
+        }
+    }
+
     /// The context-free class of one block and the reason for it.
     public func initialQuality(
         _ f: BlockFeatures,
         text: String,
         tokens: LineTokens
     )
-        -> (BlockQuality, String, Lexicons.Category?)
+        -> InitialClass
     {
-        if let c = f.wholeLine { return (.bad, c.rawValue, c) }
-        if f.copyright && f.words <= 40 { return (.bad, "copyright line", .legal) }
+        if let c = f.wholeLine { return InitialClass(.bad, c.rawValue, c) }
+        if f.copyright && f.words <= 40 { return InitialClass(.bad, "copyright line", .legal) }
         // One strong phrase condemns a short line; in a sentence of prose it must also speak to the reader
         // ("your support", "we use cookies"), since news about subscriptions or cookies is still news.
         if let c = f.strongHit,
             f.strongHits >= 2 || f.words <= 15 || (f.words <= 45 && (f.readerAddress > 0 || !f.endsSentence))
         {
-            return (.bad, c.rawValue, c)
+            return InitialClass(.bad, c.rawValue, c)
         }
         // A weak word alone ("share", "email") condemns only a widget-sized line; "Share prices fell" is a
         // subheading, left to the neighbours.
         if let c = f.weakHit, !f.endsSentence, f.words <= 2 || (f.weakHits >= 2 && f.words <= 6) {
-            return (.bad, c.rawValue, c)
+            return InitialClass(.bad, c.rawValue, c)
         }
-        if f.weakHits >= 3 && f.words <= 20 { return (.bad, f.weakHit!.rawValue, f.weakHit) }
-        if f.links > 0 && f.links * 3 >= max(f.words, 1) { return (.bad, "links and handles", .navigation) }
-        if f.bullet && f.words <= 4 && !f.endsSentence { return (.bad, "category badge", .navigation) }
-        if f.words <= 5 && f.words >= 2 && isReadingTime(tokens) { return (.bad, "reading-time badge", .navigation) }
-        if f.words <= 5 && isRelativeTime(tokens) { return (.bad, "timestamp", .navigation) }
-        if f.words <= 3 && f.characters <= 8 && isClock(text) { return (.bad, "timestamp", .navigation) }
+        if f.weakHits >= 3 && f.words <= 20 { return InitialClass(.bad, f.weakHit!.rawValue, f.weakHit) }
+        if f.links > 0 && f.links * 3 >= max(f.words, 1) { return InitialClass(.bad, "links and handles", .navigation) }
+        if f.bullet && f.words <= 4 && !f.endsSentence { return InitialClass(.bad, "category badge", .navigation, badge: true) }
+        if f.words <= 5 && f.words >= 2 && isReadingTime(tokens) { return InitialClass(.bad, "reading-time badge", .navigation, badge: true) }
+        if f.words <= 5 && isRelativeTime(tokens) { return InitialClass(.bad, "timestamp", .navigation) }
+        if f.words <= 3 && f.characters <= 8 && isClock(text) { return InitialClass(.bad, "timestamp", .navigation) }
         if f.words <= 3, tokens.shape.numericWords > 0, let c = counterCategory(tokens) {
-            return (.bad, "counter", c)
+            return InitialClass(.bad, "counter", c)
         }
-        if f.words <= 40 && f.hasColon && hasTagLabel(text) { return (.bad, "tags or section label", .navigation) }
-        if f.hasColon && f.words <= 25 && hasRelatedLabel(text) { return (.bad, "link to another article", .related) }
-        if f.words <= 12 && !f.endsSentence && isBreadcrumb(text) { return (.bad, "breadcrumb", .navigation) }
-        if f.words < 4 || f.characters < 25 { return (.short, "short", nil) }
+        if f.words <= 40 && f.hasColon && hasTagLabel(text) { return InitialClass(.bad, "tags or section label", .navigation) }
+        if f.hasColon && f.words <= 25 && hasRelatedLabel(text) { return InitialClass(.bad, "link to another article", .related) }
+        if f.words <= 12 && !f.endsSentence && isBreadcrumb(text) { return InitialClass(.bad, "breadcrumb", .navigation) }
+        if f.words < 4 || f.characters < 25 { return InitialClass(.short, "short", nil) }
         let prose = languageKnown ? f.stopDensity >= 0.18 : (f.endsSentence || f.characters >= 120)
-        if f.words >= 10 && prose { return (.good, "prose", nil) }
-        if f.words >= 25 && (languageKnown ? f.stopDensity >= 0.08 : true) { return (.good, "long text", nil) }
-        return (.nearGood, "few stop-words", nil)
+        if f.words >= 10 && prose { return InitialClass(.good, "prose", nil) }
+        if f.words >= 25 && (languageKnown ? f.stopDensity >= 0.08 : true) { return InitialClass(.good, "long text", nil) }
+        return InitialClass(.nearGood, "few stop-words", nil)
     }
 
     static let minuteWords: Set<String> = [
@@ -195,14 +211,11 @@ public struct BoilerplateClassifier: Sendable {
     /// Classifies every block in place: initial classes, blank-line groups, neighbour smoothing.
     public func classify(_ blocks: inout [Block]) {
         for i in blocks.indices where blocks[i].role == .body {
-            let (q, reason, category) = initialQuality(
-                blocks[i].features,
-                text: blocks[i].text,
-                tokens: blocks[i].tokens
-            )
-            blocks[i].quality = q
-            blocks[i].reason = reason
-            blocks[i].category = category
+            let initial = initialQuality(blocks[i].features, text: blocks[i].text, tokens: blocks[i].tokens)
+            blocks[i].quality = initial.quality
+            blocks[i].reason = initial.reason
+            blocks[i].category = initial.category
+            if initial.badge { blocks[i].marks.insert(.badge) }
         }
         markHeadedLists(&blocks)
         markAuthorLines(&blocks)
@@ -303,9 +316,6 @@ public struct BoilerplateClassifier: Sendable {
         }
     }
 
-    /// The reason `markBareNames` gives; the analysis reads such a line as the byline when there is no other.
-    static let bareNameReason = "author's name beside the dateline"
-
     /// Some pages print the author's name alone beside the dateline, below the headline or the lead: a line of
     /// two to four capitalised words with no full stop, after a headline or lead, next to a dateline or byline.
     func markBareNames(_ blocks: inout [Block]) {
@@ -321,7 +331,9 @@ public struct BoilerplateClassifier: Sendable {
                 blocks[p].features.words >= 5
             else { continue }
             blocks[i].quality = .bad
-            blocks[i].reason = Self.bareNameReason
+            blocks[i].reason = "author's name beside the dateline"
+            // The analysis reads such a line as the byline when there is no other.
+            blocks[i].marks.insert(.bareName)
         }
     }
 

@@ -34,4 +34,18 @@ public struct Block: Sendable, Equatable {
     public var category: Lexicons.Category? = nil
     /// Removed as part of a run of appeals after the article (where outlets sign their appeals).
     public var inAppealTail = false
+    /// What the classifier found a block to be beyond its quality, for later stages to decide by (never the
+    /// `reason` text, which is for people).
+    public var marks: BlockMarks = []
+}
+
+/// Structural findings about a block that later stages act on.
+public struct BlockMarks: OptionSet, Sendable, Equatable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// A category tag or a reading time ("Politics", "5 min read"): it sets a lead apart as a byline does.
+    public static let badge = BlockMarks(rawValue: 1 << 0)
+    /// A name alone beside the dateline: the byline when the page has no other.
+    public static let bareName = BlockMarks(rawValue: 1 << 1)
 }

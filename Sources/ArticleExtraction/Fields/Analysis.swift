@@ -253,7 +253,7 @@ struct Analysis {
         }
         // Pages that print the author's name alone beside the dateline have no "By": that name is the byline.
         if bylineCandidates.isEmpty,
-            let k = blocks.indices.first(where: { blocks[$0].reason == BoilerplateClassifier.bareNameReason }),
+            let k = blocks.indices.first(where: { blocks[$0].marks.contains(.bareName) }),
             let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
         {
             bylineCandidates.append((k, names))
@@ -377,7 +377,7 @@ struct Analysis {
                 while j < blocks.count, blocks[j].role != .body || blocks[j].quality == .bad {
                     // Bylines, datelines and badges set a lead apart; a photo between paragraphs does not.
                     let role = blocks[j].role
-                    if role == .byline || role == .dateline || blocks[j].reason.hasSuffix("badge") { sawMeta = true }
+                    if role == .byline || role == .dateline || blocks[j].marks.contains(.badge) { sawMeta = true }
                     j += 1
                 }
                 let nearTop = titleText != nil || !blocks[..<start].contains { $0.role == .body && $0.quality == .good }
