@@ -1,4 +1,5 @@
 import Foundation
+import LogStream
 import StatusServer
 import TOMLKit
 
@@ -171,12 +172,12 @@ public struct DaemonConfiguration: Sendable, Equatable {
         case "publish-tls-cert": publishTLSCert = value.isEmpty ? nil : value
         case "publish-tls-key": publishTLSKey = value.isEmpty ? nil : value
         case "publish-subject-prefix", "instance":
-            guard Self.isSubjectToken(value) else {
+            guard StreamLayout.isToken(value) else {
                 throw .invalid(key: key, value: value, expected: "letters, digits, '-' and '_' only")
             }
             if key == "instance" { instance = value } else { publishSubjectPrefix = value }
         case "publish-stream":
-            guard Self.isSubjectToken(value) else {
+            guard StreamLayout.isToken(value) else {
                 throw .invalid(key: key, value: value, expected: "a stream name: letters, digits, '-' and '_'")
             }
             publishStream = value
@@ -255,11 +256,6 @@ public struct DaemonConfiguration: Sendable, Equatable {
         let mine = valueTexts
         let theirs = other.valueTexts
         return Self.keys.filter { (mine[$0] ?? nil) != (theirs[$0] ?? nil) }
-    }
-
-    /// Whether `s` can be one NATS subject token (and a stream name): letters, digits, `-` and `_`.
-    static func isSubjectToken(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }
 
     /// The number of ingest workers to start.

@@ -43,26 +43,12 @@ public struct LogReader: Sendable {
         upTo limit: LogHead? = nil,
         line deliver: ([UInt8]) throws -> Void
     ) throws -> Position {
-        var position = position
-        for number in try directory.segmentNumbers() where number >= position.segment {
-            if let limit, number > limit.segment { break }
-            if number > position.segment { position = Position(segment: number, offset: 0) }
-            let path = directory.segmentPath(number)
-            let fd = try FileIO.open(path, O_RDONLY)
-            defer { FileIO.close(fd) }
-            var bytes = try FileIO.readAll(fd: fd, path: path, from: position.offset)
-            if let limit, number == limit.segment {
-                bytes.removeSubrange(min(bytes.count, max(0, limit.offset - position.offset))...)
-            }
-            var lineStart = 0
-            for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-                let line = Array(bytes[lineStart..<i])
-                lineStart = i + 1
-                if fromSeq <= 1 || (Self.seq(of: line) ?? Int.max) >= fromSeq { try deliver(line) }
-            }
-            position.offset += lineStart
+        var tail = LogTail(directory: directory, position: position)
+        try tail.forEachLine(upTo: limit) { line, _ in
+            if fromSeq <= 1 || (Self.seq(of: line) ?? Int.max) >= fromSeq { try deliver(line) }
+            return true
         }
-        return position
+        return tail.position
     }
 
     /// The seq of a record line, read from its fixed opening `{"seq":N,` without decoding the whole line.

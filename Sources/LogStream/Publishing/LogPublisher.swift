@@ -73,10 +73,11 @@ public final class LogPublisher: Service, Sendable {
         while !Task.isCancelled {
             do {
                 if session == nil { session = try await open(cursorFile) }
-                try await publishAvailable(session!)
+                let head = try await publishAvailable(session!)
                 backoff = Self.firstBackoff
-                // Caught up with the head read before publishing: sleep until it moves.
-                if try head().seq <= session!.acknowledged {
+                // Caught up with the head read before publishing: sleep until it moves (a move since then has
+                // left a wake-up waiting).
+                if head.seq <= session!.acknowledged {
                     update { $0.state = .caughtUp }
                     guard await wakeUps.next() != nil else { return }
                 }
@@ -107,7 +108,8 @@ public final class LogPublisher: Service, Sendable {
         }
     }
 
-    private func publishAvailable(_ session: PublishSession) async throws {
+    /// Publishes up to the head as it is now, and returns that head.
+    private func publishAvailable(_ session: PublishSession) async throws -> LogHead {
         let head = try head()
         // While retrying, the state stays `retrying` until a record is acknowledged.
         if head.seq > session.acknowledged { update { if $0.state != .retrying { $0.state = .publishing } } }
@@ -115,6 +117,7 @@ public final class LogPublisher: Service, Sendable {
         let count = try await queue.run { try session.publishAvailable(head: head, stop: stop) }
         update { $0.publishedSinceStart += count }
         if count > 0 { logger.debug("published", metadata: ["records": "\(count)", "seq": "\(session.acknowledged)"]) }
+        return head
     }
 
     private func head() throws -> LogHead {

@@ -36,25 +36,14 @@ public struct PublishCursor: Sendable, Equatable {
 
     /// Reads a cursor's line; nil when it is damaged or belongs to another instance or stream.
     static func decode(_ bytes: [UInt8], instance: String, stream: String) -> PublishCursor? {
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \n")
-        let fields = text.split(separator: " ").map(String.init)
+        let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+            .map(String.init)
         guard fields.count == 7, fields[0] == "v1", fields[1] == instance, fields[2] == stream,
             let seq = Int(fields[3]), let segment = Int(fields[4]), let offset = Int(fields[5])
         else { return nil }
         let body = fields[0..<6].joined(separator: " ")
         guard CRC32C.hex(Array(body.utf8)) == fields[6] else { return nil }
         return PublishCursor(seq: seq, position: .init(segment: segment, offset: offset))
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        let drop = Set(set.utf8)
-        let bytes = Array(utf8)
-        guard let first = bytes.firstIndex(where: { !drop.contains($0) }),
-            let last = bytes.lastIndex(where: { !drop.contains($0) })
-        else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 

@@ -15,7 +15,7 @@ public struct RecordMessage: Sendable, Equatable {
         self.seq = seq
         self.kind = kind
         self.line = line
-        self.sha256 = Self.hex(SHA256.hash(data: line))
+        self.sha256 = Hex.encode(SHA256.hash(data: line))
     }
 
     /// The headers the message carries.
@@ -29,29 +29,10 @@ public struct RecordMessage: Sendable, Equatable {
     /// The value of the first `"kind":"…"` member: it follows seq, prev and time, whose values cannot hold an
     /// unescaped quote, so the first match is the record's own.
     static func kind(of line: [UInt8]) -> String? {
-        let marker = Array(",\"kind\":\"".utf8)
-        guard line.count > marker.count else { return nil }
-        var i = 0
-        while i + marker.count < line.count {
-            if line[i] == marker[0] && line[i..<(i + marker.count)].elementsEqual(marker) {
-                let start = i + marker.count
-                guard let end = line[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                let kind = String(decoding: line[start..<end], as: UTF8.self)
-                return StreamLayout.isToken(kind) ? kind : nil
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        guard let start = line.firstRange(of: Array(",\"kind\":\"".utf8))?.upperBound,
+            let end = line[start...].firstIndex(of: UInt8(ascii: "\""))
+        else { return nil }
+        let kind = String(decoding: line[start..<end], as: UTF8.self)
+        return StreamLayout.isToken(kind) ? kind : nil
     }
 }

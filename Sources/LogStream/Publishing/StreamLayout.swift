@@ -1,3 +1,4 @@
+import ArticleLog
 import Crypto
 import Glibc
 
@@ -59,8 +60,7 @@ public struct StreamLayout: Sendable, Equatable {
         let host =
             gethostname(&buffer, buffer.count) == 0
             ? String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "host"
-        let digest = SHA256.hash(data: Array(stateFolder.utf8)).prefix(4).map { String(format: "%02x", $0) }
-        return sanitized(host) + "-" + digest.joined()
+        return sanitized(host) + "-" + Hex.encode(SHA256.hash(data: Array(stateFolder.utf8)).prefix(4))
     }
 
     /// Whether `token` can be one subject token: letters, digits, `-` and `_` only.
