@@ -34,6 +34,8 @@ let package = Package(
             providers: [.apt(["libnats-dev"])]
         ),
         .target(name: "CLinuxSupport"),
+        .target(name: "CConcurrencyHooks"),
+        .target(name: "QuietExecutor", dependencies: ["CConcurrencyHooks"]),
         // The one error type for failed system calls, and the EINTR loop, shared by every module below.
         .target(name: "PosixSupport"),
 
@@ -114,6 +116,7 @@ let package = Package(
                 "LogStream",
                 "StatusServer",
                 "SystemdSupport",
+                "QuietExecutor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -126,6 +129,7 @@ let package = Package(
         .testTarget(name: "ArticleLogTests", dependencies: ["ArticleLog"]),
         .testTarget(name: "ArticleModelTests", dependencies: ["ArticleModel"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
+        .testTarget(name: "QuietExecutorTests", dependencies: ["QuietExecutor", "CConcurrencyHooks"]),
         .testTarget(name: "LogStreamTests", dependencies: ["LogStream", "ArticleLog", "ArticledTestSupport"]),
         .testTarget(
             name: "SystemdSupportTests",

@@ -287,10 +287,10 @@ public struct Daemon: Sendable {
         notifier: SystemdNotifier
     ) throws -> RecoveredLog {
         notifier.status("recovering the log in \(state)/log")
-        // A long recovery keeps asking systemd for more time instead of being killed by TimeoutStartSec.
+        // A long recovery keeps asking systemd for more time instead of being killed by TimeoutStartSec. Without
+        // systemd the message goes nowhere and the loop ends at once, so that no timer outlives the start.
         let extender = Task {
-            while !Task.isCancelled {
-                notifier.extendTimeout(.seconds(30))
+            while !Task.isCancelled, notifier.extendTimeout(.seconds(30)) {
                 try? await Task.sleep(for: .seconds(10))
             }
         }

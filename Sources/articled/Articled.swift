@@ -1,8 +1,7 @@
 import ArgumentParser
 import ArticleExtraction
 
-/// The `articled` command: the daemon and the tools around its log.
-@main
+/// The `articled` command: the daemon and the tools around its log. `main.swift` starts it.
 struct Articled: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "articled",
