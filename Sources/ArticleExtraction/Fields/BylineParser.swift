@@ -104,6 +104,16 @@ public struct BylineParser: Sendable {
             rest = rest.drop(while: { $0 != " " && $0 != ":" })
         }
         rest = rest.drop(while: { $0 == " " || $0 == ":" })
+        // "By Written By: Jane Doe": a caller's "By" before the line's own label.
+        for p in Self.prefixes where p.count >= 2 {
+            let next = rest.split(maxSplits: p.count, whereSeparator: { $0 == " " || $0 == ":" }).prefix(p.count)
+            guard next.count == p.count, zip(next, p).allSatisfy({ $0.lowercased() == $1 }) else { continue }
+            for _ in 0..<p.count {
+                rest = rest.drop(while: { $0 != " " && $0 != ":" })
+                rest = rest.drop(while: { $0 == " " || $0 == ":" })
+            }
+            break
+        }
         // "Written by by Jane Doe": a label printed twice.
         if rest.hasPrefix("by ") || rest.hasPrefix("By ") { rest = rest.dropFirst(3) }
         // "By the Lakeside Gardening Team": a team credited with a lower-case article is named as "The …".
@@ -113,6 +123,7 @@ public struct BylineParser: Sendable {
         guard let first = rest.unicodeScalars.first, Tokenizer.isUpper(first) || first == "@" else { return nil }
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
+        var cutAtNumber = false
         for sep in [" | ", " - ", " – ", " — ", " · ", " • ", " ⋅ ", " / "] {
             if let r = ByteSearch.range(of: sep, in: rest), r.lowerBound < cut { cut = r.lowerBound }
         }
@@ -124,7 +135,10 @@ public struct BylineParser: Sendable {
             let startsCharacter =
                 scalars[k].isASCII
                 && (k == scalars.startIndex || ByteSearch.standsAlone(scalars[scalars.index(before: k)].value))
-            if let idx = startsCharacter ? k : rest.firstIndex(where: { $0.isNumber }), idx < cut { cut = idx }
+            if let idx = startsCharacter ? k : rest.firstIndex(where: { $0.isNumber }), idx < cut {
+                cut = idx
+                cutAtNumber = true
+            }
         }
         let namePart = rest[..<cut]
         // Split into candidate names on commas and conjunctions.
@@ -132,9 +146,10 @@ public struct BylineParser: Sendable {
         var current: [Substring] = []
         var ended = false
         /// Whether `w`, word `k` of `count`, ends a name: a role or a date word, or a month last after a name
-        /// ("Jane Doe March" before a cut date); a month first is a given name ("Marco Bambini", "June Lee").
+        /// when a number follows ("Jane Doe March" before a cut "3, 2025"); a month first is a given name ("Marco
+        /// Bambini", "June Lee"), and last with no number after it a surname ("Tom May").
         func isNotName(_ w: Substring, _ k: Int, _ count: Int) -> Bool {
-            let monthEnds = (k >= 1 && k == count - 1) || count == 1
+            let monthEnds = (cutAtNumber && k >= 1 && k == count - 1) || count == 1
             if let h = ByteSearch.lowercasedHash(w.utf8) {
                 return monthEnds ? Self.notNameHashes.contains(h) : Self.roleOrDateHashes.contains(h)
             }
