@@ -75,6 +75,21 @@ struct BylineTests {
         #expect(!Analysis.opensWithName("Ann Lee Foundation", "Ann Lee"))
     }
 
+    @Test(
+        "an author box may open its biography with the first name; a product's description does not sign",
+        arguments: [
+            ("Ann Lee", "Ann is a reporter who covers schools and floods. Her latest series followed the repairs.", ["Ann Lee"]),
+            ("Valley Pump", "Valley is a pump maker whose models drain basements. It ships worldwide.", [String]()),
+            ("Drainex (Floodaway, Sumpo)", "Drainex is a compound that dries walls. They say it works.", []),
+        ] as [(String, String, [String])]
+    )
+    func authorBoxWithFirstName(name: String, biography: String, byline: [String]) throws {
+        let text = (["How the valley rebuilt its school"] + englishParagraphs + [name, biography, "Related"])
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == byline)
+    }
+
     @Test("a full name between short badges is a byline, not a filter menu")
     func bylineBetweenBadges() throws {
         let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]

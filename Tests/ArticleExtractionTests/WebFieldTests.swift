@@ -203,6 +203,7 @@ struct WebFieldTests {
             ("By Rita Maio | Staff", ["Rita Maio"]),
             ("By Written By: Tom May", ["Tom May"]),
             ("By Posted by Ann Lee", ["Ann Lee"]),
+            ("Contributors: Ann Lee, Tom Roe", ["Ann Lee", "Tom Roe"]),
             ("By John Roe PhD", ["John Roe"]),
             ("By LEONARDO GARCIA", ["LEONARDO GARCIA"]),
             ("By FlowGuard EMEA", ["FlowGuard EMEA"]),

@@ -67,15 +67,19 @@ extension Analysis {
 
 extension Analysis {
     /// The name heading an author box: a name alone whose next line, or the one after a role, opens with that name
-    /// and goes on in lower case ("Jane Doe" / "Jane Doe is a reporter who …"). A biography that repeats the name
-    /// proves the line is a person's, wherever the box stands.
+    /// and goes on in lower case ("Jane Doe" / "Jane Doe is a reporter who …"), or with its first name and a
+    /// biography's verb ("Jane is a …"). A biography that repeats the name proves the line is a person's, wherever
+    /// the box stands.
     static func authorBoxName(_ blocks: [Block], _ bylines: BylineParser) -> Int? {
         for j in blocks.indices where (2...4).contains(blocks[j].features.words) {
             guard blocks[j].tokens.shape.numericWords == 0, !blocks[j].features.endsSentence,
                 blocks[j].features.capitalized == blocks[j].features.words
             else { continue }
             let name = blocks[j].text
-            for k in (j + 1)..<min(blocks.count, j + 3) where opensWithName(blocks[k].text, name) {
+            for k in (j + 1)..<min(blocks.count, j + 3)
+            where opensWithName(blocks[k].text, name)
+                || (opensWithFirstName(blocks[k].text, name) && readsAsPersonName(name, in: blocks))
+            {
                 guard isNameLine(blocks[j], bylines) else { break }
                 return j
             }
@@ -89,4 +93,27 @@ extension Analysis {
         let rest = text.unicodeScalars.dropFirst(name.unicodeScalars.count + 1)
         return rest.first?.properties.isLowercase == true
     }
+
+    /// Whether `text` starts with the first word of `name` (a full name) and a verb biographies open with, and
+    /// speaks of a person ("Jane is a growth analyst … Her work …"). Products are introduced the same way ("Zenith
+    /// is a …") but are "it", so a personal pronoun must follow; the caller also asks whether the name reads as a
+    /// person's.
+    static func opensWithFirstName(_ text: String, _ name: String) -> Bool {
+        // One name: "Phentermine (Adipex, Lomaira)" over "Phentermine is a …" lists a drug's brands.
+        guard let given = name.split(separator: " ").first, given.count >= 2, name.contains(" "),
+            !name.contains(where: { $0 == "," || $0 == "(" }), text.hasPrefix(given + " ")
+        else { return false }
+        let verb = text.dropFirst(given.count + 1).prefix { $0 != " " }
+        guard biographyVerbs.contains(String(verb)) else { return false }
+        return text.lowercased().split { !$0.isLetter }.contains { personalPronouns.contains(String($0)) }
+    }
+
+    static let personalPronouns: Set<String> = ["she", "he", "her", "his", "him", "they", "their", "them"]
+
+    /// Verbs that open an author's biography after the first name: a greeting or a label followed by a lower-case
+    /// word ("Happy holidays from …") is not one.
+    static let biographyVerbs: Set<String> = [
+        "is", "has", "was", "writes", "covers", "leads", "joined", "works", "specializes", "specialises", "holds",
+        "brings", "helps", "loves", "graduated", "founded", "teaches", "earned", "spent", "began", "started",
+    ]
 }
