@@ -90,6 +90,15 @@ struct BylineTests {
         #expect(a.byline == byline)
     }
 
+    @Test("a full name between the headline and the first paragraph signs the article, with no date beside it")
+    func nameUnderHeadlineWithoutDate() throws {
+        let menu = ["Home", "Gardening", "Recipes", "Travel"]
+        let text = (menu + ["How the valley rebuilt its school", "Ann Lee"] + englishParagraphs).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == ["Ann Lee"])
+        #expect(!a.body.contains("Ann Lee"))
+    }
+
     @Test("a full name between short badges is a byline, not a filter menu")
     func bylineBetweenBadges() throws {
         let text = (["How to keep tomatoes through the winter", "Cite this page", "By Ann Lee", "Fact checked"]

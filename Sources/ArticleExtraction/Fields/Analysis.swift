@@ -282,7 +282,8 @@ struct Analysis {
     }
 
     /// The line, among the three under the headline `t`, that is a name alone: one to four capitalised words (up
-    /// to eight with "and" or a "|" role), no digits, no sentence, next to a dateline or a dateline two lines on.
+    /// to eight with "and" or a "|" role), no digits, no sentence, next to a dateline or a dateline two lines on;
+    /// or, with no date, a full name between the headline and the first paragraph.
     static func bareName(_ blocks: [Block], after t: Int, bodyStart: Int?) -> Int? {
         func isDate(_ k: Int) -> Bool { k >= 0 && k < blocks.count && blocks[k].role == .dateline }
         for j in (t + 1)..<min(blocks.count, t + 4) where j != bodyStart {
@@ -297,6 +298,8 @@ struct Analysis {
                 f.capitalized >= f.words - (joined ? 2 : 1)
             else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+            // "Headline / Jane Doe / first paragraph": a full name right under the headline, the text right under it.
+            if j == t + 1, j + 1 == bodyStart, (2...4).contains(f.words), f.capitalized == f.words { return j }
         }
         return nil
     }
