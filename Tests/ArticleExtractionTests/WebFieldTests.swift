@@ -148,9 +148,12 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
-    @Test("a label alone on its line puts the author's name on the next")
-    func labelLine() throws {
-        let text = (menu + ["How to keep tomatoes through the winter", "Written by", "Ann Lee", "May 22, 2024"] + body)
+    @Test(
+        "a label alone on its line puts the author's name on the next",
+        arguments: ["Written by", "Article written by:", "Contributors:"]
+    )
+    func labelLine(label: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", label, "Ann Lee", "May 22, 2024"] + body)
             .joined(separator: "\n")
         let a = try extract(text)
         #expect(a.byline == ["Ann Lee"])

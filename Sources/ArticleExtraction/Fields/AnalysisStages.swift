@@ -114,8 +114,8 @@ extension Analysis {
                     }
                     continue
                 }
-                // A label alone ("Written by", "Author") puts the name on the next line.
-                if i + 1 < blocks.count, hashes.count <= 2, let first = hashes.first,
+                // A label alone ("Written by", "Author", "Article written by:") puts the name on the next line.
+                if i + 1 < blocks.count, hashes.count <= 3, let first = hashes.first,
                     BylineParser.firstWords.contains(first), BylineParser.prefixHashes.contains(where: { $0[...] == hashes }),
                     blocks[i + 1].features.words <= 6, !blocks[i + 1].features.endsSentence,
                     let names = bylines.parse("By " + blocks[i + 1].text), !names.isEmpty

@@ -8,7 +8,7 @@ public struct BylineParser: Sendable {
         ["written", "by"], ["reporting", "by"], ["words", "by"], ["story", "by"], ["by"], ["von"], ["par"], ["por"],
         ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
         ["auteur"], ["door"], ["tekst"], ["texto"], ["texte"], ["testo"], ["posted", "by"], ["text", "by"],
-        ["article", "by"], ["contributors"], ["contributor"], ["contributed", "by"],
+        ["article", "by"], ["contributors"], ["contributor"], ["contributed", "by"], ["article", "written", "by"],
     ]
     /// Words after which a byline names no one any more: places, sections and times ("By Ann Lee in Travel, Tips",
     /// "By Ann Lee on May 2").
