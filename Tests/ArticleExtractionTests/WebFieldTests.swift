@@ -149,6 +149,20 @@ struct WebFieldTests {
     }
 
     @Test(
+        "a line of a date and a full name alone is signed by that name; a topic beside a date is not",
+        arguments: [
+            ("Dec 26, 2025 • Ann Lee in Schools", ["Ann Lee"]), ("Ann Lee | Dec 26, 2025", ["Ann Lee"]),
+            ("Dec 26, 2025 • School Building", []),
+        ] as [(String, [String])]
+    )
+    func dateAndBareName(line: String, byline: [String]) throws {
+        let text = (menu + ["How the valley rebuilt its school", line] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == byline)
+        #expect(a.published?.hasPrefix("2025-12-26") == true)
+    }
+
+    @Test(
         "a label alone on its line puts the author's name on the next",
         arguments: ["Written by", "Article written by:", "Contributors:"]
     )

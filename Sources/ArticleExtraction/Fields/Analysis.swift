@@ -108,9 +108,11 @@ struct Analysis {
 
     /// A line of metadata pieces ("Jane Doe | May 22, 2025", "Posted on May 2, 2025 by Jane Doe - 5 Comments",
     /// "By Jane Doe · Editor · Updated May 5, 2025"): the first piece that is a dateline on its own, and the names of
-    /// a piece that is a byline. Nil without a dateline piece, or when the line has only one piece.
+    /// a piece that is a byline, or of a piece that is a person's full name alone ("Dec 26, 2025 • Jane Doe in
+    /// Gardening"), as `isPersonName` judges it. Nil without a dateline piece, or when the line has only one piece.
     static func metadataPieces(
-        _ text: String, dates: DateParser, bylines: BylineParser, zone: String?, year: Int?
+        _ text: String, dates: DateParser, bylines: BylineParser, zone: String?, year: Int?,
+        isPersonName: (String) -> Bool = { _ in false }
     ) -> (date: (date: ParsedDate, isUpdate: Bool), names: [String])? {
         var pieces: [Substring] = [Substring(text)]
         for sep in pieceSeparators + [" by ", " By ", " BY "] {
@@ -129,6 +131,7 @@ struct Analysis {
         guard pieces.count >= 2 else { return nil }
         var date: (date: ParsedDate, isUpdate: Bool)? = nil
         var names: [String] = []
+        var bare: [String] = []
         for piece in pieces {
             let t = piece.trimmed(" ,;")
             guard !t.isEmpty else { continue }
@@ -144,9 +147,16 @@ struct Analysis {
                 let n = bylines.parse(String(t), hashes: tokens.hashes[...])
             {
                 names = n
+                continue
+            }
+            if bare.isEmpty, tokens.shape.numericWords == 0, let n = bylines.parse("By " + t), n.count == 1,
+                n[0].contains(" "), t.hasPrefix(n[0])
+            {
+                bare = n
             }
         }
         guard let date else { return nil }
+        if names.isEmpty, !bare.isEmpty, isPersonName(bare[0]) { names = bare }
         return (date, names)
     }
 

@@ -177,7 +177,9 @@ extension Analysis {
                 // a line of metadata pieces between separators, read piece by piece.
                 if features.words <= 30, shape.numericWords > 0, !features.endsSentence || features.words <= 12,
                     shape.yearLikeNumbers > 0 || hashes.contains(where: { DateParser.monthHashes.contains($0) }),
-                    let found = Analysis.metadataPieces(text, dates: dates, bylines: bylines, zone: zone, year: referenceYear)
+                    let found = Analysis.metadataPieces(
+                        text, dates: dates, bylines: bylines, zone: zone, year: referenceYear,
+                        isPersonName: { Analysis.readsAsPersonName($0, in: blocks) })
                 {
                     if let l = limit, found.date.date.epochSeconds > l { continue }
                     blocks[i].role = found.names.isEmpty ? .dateline : .byline
