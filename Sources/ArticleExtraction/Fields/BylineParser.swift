@@ -9,6 +9,8 @@ public struct BylineParser: Sendable {
         ["di"], ["автор"], ["авторы"], ["автори"], ["текст"], ["author"], ["authors"], ["autor"], ["autore"],
         ["auteur"], ["door"], ["tekst"], ["texto"], ["texte"], ["testo"], ["posted", "by"], ["text", "by"],
         ["article", "by"], ["contributors"], ["contributor"], ["contributed", "by"], ["article", "written", "by"],
+        ["guide", "by"], ["review", "by"], ["analysis", "by"], ["interview", "by"], ["column", "by"], ["essay", "by"],
+        ["opinion", "by"], ["commentary", "by"], ["recipe", "by"], ["feature", "by"],
     ]
     /// Words after which a byline names no one any more: places, sections and times ("By Ann Lee in Travel, Tips",
     /// "By Ann Lee on May 2").
@@ -54,6 +56,8 @@ public struct BylineParser: Sendable {
     ]
     static let roleWords: Set<String> = [
         "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor", "columnist",
+        "former", "deputy", "guest", "contributing", "associate", "executive", "managing", "assistant", "freelance",
+        "columnists", "writers", "reporters", "editors", "contributors", "correspondents",
         "producer", "analyst", "bureau", "chief", "senior", "news", "desk", "agency", "корреспондент", "редактор",
         "журналист", "журналіст", "кореспондент", "redakteur", "korrespondent", "journaliste", "rédaction",
         "periodista", "redacción", "jornalista", "redação", "giornalista", "redazione", "updated", "published",
