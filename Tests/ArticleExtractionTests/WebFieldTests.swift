@@ -164,10 +164,10 @@ struct WebFieldTests {
 
     @Test(
         "a label alone on its line puts the author's name on the next",
-        arguments: ["Written by", "Article written by:", "Contributors:"]
+        arguments: [("Written by", "Ann Lee"), ("Article written by:", "Ann Lee"), ("Contributors:", "Ann Lee"), ("By", "Ann Lee, Ph.D.")]
     )
-    func labelLine(label: String) throws {
-        let text = (menu + ["How to keep tomatoes through the winter", label, "Ann Lee", "May 22, 2024"] + body)
+    func labelLine(label: String, name: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", label, name, "May 22, 2024"] + body)
             .joined(separator: "\n")
         let a = try extract(text)
         #expect(a.byline == ["Ann Lee"])
@@ -223,6 +223,7 @@ struct WebFieldTests {
             ("Contributors: Ann Lee, Tom Roe", ["Ann Lee", "Tom Roe"]),
             ("Guide by Ann Lee Former Deputy Tech Editor", ["Ann Lee"]),
             ("Review by Ann Lee", ["Ann Lee"]),
+            ("By Ann Lee, Garden Expert & Tom Roe, Home Expert Last Updated on Feb 27, 2026 at 10:15 AM", ["Ann Lee", "Tom Roe"]),
             ("By Ann Lee and Tom Roe, Guest Columnists", ["Ann Lee", "Tom Roe"]),
             ("By John Roe PhD", ["John Roe"]),
             ("By LEONARDO GARCIA", ["LEONARDO GARCIA"]),

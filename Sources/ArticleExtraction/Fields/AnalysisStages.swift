@@ -117,7 +117,8 @@ extension Analysis {
                 // A label alone ("Written by", "Author", "Article written by:") puts the name on the next line.
                 if i + 1 < blocks.count, hashes.count <= 3, let first = hashes.first,
                     BylineParser.firstWords.contains(first), BylineParser.prefixHashes.contains(where: { $0[...] == hashes }),
-                    blocks[i + 1].features.words <= 6, !blocks[i + 1].features.endsSentence,
+                    // A short name may end in a credential's full stop ("Jane Doe, Ph.D.").
+                    blocks[i + 1].features.words <= 6, !blocks[i + 1].features.endsSentence || blocks[i + 1].features.words <= 4,
                     let names = bylines.parse("By " + blocks[i + 1].text), !names.isEmpty
                 {
                     blocks[i].role = .byline
@@ -139,7 +140,7 @@ extension Analysis {
                 // A byline has 2–16 words and, when longer than six, does not end like a sentence (the parser's own
                 // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
                 if let first = hashes.first, BylineParser.firstWords.contains(first),
-                    (2...16).contains(features.words), features.words <= 6 || !features.endsSentence,
+                    (2...24).contains(features.words), features.words <= 6 || !features.endsSentence,
                     let names = bylines.parse(text, hashes: hashes)
                 {
                     blocks[i].role = .byline

@@ -92,7 +92,7 @@ public struct BylineParser: Sendable {
     /// `hashes`, the line's word hashes when the caller has them, save tokenising the line again.
     public func parse(_ line: String, hashes: ArraySlice<UInt64>? = nil) -> [String]? {
         let words = hashes ?? Tokenizer.tokenize(line).hashes[...]
-        guard words.count >= 2, words.count <= 16 else { return nil }
+        guard words.count >= 2, words.count <= 24 else { return nil }
         // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
         if words.count > 6, let last = line.last, ".!?".contains(last) { return nil }
         var prefixLength = 0
