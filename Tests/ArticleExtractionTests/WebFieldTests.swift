@@ -152,7 +152,8 @@ struct WebFieldTests {
         "a line of a date and a full name alone is signed by that name; a topic beside a date is not",
         arguments: [
             ("Dec 26, 2025 • Ann Lee in Schools", ["Ann Lee"]), ("Ann Lee | Dec 26, 2025", ["Ann Lee"]),
-            ("Dec 26, 2025 • School Building", []),
+            ("Dec 26, 2025 • School Building", []), ("Ann Lee December 26, 2025", ["Ann Lee"]),
+            ("School Building December 26, 2025", []),
         ] as [(String, [String])]
     )
     func dateAndBareName(line: String, byline: [String]) throws {

@@ -167,7 +167,14 @@ extension Analysis {
                     let isUpdate = hashes.prefix(3).contains { Analysis.updateWordHashes.contains($0) }
                     dateCandidates.append((i, m.date, isUpdate))
                     // "Jane Doe October 11, 2024" and "May 18, 2023 By Jane Doe": the author's name.
-                    if let names = Analysis.namesAfterBy(text, bylines) ?? Analysis.leadingNames(text, bylines), !names.isEmpty {
+                    // A name that opens the line must read as a person's: "Docker Captain Dec 19, 2025" and "Weekly
+                    // Wrap-Up 12/19/2025" are a label and a series beside their date.
+                    if let names = Analysis.namesAfterBy(text, bylines)
+                        ?? Analysis.leadingNames(text, bylines).flatMap({ names in
+                            names.allSatisfy { Analysis.readsAsPersonName($0, in: blocks) } ? names : nil
+                        }),
+                        !names.isEmpty
+                    {
                         blocks[i].role = .byline
                         blocks[i].reason = "byline and dateline"
                         bylineCandidates.append((i, names))
