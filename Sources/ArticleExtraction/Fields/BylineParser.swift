@@ -174,6 +174,12 @@ public struct BylineParser: Sendable {
             // or at a word in lower case that is no particle; a piece that starts with one names nobody.
             for (k, w) in cleaned.enumerated() {
                 if k > 0 && Self.particles.contains(String(w)) { continue }
+                // "News Desk", "Editorial Team": a team's name may open with a role word.
+                if k == 0, cleaned.count >= 2, let last = cleaned.last, Self.collectives.contains(last.lowercased()),
+                    w.unicodeScalars.first.map(Tokenizer.isUpper) == true
+                {
+                    continue
+                }
                 let lower = w.unicodeScalars.first.map { !Tokenizer.isUpper($0) } ?? true
                 // "Podium Staff", "The Currency editors": a team named last keeps its collective noun.
                 if k >= 1, k == cleaned.count - 1, Self.collectives.contains(w.lowercased()),
