@@ -149,7 +149,8 @@ struct Analysis {
                 names = n
                 continue
             }
-            if bare.isEmpty, tokens.shape.numericWords == 0, let n = bylines.parse("By " + t), n.count == 1,
+            if bare.isEmpty, tokens.shape.numericWords == 0, (2...8).contains(tokens.hashes.count),
+                t.unicodeScalars.first.map(Tokenizer.isUpper) == true, let n = bylines.parse("By " + t), n.count == 1,
                 n[0].contains(" "), t.hasPrefix(n[0])
             {
                 bare = n

@@ -48,6 +48,23 @@ public struct BylineParser: Sendable {
     ]
     /// The prefixes as word hashes: a byline is told from its hashes, without a `String` per word.
     static let prefixHashes = prefixes.map { $0.map(WordHash.of) }
+    /// First words of the labels of two words or more ("written", "article", "guide" …).
+    static let labelFirstWords = WordTable(keys: prefixes.filter { $0.count >= 2 }.map { WordHash.of($0[0]) })
+
+    /// `rest` without the label of two words or more it opens with, if it opens with one.
+    static func droppingLabel(_ text: Substring) -> Substring {
+        var rest = text
+        for p in prefixes where p.count >= 2 {
+            let next = rest.split(maxSplits: p.count, whereSeparator: { $0 == " " || $0 == ":" }).prefix(p.count)
+            guard next.count == p.count, zip(next, p).allSatisfy({ $0.lowercased() == $1 }) else { continue }
+            for _ in 0..<p.count {
+                rest = rest.drop(while: { $0 != " " && $0 != ":" })
+                rest = rest.drop(while: { $0 == " " || $0 == ":" })
+            }
+            break
+        }
+        return rest
+    }
     /// First words of every prefix, to skip lines that cannot be bylines without parsing them.
     static let firstWords = WordTable(keys: prefixHashes.map { $0[0] })
     static let separators: Set<String> = [
@@ -108,15 +125,11 @@ public struct BylineParser: Sendable {
             rest = rest.drop(while: { $0 != " " && $0 != ":" })
         }
         rest = rest.drop(while: { $0 == " " || $0 == ":" })
-        // "By Written By: Jane Doe": a caller's "By" before the line's own label.
-        for p in Self.prefixes where p.count >= 2 {
-            let next = rest.split(maxSplits: p.count, whereSeparator: { $0 == " " || $0 == ":" }).prefix(p.count)
-            guard next.count == p.count, zip(next, p).allSatisfy({ $0.lowercased() == $1 }) else { continue }
-            for _ in 0..<p.count {
-                rest = rest.drop(while: { $0 != " " && $0 != ":" })
-                rest = rest.drop(while: { $0 == " " || $0 == ":" })
-            }
-            break
+        // "By Written By: Jane Doe": a caller's "By" before the line's own label (most lines open with a name, whose
+        // hash rules this out at once).
+        let opening = rest.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }
+        if let h = ByteSearch.lowercasedHash(opening), Self.labelFirstWords.contains(h) {
+            rest = Self.droppingLabel(rest)
         }
         // "Written by by Jane Doe": a label printed twice.
         if rest.hasPrefix("by ") || rest.hasPrefix("By ") { rest = rest.dropFirst(3) }

@@ -99,16 +99,26 @@ extension Analysis {
     /// is a …") but are "it", so a personal pronoun must follow; the caller also asks whether the name reads as a
     /// person's.
     static func opensWithFirstName(_ text: String, _ name: String) -> Bool {
-        // One name: "Phentermine (Adipex, Lomaira)" over "Phentermine is a …" lists a drug's brands.
-        guard let given = name.split(separator: " ").first, given.count >= 2, name.contains(" "),
-            !name.contains(where: { $0 == "," || $0 == "(" }), text.hasPrefix(given + " ")
+        // Cheap tests first: this runs for every short capitalised line of a page and the lines after it.
+        let space = UInt8(ascii: " ")
+        guard let end = name.utf8.firstIndex(of: space) else { return false }
+        let given = name.utf8[..<end]
+        let t = text.utf8
+        guard given.count >= 2, t.count > given.count + 1, t.starts(with: given),
+            t[t.index(t.startIndex, offsetBy: given.count)] == space
         else { return false }
-        let verb = text.dropFirst(given.count + 1).prefix { $0 != " " }
-        guard biographyVerbs.contains(String(verb)) else { return false }
-        return text.lowercased().split { !$0.isLetter }.contains { personalPronouns.contains(String($0)) }
+        let verb = Substring(t.dropFirst(given.count + 1).prefix { $0 != space })
+        // One name: "Phentermine (Adipex, Lomaira)" over "Phentermine is a …" lists a drug's brands.
+        guard biographyVerbs.contains(String(verb)), !name.contains(where: { $0 == "," || $0 == "(" }) else {
+            return false
+        }
+        return personalPronouns.contains { occursInLowerCase($0, in: text) }
     }
 
-    static let personalPronouns: Set<String> = ["she", "he", "her", "his", "him", "they", "their", "them"]
+    /// As written after a space, in lower case or opening a sentence.
+    static let personalPronouns = ["she", "he", "her", "his", "him", "they", "their", "them"].flatMap {
+        [$0, $0.prefix(1).uppercased() + $0.dropFirst()]
+    }
 
     /// Verbs that open an author's biography after the first name: a greeting or a label followed by a lower-case
     /// word ("Happy holidays from …") is not one.
