@@ -153,7 +153,9 @@ struct WebFieldTests {
         arguments: [
             ("Dec 26, 2025 • Ann Lee in Schools", ["Ann Lee"]), ("Ann Lee | Dec 26, 2025", ["Ann Lee"]),
             ("Dec 26, 2025 • School Building", []), ("Ann Lee December 26, 2025", ["Ann Lee"]),
-            ("School Building December 26, 2025", []),
+            ("School Building December 26, 2025", []), ("Dec 26, 2025 Ann K. Lee", ["Ann K. Lee"]),
+            ("Dec 26, 2025 No Comments", []),
+            ("Medically reviewed by Ann Lee — Written by Tom Roe — Updated on Dec 26, 2025", ["Tom Roe"]),
         ] as [(String, [String])]
     )
     func dateAndBareName(line: String, byline: [String]) throws {

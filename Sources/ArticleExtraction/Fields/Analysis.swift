@@ -132,8 +132,11 @@ struct Analysis {
         var date: (date: ParsedDate, isUpdate: Bool)? = nil
         var names: [String] = []
         var bare: [String] = []
+        var secondary: [String] = []
+        var previous: Substring = ""
         for piece in pieces {
             let t = piece.trimmed(" ,;")
+            defer { previous = t }
             guard !t.isEmpty else { continue }
             let tokens = Tokenizer.tokenize(String(t))
             if date == nil, tokens.shape.numericWords > 0, tokens.hashes.count <= 12,
@@ -146,7 +149,13 @@ struct Analysis {
             if names.isEmpty, let first = tokens.hashes.first, BylineParser.firstWords.contains(first),
                 let n = bylines.parse(String(t), hashes: tokens.hashes[...])
             {
-                names = n
+                // "Medically reviewed by Ann Lee — Written by Tom Roe": a reviewer or an editor is not the author.
+                let label = previous.split(separator: " ").last.map { $0.lowercased() } ?? ""
+                if Self.assistingLabels.contains(label) {
+                    if secondary.isEmpty { secondary = n }
+                } else {
+                    names = n
+                }
                 continue
             }
             if bare.isEmpty, tokens.shape.numericWords == 0, (2...8).contains(tokens.hashes.count),
@@ -158,8 +167,14 @@ struct Analysis {
         }
         guard let date else { return nil }
         if names.isEmpty, !bare.isEmpty, isPersonName(bare[0]) { names = bare }
+        if names.isEmpty { names = secondary }
         return (date, names)
     }
+
+    /// The word before "by" that credits someone other than the author.
+    static let assistingLabels: Set<String> = [
+        "reviewed", "checked", "fact-checked", "edited", "illustrated", "photographed", "translated", "verified",
+    ]
 
     /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
     /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
@@ -358,6 +373,27 @@ struct Analysis {
             return bylines.parse(String(text[text.index(after: r.lowerBound)...]))
         }
         return nil
+    }
+
+    /// The full name a dated line ends with, after its last number ("Dec 17, 2025 Jane K. Doe"): two to four
+    /// capitalised words that `isPersonName` accepts. Nil otherwise ("Nov 8, 2025 7 min read").
+    static func trailingName(_ text: String, _ bylines: BylineParser, isPersonName: (String) -> Bool) -> [String]? {
+        let words = text.split(separator: " ")
+        guard let last = words.lastIndex(where: { $0.contains(where: \.isNumber) }), last + 1 < words.count else {
+            return nil
+        }
+        let rest = words[(last + 1)...]
+        // "No Comments", "Read More": a function word is never part of a name here.
+        guard (2...4).contains(rest.count),
+            rest.allSatisfy({
+                $0.first?.isUppercase == true && !SimHash.StopWords.shared.contains(WordHash.of($0.lowercased()))
+            })
+        else { return nil }
+        let name = rest.joined(separator: " ")
+        guard let names = bylines.parse("By " + name), names.count == 1, names[0] == name, isPersonName(name) else {
+            return nil
+        }
+        return names
     }
 
     /// The names a line starts with, before its date ("Jane Doe October 11, 2024"), two words or more each.

@@ -172,7 +172,8 @@ extension Analysis {
                     if let names = Analysis.namesAfterBy(text, bylines)
                         ?? Analysis.leadingNames(text, bylines).flatMap({ names in
                             names.allSatisfy { Analysis.readsAsPersonName($0, in: blocks) } ? names : nil
-                        }),
+                        })
+                        ?? Analysis.trailingName(text, bylines, isPersonName: { Analysis.readsAsPersonName($0, in: blocks) }),
                         !names.isEmpty
                     {
                         blocks[i].role = .byline
