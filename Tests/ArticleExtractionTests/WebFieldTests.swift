@@ -227,6 +227,8 @@ struct WebFieldTests {
             ("Guide by Ann Lee Former Deputy Tech Editor", ["Ann Lee"]),
             ("Review by Ann Lee", ["Ann Lee"]),
             ("by News Desk", ["News Desk"]),
+            ("By Sarah July 30, 2019", ["Sarah"]),
+            ("By Rita Maio on January 21, 2023", ["Rita Maio"]),
             ("By Ann Lee, Garden Expert & Tom Roe, Home Expert Last Updated on Feb 27, 2026 at 10:15 AM", ["Ann Lee", "Tom Roe"]),
             ("By Ann Lee and Tom Roe, Guest Columnists", ["Ann Lee", "Tom Roe"]),
             ("By John Roe PhD", ["John Roe"]),

@@ -202,8 +202,9 @@ public struct BylineParser: Sendable {
                 }
                 if isNotName(w, k, cleaned.count) || lower {
                     // Two words make a name before its role ("Jane Doe Staff Writer"); "Health Correspondent"
-                    // is a role alone.
-                    cleaned = k >= 2 ? Array(cleaned[..<k]) : []
+                    // is a role alone. Before a cut date's month one word is a name too ("By Sarah July 30, 2019").
+                    let beforeDate = k >= 1 && cutAtNumber && k == cleaned.count - 1 && DateParser.months[w.lowercased()] != nil
+                    cleaned = k >= 2 || beforeDate ? Array(cleaned[..<k]) : []
                     break
                 }
             }
@@ -226,6 +227,8 @@ public struct BylineParser: Sendable {
                 if w.isEmpty { continue }
                 if let h = ByteSearch.lowercasedHash(w.utf8), Self.endWordHashes.contains(h), !current.isEmpty || !names.isEmpty {
                     ended = true
+                    // "By Jane Maio on May 2": the name ends at "on", not before the date's number.
+                    cutAtNumber = false
                     break
                 }
                 if ByteSearch.contains(lowercased: w, in: Self.separators, hashes: Self.separatorHashes) {
