@@ -20,8 +20,9 @@ public enum QuietExecutor {
 
     nonisolated(unsafe) private static var queues: Queues?
 
-    /// Points the runtime's executor hooks here and starts `workers` threads (nil: one per online core, at least
-    /// two). Returns false, changing nothing, when the hooks were already taken (by a test host, or a second call).
+    /// Starts `workers` threads (nil: one per online core, at least two) and points the runtime's executor hooks
+    /// and `Task.defaultExecutor` here. Returns false on a second call, and when another executor already holds
+    /// the hooks (a test host); the runtime's own executors then stay in charge.
     @discardableResult
     public static func install(workers: Int? = nil) -> Bool {
         guard queues == nil else { return false }
