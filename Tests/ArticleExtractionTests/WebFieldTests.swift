@@ -154,7 +154,7 @@ struct WebFieldTests {
             ("Dec 26, 2025 • Ann Lee in Schools", ["Ann Lee"]), ("Ann Lee | Dec 26, 2025", ["Ann Lee"]),
             ("Dec 26, 2025 • School Building", []), ("Ann Lee December 26, 2025", ["Ann Lee"]),
             ("School Building December 26, 2025", []), ("Dec 26, 2025 Ann K. Lee", ["Ann K. Lee"]),
-            ("Dec 26, 2025 No Comments", []),
+            ("Dec 26, 2025 No Comments", []), ("Posted on December 26, 2025 by annlee", ["annlee"]),
             ("Medically reviewed by Ann Lee — Written by Tom Roe — Updated on Dec 26, 2025", ["Tom Roe"]),
         ] as [(String, [String])]
     )
@@ -240,6 +240,18 @@ struct WebFieldTests {
     )
     func bylineNames(line: String, names: [String]) {
         #expect(BylineParser().parse(line) == names)
+    }
+
+    @Test(
+        "a lower-case user name after a printed by is a byline; a common word or a name line without by is not",
+        arguments: [
+            ("Posted by jdoe_77 | May 2, 2025", true, ["jdoe_77"] as [String]?),
+            ("by annlee", true, ["annlee"]), ("by annlee on May 2", true, ["annlee"]),
+            ("by email or phone", true, nil), ("By the way", true, nil), ("by annlee", false, nil),
+        ] as [(String, Bool, [String]?)]
+    )
+    func userNames(line: String, handles: Bool, names: [String]?) {
+        #expect(BylineParser().parse(line, handles: handles) == names)
     }
 
     @Test("a name alone between the headline and the date is the byline")

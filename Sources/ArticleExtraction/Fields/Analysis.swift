@@ -147,7 +147,7 @@ struct Analysis {
                 continue
             }
             if names.isEmpty, let first = tokens.hashes.first, BylineParser.firstWords.contains(first),
-                let n = bylines.parse(String(t), hashes: tokens.hashes[...])
+                let n = bylines.parse(String(t), hashes: tokens.hashes[...], handles: true)
             {
                 // "Medically reviewed by Ann Lee — Written by Tom Roe": a reviewer or an editor is not the author.
                 let label = previous.split(separator: " ").last.map { $0.lowercased() } ?? ""
@@ -370,7 +370,7 @@ struct Analysis {
     static func namesAfterBy(_ text: String, _ bylines: BylineParser) -> [String]? {
         for sep in [" by ", " By ", " BY "] {
             guard let r = ByteSearch.range(of: sep, in: text) else { continue }
-            return bylines.parse(String(text[text.index(after: r.lowerBound)...]))
+            return bylines.parse(String(text[text.index(after: r.lowerBound)...]), handles: true)
         }
         return nil
     }

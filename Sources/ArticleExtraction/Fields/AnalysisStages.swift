@@ -141,7 +141,7 @@ extension Analysis {
                 // rules, checked here on the features so that prose starting with "Di" or "Par" is not parsed).
                 if let first = hashes.first, BylineParser.firstWords.contains(first),
                     (2...24).contains(features.words), features.words <= 6 || !features.endsSentence,
-                    let names = bylines.parse(text, hashes: hashes)
+                    let names = bylines.parse(text, hashes: hashes, handles: true)
                 {
                     blocks[i].role = .byline
                     blocks[i].quality = .bad
@@ -415,6 +415,13 @@ extension Analysis {
                     && !blocks[k].features.endsSentence
             }
             let signed = bylineCandidates.filter { c in
+                // A lower-case user name ("by jdoe") is no word the page uses elsewhere ("By service" in a filter
+                // menu, beside "customer service").
+                if c.names.count == 1, let only = c.names.first, only.first?.isLowercase == true,
+                    blocks.indices.contains(where: { $0 != c.index && Analysis.occursInLowerCase(only, in: blocks[$0].text) })
+                {
+                    return false
+                }
                 let oneWord = c.names.allSatisfy { !$0.contains(" ") }
                 if oneWord && (candidateLines.contains(c.index - 1) || candidateLines.contains(c.index + 1)) {
                     return false

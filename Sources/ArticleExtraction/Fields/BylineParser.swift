@@ -48,6 +48,35 @@ public struct BylineParser: Sendable {
     ]
     /// The prefixes as word hashes: a byline is told from its hashes, without a `String` per word.
     static let prefixHashes = prefixes.map { $0.map(WordHash.of) }
+    /// A blog's lower-case user name after "by", alone or before the date ("Posted on July 1, 2024 by jdoe", "by
+    /// jdoe | May 2"): one token of letters, digits, "_", "-" or ".", not a common word ("by the way", "by email").
+    /// Nil for anything else after a lower-case word.
+    static func handle(_ rest: Substring, lineWords: Int) -> [String]? {
+        guard lineWords <= 12 else { return nil }
+        let token = rest.prefix { !" ,|·•:;".contains($0) }
+        guard token.count >= 3, token.count <= 30,
+            token.allSatisfy({ ($0.isLetter && $0.isLowercase) || $0.isNumber || "_-.".contains($0) }),
+            token.first?.isLetter == true
+        else { return nil }
+        let hash = WordHash.of(String(token))
+        guard !SimHash.StopWords.shared.contains(hash), !endWordHashes.contains(hash), !Self.commonAfterBy.contains(String(token)) else {
+            return nil
+        }
+        // The token ends the line, or a separator, an end word or a number follows it.
+        let after = rest.dropFirst(token.count).drop { $0 == " " }
+        if let next = after.first, !" ,|·•:;-–—".contains(next), !next.isNumber {
+            let word = after.prefix { $0 != " " }.lowercased()
+            guard endWords.contains(word) else { return nil }
+        }
+        return [String(token)]
+    }
+
+    /// Lower-case words that follow "by" in running text and are no one's user name.
+    static let commonAfterBy: Set<String> = [
+        "email", "phone", "mail", "post", "hand", "far", "default", "design", "appointment", "invitation", "request",
+        "car", "bus", "train", "air", "sea", "name", "date", "category", "tag", "author", "popularity", "relevance",
+    ]
+
     /// First words of the labels of two words or more ("written", "article", "guide" …).
     static let labelFirstWords = WordTable(keys: prefixes.filter { $0.count >= 2 }.map { WordHash.of($0[0]) })
 
@@ -107,7 +136,9 @@ public struct BylineParser: Sendable {
 
     /// The names in `line` if it is a byline, or nil. An empty array means a byline with no names (a handle).
     /// `hashes`, the line's word hashes when the caller has them, save tokenising the line again.
-    public func parse(_ line: String, hashes: ArraySlice<UInt64>? = nil) -> [String]? {
+    /// `handles`: whether a lower-case user name may follow "by" ("Posted on July 1, 2024 by jdoe"); only for a
+    /// line the page printed with its "by", never for a name line the caller prefixes with one.
+    public func parse(_ line: String, hashes: ArraySlice<UInt64>? = nil, handles: Bool = false) -> [String]? {
         let words = hashes ?? Tokenizer.tokenize(line).hashes[...]
         guard words.count >= 2, words.count <= 24 else { return nil }
         // Prose that happens to start with "By" ends like a sentence; bylines rarely do.
@@ -137,7 +168,10 @@ public struct BylineParser: Sendable {
         if rest.hasPrefix("the "), let c = rest.dropFirst(4).unicodeScalars.first, Tokenizer.isUpper(c) {
             rest = Substring("The " + rest.dropFirst(4))
         }
-        guard let first = rest.unicodeScalars.first, Tokenizer.isUpper(first) || first == "@" else { return nil }
+        guard let first = rest.unicodeScalars.first else { return nil }
+        guard Tokenizer.isUpper(first) || first == "@" else {
+            return handles ? Self.handle(rest, lineWords: words.count) : nil
+        }
         // Cut at the first date, pipe or dash separator.
         var cut = rest.endIndex
         var cutAtNumber = false
