@@ -2,6 +2,7 @@ import ArticleLog
 import ArticledTestSupport
 import Foundation
 import Glibc
+import StatusServer
 import Testing
 
 /// The daemon as a user sees it: files in, records out, originals moved. Each test runs its own daemon on its
@@ -118,7 +119,11 @@ struct IngestionTests {
         try d.write("kept-briefly.txt", Self.article)
         try d.write("empty.txt", "")
         _ = try await d.waitForRecords(2)
-        try await waitUntil("the original to leave done/") { !d.exists(d.state + "/done/kept-briefly.txt") }
+        // The record is durable before the original is moved, so "not in done/" alone can hold before the move.
+        try await waitUntil("the original to be pruned from done/") {
+            let status = try StatusClient.get(socketPath: d.socket, path: "/status")
+            return status.body.contains("\"originals_pruned\":1") && !d.exists(d.state + "/done/kept-briefly.txt")
+        }
         #expect(d.exists(d.state + "/failed/empty.txt"))
         let status = try await DaemonHarness.runTool(["status", "--json", "--socket", d.socket])
         #expect(status.output.contains("\"originals_pruned\":1"), "\(status.output)")
