@@ -44,6 +44,9 @@ public enum QuietExecutor {
     /// the running code has no scheduling executor of its own (an actor's code has none), and the platform's
     /// default would put it on a libdispatch timer.
     private struct Factory: ExecutorFactory {
+        /// Main-actor jobs reach `runMainThread` through the runtime's main-executor hook; this object stays the
+        /// platform's (libdispatch's main queue, which nothing drains here). Code that enqueues on
+        /// `MainActor.executor` directly would wait for ever; nothing in articled or its packages does.
         static var mainExecutor: any MainExecutor { PlatformExecutorFactory.mainExecutor }
         static var defaultExecutor: any TaskExecutor { QuietExecutor.queues.unsafelyUnwrapped.pool }
     }
