@@ -88,6 +88,45 @@ struct DateParserTests {
         #expect(m.date.iso8601 == "2022-03-03T10:00:00+00:00")
     }
 
+    @Test(
+        "a number over 12 is the day whatever the separator says",
+        arguments: [("06.18.2025", "2025-06-18"), ("18.06.2025", "2025-06-18"), ("06/18/2025", "2025-06-18"),
+                    ("09.10.2024", "2024-10-09"), ("09/10/2024", "2024-09-10")] as [(String, String)]
+    )
+    func numericDayOverTwelve(text: String, expected: String) throws {
+        let m = try #require(DateParser().parse(text, referenceYear: 2026))
+        #expect(m.date.iso8601.hasPrefix(expected))
+        #expect(m.date.yearWritten)
+    }
+
+    @Test("a year taken from the mtime is marked as not written")
+    func yearNotWritten() throws {
+        let m = try #require(DateParser().parse("Apr 12", referenceYear: 2026))
+        #expect(m.date.iso8601.hasPrefix("2026-04-12"))
+        #expect(!m.date.yearWritten)
+    }
+
+    @Test("a date without its year takes the year the page writes for the same day elsewhere")
+    func yearFromTheSameDayInFull() throws {
+        let text =
+            "A headline about the harbour works\n03 Dec\nHarbour news\nPublished: 03 Dec 2024\n"
+            + englishParagraphs.joined(separator: "\n")
+        // 2026-12-07T00:00:00Z: the mtime's year alone would say 2026.
+        let article = try extract(text, hints: ExtractionHints(modified: 1_796_601_600))
+        #expect(article.published?.hasPrefix("2024-12-03") == true)
+    }
+
+    @Test("a date without its year that the mtime's year puts in the future is last year's")
+    func yearlessInTheFuture() throws {
+        let text = "A headline about the harbour works\nDec 19\n" + englishParagraphs.joined(separator: "\n")
+        // 2026-01-05T00:00:00Z
+        let article = try extract(text, hints: ExtractionHints(modified: 1_767_571_200))
+        #expect(article.published?.hasPrefix("2025-12-19") == true)
+        let written = try extract(
+            text.replacingOccurrences(of: "Dec 19", with: "Dec 19, 2026"), hints: ExtractionHints(modified: 1_767_571_200))
+        #expect(written.published == nil)
+    }
+
     @Test("a dateline in the future of the file's mtime is rejected")
     func future() throws {
         let text = "Published 09:00 GMT, March 3rd 2031\n" + englishParagraphs.joined(separator: "\n")

@@ -103,6 +103,20 @@ struct Analysis {
     /// A dateline found in the text: its line, its date, and whether it says when the page was updated.
     typealias DateCandidate = (index: Int, date: ParsedDate, isUpdate: Bool)
 
+    /// `candidate` with the year the page writes for the same day elsewhere, when its own line left the year out
+    /// and it took the file's: "03 Dec" under the headline and "Published: 03 Dec 2025" beside the text.
+    static func completingYear(_ candidate: DateCandidate, from all: [DateCandidate]) -> DateCandidate {
+        guard !candidate.date.yearWritten,
+            let full = all.first(where: {
+                $0.date.yearWritten && $0.date.month == candidate.date.month && $0.date.day == candidate.date.day
+            })
+        else { return candidate }
+        var completed = candidate
+        completed.date.year = full.date.year
+        completed.date.yearWritten = true
+        return completed
+    }
+
     /// Separators between the pieces of a metadata line ("Jane Doe | May 2, 2025 | News").
     static let pieceSeparators = [" | ", " · ", " • ", " ⋅ ", " — ", " – ", " - ", " // ", " / "]
 

@@ -78,6 +78,17 @@ extension Analysis {
             self.zone = Analysis.defaultZone(language)
         }
 
+        /// `date` when it is not in the future of the file's mtime. A date written without its year took the
+        /// mtime's year; when that puts it in the future, the page meant the last such day before ("Dec 19" on a page
+        /// saved in January).
+        func admitted(_ date: ParsedDate) -> ParsedDate? {
+            guard let l = limit, date.epochSeconds > l else { return date }
+            guard !date.yearWritten else { return nil }
+            var earlier = date
+            earlier.year -= 1
+            return earlier.day <= DateParser.daysIn(earlier.year, earlier.month) ? earlier : nil
+        }
+
         /// Stage 1: lines that are metadata (datelines, bylines, credits, captions with a credit).
         mutating func findMetadataLines() {
             // 1. Lines that are metadata: datelines, bylines, credits and captions with a credit.
@@ -100,17 +111,17 @@ extension Analysis {
                     let isUpdate = hashes.prefix(3).contains { Analysis.updateWordHashes.contains($0) }
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
-                    if let l = limit, m.date.epochSeconds > l {
-                        blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
-                    } else {
+                    if let date = admitted(m.date) {
                         blocks[i].reason = isUpdate ? "dateline (updated)" : "dateline (published)"
-                        dateCandidates.append((i, m.date, isUpdate))
+                        dateCandidates.append((i, date, isUpdate))
                         // "Published August 7, 2023 by Jane Doe".
                         if let names = Analysis.namesAfterBy(text, bylines), !names.isEmpty {
                             blocks[i].role = .byline
                             blocks[i].reason = "byline and dateline"
                             bylineCandidates.append((i, names))
                         }
+                    } else {
+                        blocks[i].reason = "dateline in the future of the file's mtime (ignored)"
                     }
                     continue
                 }
@@ -131,9 +142,9 @@ extension Analysis {
                     // "By" / "Jane Doe on Dec. 13, 2025".
                     if blocks[i + 1].tokens.shape.yearLikeNumbers > 0,
                         let m = dates.parse(blocks[i + 1].text, zone: zone, referenceYear: referenceYear),
-                        limit.map({ m.date.epochSeconds <= $0 }) ?? true
+                        let date = admitted(m.date)
                     {
-                        dateCandidates.append((i + 1, m.date, false))
+                        dateCandidates.append((i + 1, date, false))
                     }
                     continue
                 }
@@ -147,10 +158,8 @@ extension Analysis {
                     blocks[i].quality = .bad
                     blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
                     if !names.isEmpty { bylineCandidates.append((i, names)) }
-                    if let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
-                        limit.map({ m.date.epochSeconds <= $0 }) ?? true
-                    {
-                        dateCandidates.append((i, m.date, false))
+                    if let m = dates.parse(text, zone: zone, referenceYear: referenceYear), let date = admitted(m.date) {
+                        dateCandidates.append((i, date, false))
                     }
                     continue
                 }
@@ -160,12 +169,12 @@ extension Analysis {
                     let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
                     m.totalTokens - m.usedTokens <= 5 || Analysis.startsWithName(text, bylines)
                 {
-                    if let l = limit, m.date.epochSeconds > l { continue }
+                    guard let date = admitted(m.date) else { continue }
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
                     blocks[i].reason = "dateline (a date with a few words beside it)"
                     let isUpdate = hashes.prefix(3).contains { Analysis.updateWordHashes.contains($0) }
-                    dateCandidates.append((i, m.date, isUpdate))
+                    dateCandidates.append((i, date, isUpdate))
                     // "Jane Doe October 11, 2024" and "May 18, 2023 By Jane Doe": the author's name.
                     // A name that opens the line must read as a person's: "Docker Captain Dec 19, 2025" and "Weekly
                     // Wrap-Up 12/19/2025" are a label and a series beside their date.
@@ -190,11 +199,11 @@ extension Analysis {
                         text, dates: dates, bylines: bylines, zone: zone, year: referenceYear,
                         isPersonName: { Analysis.readsAsPersonName($0, in: blocks) })
                 {
-                    if let l = limit, found.date.date.epochSeconds > l { continue }
+                    guard let date = admitted(found.date.date) else { continue }
                     blocks[i].role = found.names.isEmpty ? .dateline : .byline
                     blocks[i].quality = .bad
                     blocks[i].reason = found.names.isEmpty ? "dateline (one of its pieces)" : "byline and dateline"
-                    dateCandidates.append((i, found.date.date, found.date.isUpdate))
+                    dateCandidates.append((i, date, found.date.isUpdate))
                     if !found.names.isEmpty { bylineCandidates.append((i, found.names)) }
                     continue
                 }
@@ -202,11 +211,11 @@ extension Analysis {
                 if features.words <= 60, shape.numericWords > 0,
                     let found = Analysis.cuedDate(text, hashes: hashes, dates: dates, zone: zone, year: referenceYear)
                 {
-                    if let l = limit, found.date.epochSeconds > l { continue }
+                    guard let date = admitted(found.date) else { continue }
                     blocks[i].role = .dateline
                     blocks[i].quality = .bad
                     blocks[i].reason = "dateline (a cue and a date open the line)"
-                    dateCandidates.append((i, found.date, found.isUpdate))
+                    dateCandidates.append((i, date, found.isUpdate))
                     if let names = Analysis.namesAfterBy(text, bylines), !names.isEmpty {
                         blocks[i].role = .byline
                         blocks[i].reason = "byline and dateline (a cue and a date open the line)"
@@ -453,7 +462,10 @@ extension Analysis {
                 let updated = Analysis.nearest(updateCandidates.map(\.index), anchor: anchor).map { updateCandidates[$0] }
                 let published =
                     Analysis.nearest(publishedCandidates.map(\.index), anchor: anchor).map { publishedCandidates[$0] }
-                return (published ?? updated, updated)
+                return (
+                    (published ?? updated).map { Analysis.completingYear($0, from: dateCandidates) },
+                    updated.map { Analysis.completingYear($0, from: dateCandidates) }
+                )
             }
             var (publishedPick, updatedPick) = pickDates(anchor: anchor)
             if byline.isEmpty, let p = publishedPick?.index, let k = Analysis.nameBesideDateline(blocks, dateline: p, bylines),

@@ -8,6 +8,9 @@ public struct ParsedDate: Sendable, Equatable {
     public var second: Int
     /// Seconds east of UTC.
     public var offset: Int
+    /// Whether the text wrote the year; false when it came from the caller's reference year ("Apr 12"), a guess
+    /// that a date written in full elsewhere on the page can correct.
+    public var yearWritten: Bool = true
 
     /// ISO 8601 with the offset, e.g. `2022-02-27T13:42:00+05:30`.
     public var iso8601: String {
@@ -80,6 +83,7 @@ public struct DateParser: Sendable {
         var mo = 0
         var d = 0
         var found = false
+        var yearWritten = true
         var dateEnd = 0
         // ISO and numeric dates.
         var i = 0
@@ -97,7 +101,8 @@ public struct DateParser: Sendable {
                     // Slashes are month first in American English only: a language with a European zone
                     // writes the day first ("12/06/2024" is 12 June in French).
                     let dayFirst = defaultZone.map { $0 != "utc" && !Self.americanZones.contains($0) } ?? false
-                    if a > 12 || s1 != "/" || (dayFirst && b <= 12) {
+                    // A number over 12 can only be the day, whatever the convention ("06.18.2025", "25/12/2024").
+                    if a > 12 || (b <= 12 && (s1 != "/" || dayFirst)) {
                         (y, mo, d) = (year, b, a)
                     } else {
                         (y, mo, d) = (year, a, b)
@@ -162,6 +167,7 @@ public struct DateParser: Sendable {
                 if year == nil && Self.wordLikeMonths.contains(w) { continue }
                 guard let yy = year ?? referenceYear else { continue }
                 (y, mo, d) = (yy, m, dd)
+                yearWritten = year != nil
                 used += u
                 dateEnd = end
                 found = true
@@ -214,7 +220,8 @@ public struct DateParser: Sendable {
             }
             if zone != nil || fixedOffset != nil { break }
         }
-        var date = ParsedDate(year: y, month: mo, day: d, hour: hour, minute: minute, second: second, offset: 0)
+        var date = ParsedDate(
+            year: y, month: mo, day: d, hour: hour, minute: minute, second: second, offset: 0, yearWritten: yearWritten)
         if let o = fixedOffset {
             date.offset = o
         } else if let z = zone ?? defaultZone.flatMap({ Self.zones[$0] }) {
