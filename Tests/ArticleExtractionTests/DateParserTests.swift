@@ -127,6 +127,18 @@ struct DateParserTests {
         #expect(written.published == nil)
     }
 
+    @Test("three dated rows in a row are a list or a table, not the article's dateline")
+    func datedRows() throws {
+        let rows = [
+            "Recent posts", "Harbour dredging begins - 3 January 2024", "New ferry timetable - 2 January 2024",
+            "Council approves budget - 1 January 2024", "A headline about the harbour works",
+        ]
+        let text = (rows + [englishParagraphs[0], "Published 5 March 2024"] + englishParagraphs.dropFirst())
+            .joined(separator: "\n")
+        let article = try extract(text)
+        #expect(article.published == "2024-03-05T00:00:00+00:00")
+    }
+
     @Test("a dateline in the future of the file's mtime is rejected")
     func future() throws {
         let text = "Published 09:00 GMT, March 3rd 2031\n" + englishParagraphs.joined(separator: "\n")

@@ -256,7 +256,33 @@ extension Analysis {
                     }
                 }
             }
+            dropDateRows()
+        }
 
+        /// Three or more date lines in a row, each with another date ("1/1/2013 +13.1%", "2/1/2013 +12.8%"), are
+        /// the rows of a table or a list of dated links, not the article's dateline: they are no candidates. They
+        /// stay out of the body as before (lists of dated links are the common case, and as body lines they pulled
+        /// whole sidebars into the article).
+        mutating func dropDateRows() {
+            var runStart = 0
+            var k = 0
+            while k <= dateCandidates.count {
+                let continues =
+                    k < dateCandidates.count && k > runStart
+                    && dateCandidates[k].index == dateCandidates[k - 1].index + 1
+                if k == dateCandidates.count || !continues {
+                    let run = dateCandidates[runStart..<k]
+                    if run.count >= 3, Set(run.map { $0.date.epochSeconds / 86400 }).count == run.count {
+                        for c in run where blocks[c.index].role == .dateline {
+                            blocks[c.index].reason = "dated row of a table or a list, not the article's dateline"
+                        }
+                        dateCandidates.removeSubrange(runStart..<k)
+                        k = runStart
+                    }
+                    runStart = k
+                }
+                k += 1
+            }
         }
 
         /// Stage 2: boilerplate (features, blank-line groups, neighbours, a tail of widgets) and the article's core.
