@@ -263,6 +263,18 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
+    @Test(
+        "a name over the author's job title under the headline is the byline; a heading over a title line is not",
+        arguments: [("Ann Lee", "Senior Garden Editor", ["Ann Lee"]), ("Regional Council", "Garden Editor", [])]
+            as [(String, String, [String])]
+    )
+    func nameOverJobTitle(name: String, role: String, expected: [String]) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", name, role] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.byline == expected)
+        #expect(a.body == body)
+    }
+
     @Test("a menu heading that starts with By is no byline")
     func menuHeading() throws {
         let text = (["Solutions", "By Role", "Marketing", "Sales", "How to keep tomatoes through the winter"] + body)

@@ -338,6 +338,8 @@ struct Analysis {
                 f.capitalized >= f.words - (joined ? 2 : 1)
             else { continue }
             if isDate(j + 1) || isDate(j - 1) || isDate(j + 2) { return j }
+            // "Headline / Jane Doe / Senior Editor": a name over the author's job title, the card of a byline.
+            if isJobTitleLine(blocks, j + 1) { return j }
             // "Headline / Jane Doe / first paragraph": a full name right under the headline, the text right under it.
             if j == t + 1, j + 1 == bodyStart, (2...4).contains(f.words), f.capitalized == f.words { return j }
         }

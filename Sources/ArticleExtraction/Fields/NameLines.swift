@@ -115,6 +115,26 @@ extension Analysis {
         return personalPronouns.contains { occursInLowerCase($0, in: text) }
     }
 
+    /// Whether block `k` is an author's job title alone: a short line ending in a title's noun ("Content Editor",
+    /// "Senior Content Contributor", "Former McKinsey Consultant", "Shipping Expert").
+    static func isJobTitleLine(_ blocks: [Block], _ k: Int) -> Bool {
+        guard k < blocks.count, let last = blocks[k].tokens.hashes.last else { return false }
+        let f = blocks[k].features
+        return (1...5).contains(f.words) && !f.endsSentence && f.links == 0 && !f.hasColon
+            && blocks[k].tokens.shape.numericWords == 0 && jobTitleHashes.contains(last)
+    }
+
+    /// Nouns that end an author's job title.
+    static let jobTitleHashes = WordTable(
+        keys: [
+            "reporter", "correspondent", "editor", "writer", "journalist", "contributor", "columnist", "producer",
+            "analyst", "founder", "co-founder", "cofounder", "ceo", "reviewer", "expert", "specialist", "manager",
+            "director", "consultant", "strategist", "nutritionist", "dietitian", "attorney", "lawyer", "professor",
+            "researcher", "scientist", "engineer", "developer", "designer", "coach", "trainer", "instructor",
+            "teacher", "marketer", "author", "blogger", "critic", "photographer", "physician", "editor-in-chief",
+        ].map(WordHash.of)
+    )
+
     /// As written after a space, in lower case or opening a sentence.
     static let personalPronouns = ["she", "he", "her", "his", "him", "they", "their", "them"].flatMap {
         [$0, $0.prefix(1).uppercased() + $0.dropFirst()]
