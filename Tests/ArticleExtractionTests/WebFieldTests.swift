@@ -275,6 +275,25 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
+    @Test("a name alone under the headline wins over a By line far down the page")
+    func bareNameOverFarByline() throws {
+        let footer = (1...45).map { "Archive entry \($0)" } + ["Garden notes for the spring", "By Tom Ray"]
+        let text = (menu + ["How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024"] + body + footer)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline == ["Ann Lee"])
+        // Without the name under the headline, the far By line is still better than nothing.
+        let unsigned = (menu + ["How to keep tomatoes through the winter", "May 22, 2024"] + body + footer)
+            .joined(separator: "\n")
+        #expect(try extract(unsigned).byline == ["Tom Ray"])
+    }
+
+    @Test("a byline's label alone under the headline names nobody")
+    func labelIsNoBareName() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "By", "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline.isEmpty)
+    }
+
     @Test("a menu heading that starts with By is no byline")
     func menuHeading() throws {
         let text = (["Solutions", "By Role", "Marketing", "Sales", "How to keep tomatoes through the winter"] + body)

@@ -193,6 +193,12 @@ struct Analysis {
     /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
     /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
     /// lines away are page furniture; then the first one in reading order, as before headlines were known.
+    /// Whether `index` is within the reach `nearest` gives an anchor.
+    static func isNear(_ index: Int, anchor: Int?) -> Bool {
+        guard let anchor else { return true }
+        return (index >= anchor ? index - anchor : (anchor - index) * 2) <= 40
+    }
+
     static func nearest(_ indices: [Int], anchor: Int?) -> Int? {
         guard let anchor else { return indices.indices.first }
         var best: Int? = nil
@@ -330,7 +336,9 @@ struct Analysis {
             let b = blocks[j]
             let f = b.features
             guard b.role == .body || b.role == .boilerplate, f.words >= 1, !f.endsSentence, f.links == 0,
-                !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0
+                !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0,
+                // A byline's label ("By", "Written by") is no name: the label rules read what follows it.
+                let first = b.tokens.hashes.first, !BylineParser.firstWords.contains(first)
             else { continue }
             // Longer lines name someone with a role or credentials: "Jane Doe, MS, RD", "Jane Doe Founder & CEO".
             let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and ") || b.text.contains(","))

@@ -467,18 +467,26 @@ extension Analysis {
                     && isShortItem(c.index + 1))
             }
             var bylineIndex: Int? = nil
-            if let n = Analysis.nearest(signed.map(\.index), anchor: anchor) {
+            let nearestSigned = Analysis.nearest(signed.map(\.index), anchor: anchor)
+            // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025". It is the byline
+            // when no signed line stands near the headline: one far from it (a sidebar's, a comment's, an author
+            // list's at the foot of the page) is only the fallback.
+            let bare = titleIndex.flatMap { t -> (index: Int, names: [String])? in
+                guard let k = Analysis.bareName(blocks, after: t, bodyStart: bodyStart),
+                    nearestSigned.map({ !Analysis.isNear(signed[$0].index, anchor: anchor) }) ?? true,
+                    Analysis.readsAsPersonName(blocks[k].text, in: blocks),
+                    let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+                else { return nil }
+                return (k, names)
+            }
+            if let bare {
+                byline = bare.names
+                bylineIndex = bare.index
+                blocks[bare.index].role = .byline
+                blocks[bare.index].reason = "byline (a name alone under the headline, beside the date)"
+            } else if let n = nearestSigned {
                 byline = signed[n].names
                 bylineIndex = signed[n].index
-            } else if let t = titleIndex, let k = Analysis.bareName(blocks, after: t, bodyStart: bodyStart),
-                Analysis.readsAsPersonName(blocks[k].text, in: blocks),
-                let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
-            {
-                // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025".
-                byline = names
-                bylineIndex = k
-                blocks[k].role = .byline
-                blocks[k].reason = "byline (a name alone under the headline, beside the date)"
             }
             let publishedCandidates = dateCandidates.filter { !$0.isUpdate }
             let updateCandidates = dateCandidates.filter { $0.isUpdate }
