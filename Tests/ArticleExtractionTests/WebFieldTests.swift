@@ -287,6 +287,16 @@ struct WebFieldTests {
         #expect(try extract(unsigned).byline == ["Tom Ray"])
     }
 
+    @Test(
+        "a widget's label beside the date is no byline",
+        arguments: ["Key Takeaways", "Advertiser Disclosure", "No Comments", "Related Blog Posts"]
+    )
+    func widgetLabelIsNoName(label: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", label, "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline.isEmpty)
+    }
+
     @Test("a byline's label alone under the headline names nobody")
     func labelIsNoBareName() throws {
         let text = (menu + ["How to keep tomatoes through the winter", "By", "May 22, 2024"] + body)

@@ -28,6 +28,7 @@ extension Analysis {
     static func readsAsPersonName(_ line: String, in blocks: [Block]) -> Bool {
         let words = line.split(separator: " ").map { $0.trimmed(",.;:()") }.filter { !$0.isEmpty }
         if line.contains(" & ") && words.count <= 4 { return false }
+        if isWidgetLabel(words) { return false }
         // "BCBSOK Connect Team": a team names itself with common words.
         if words.count >= 2, let last = words.last, BylineParser.collectives.contains(last.lowercased()) { return true }
         // "The Upwork Team": an article and a collective noun are common words in a team's name too.
@@ -80,7 +81,7 @@ extension Analysis {
             where opensWithName(blocks[k].text, name)
                 || (opensWithFirstName(blocks[k].text, name) && readsAsPersonName(name, in: blocks))
             {
-                guard isNameLine(blocks[j], bylines) else { break }
+                guard isNameLine(blocks[j], bylines), !isWidgetLabel(name.split(separator: " ")) else { break }
                 return j
             }
         }
@@ -134,6 +135,23 @@ extension Analysis {
             "teacher", "marketer", "author", "blogger", "critic", "photographer", "physician", "editor-in-chief",
         ].map(WordHash.of)
     )
+
+    /// Whether a line's words are a widget's label rather than a name: a word widgets and page furniture use
+    /// ("Key Takeaways", "Advertiser Disclosure", "No Comments", "Related Blog Posts"), or a "by" that makes the
+    /// line a labelled byline ("Reviewed By: Jane Doe"), which the label rules read instead.
+    static func isWidgetLabel<S: StringProtocol>(_ words: [S]) -> Bool {
+        words.contains { widgetWords.contains($0.lowercased()) }
+    }
+
+    /// Words of page furniture that no person's name is made of.
+    static let widgetWords: Set<String> = [
+        "by", "takeaway", "takeaways", "disclosure", "disclaimer", "advertiser", "advertisement", "sponsored",
+        "comment", "comments", "download", "related", "post", "posts", "update", "updates", "blog", "newsletter",
+        "subscribe", "share", "email", "summary", "overview", "contents", "highlights", "faq", "faqs",
+        "guide", "guides", "tips", "services", "consulting", "happy", "welcome", "thanksgiving", "christmas",
+        "holidays", "sale", "shop", "cart", "checkout", "login", "signup", "register", "reviewed", "fact-checked", "pin",
+        "sources", "references", "footnotes", "notes", "transcript", "podcast", "episode", "webinar", "video",
+    ]
 
     /// As written after a space, in lower case or opening a sentence.
     static let personalPronouns = ["she", "he", "her", "his", "him", "they", "their", "them"].flatMap {
