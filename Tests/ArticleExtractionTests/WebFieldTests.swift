@@ -297,6 +297,31 @@ struct WebFieldTests {
         #expect(try extract(text).byline.isEmpty)
     }
 
+    @Test("a date's label on its own line is stepped over on the way up to the headline")
+    func dateLabelIsNoHeadline() throws {
+        let text = (["Garden Tips", "Ten ways to keep tomatoes through the winter", "Last updated", "Aug 04, 2025"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).title == "Ten ways to keep tomatoes through the winter")
+    }
+
+    @Test("a headline that lists single words is no list of authors")
+    func headlineListingWords() throws {
+        let headline = "Social Shopping: Instagram, Reels, TikTok and More"
+        let text = (["Marketing Strategy", headline, "By Ann Lee", "June 26, 2025"] + body).joined(separator: "\n")
+        #expect(try extract(text).title == headline)
+    }
+
+    @Test("a section's label over a signed card at the foot of the article is not taken for the headline")
+    func sectionLabelIsNoHeadline() throws {
+        let headline = "Introduction to data analysis: understanding the basics"
+        let more = (1...10).map {
+            "Part \($0) of the guide goes on about the council's data and how its analysis was done, in plain words."
+        }
+        let text = ([headline] + body + more + ["Tags:", "Data & Analysis", "By Ann Lee", "July 18, 2024"])
+            .joined(separator: "\n")
+        #expect(try extract(text).title == headline)
+    }
+
     @Test("a byline's label alone under the headline names nobody")
     func labelIsNoBareName() throws {
         let text = (menu + ["How to keep tomatoes through the winter", "By", "May 22, 2024"] + body)

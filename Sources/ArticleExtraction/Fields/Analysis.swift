@@ -452,7 +452,7 @@ struct Analysis {
         while k >= 0 && k >= m - 6 {
             let b = blocks[k]
             let f = b.features
-            if isMeta(k) || f.words <= 1 {
+            if isMeta(k) || f.words <= 1 || isDateLabel(b) {
                 k -= 1
                 continue
             }
@@ -461,8 +461,12 @@ struct Analysis {
                 k -= 1
                 continue
             }
-            // A list of names ("Ann Lee, Tom Brown & Sam Roe") signs the article; a headline starts with a capital.
-            if overLead, (bylines.parse("By " + b.text)?.count ?? 0) >= 2 {
+            // A list of full names ("Ann Lee, Tom Brown & Sam Roe") signs the article; a headline listing single
+            // words ("Social Shopping: Instagram, IGTV, Reels, TikTok and More") does not. A headline starts with a
+            // capital.
+            if overLead, let names = bylines.parse("By " + b.text), names.count >= 2,
+                names.allSatisfy({ $0.contains(" ") })
+            {
                 k -= 1
                 continue
             }
@@ -478,6 +482,21 @@ struct Analysis {
         }
         return nil
     }
+
+    /// Two or three words joined by "&": how sites name their sections and tags.
+    static func isSectionLabel(_ b: Block) -> Bool {
+        b.features.words <= 4 && b.text.contains(" & ")
+    }
+
+    /// A date's label on a line of its own, the date on the next ("Last updated", "Published on"): metadata.
+    static func isDateLabel(_ b: Block) -> Bool {
+        b.features.words <= 4 && b.tokens.shape.numericWords == 0 && !b.tokens.hashes.isEmpty
+            && b.tokens.hashes.allSatisfy { dateWordHashes.contains($0) }
+            && b.tokens.hashes.contains { cueLabelHashes.contains($0) }
+    }
+
+    /// The words that make a line a date's label.
+    static let cueLabelHashes = WordTable(keys: (Array(publicationCues) + Array(updateCues)).map(WordHash.of))
 
     /// A headline: a few words to a long line, not ending like a sentence, no links, no lexicon hit.
     static func looksLikeTitle(_ b: Block, mayEndWithStop: Bool = false) -> Bool {

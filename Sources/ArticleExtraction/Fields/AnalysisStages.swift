@@ -528,7 +528,10 @@ extension Analysis {
                 titleIndex.map({ !((k - 4)..<k).contains($0) }) ?? true,
                 // Comments and sidebars are signed and dated too: the headline above them shares no words with the
                 // page title, and stands further down than an article's own, which opens a dump of the article element.
-                k < 12 || Analysis.echoesPageTitle(blocks, k)
+                k < 12 || Analysis.echoesPageTitle(blocks, k),
+                // "Data & Analytics", "Care & Healthy Living": a section's label over a signed block (a tag list's,
+                // an author card's), not a headline.
+                !Analysis.isSectionLabel(blocks[k])
             {
                 if let old = titleIndex {
                     blocks[old].role = .boilerplate
