@@ -322,6 +322,15 @@ struct WebFieldTests {
         #expect(try extract(text).title == headline)
     }
 
+    @Test("a headline in title case that ends with a question mark is the headline, not the first paragraph")
+    func titleCaseQuestionHeadline() throws {
+        let headline = "Is It Too Late for Adults to Start Taking Music Lessons at Home?"
+        let text = (menu + ["Your account Manage your profile My projects", headline] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == headline)
+        #expect(a.body == body)
+    }
+
     @Test("a byline's label alone under the headline names nobody")
     func labelIsNoBareName() throws {
         let text = (menu + ["How to keep tomatoes through the winter", "By", "May 22, 2024"] + body)

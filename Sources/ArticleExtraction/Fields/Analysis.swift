@@ -483,6 +483,14 @@ struct Analysis {
         return nil
     }
 
+    /// A headline that ends like a sentence: "The Adult's Guide to Starting Music Lessons: It's Never Too Late!",
+    /// "Is Remote Work Here to Stay?". Prose never capitalises seven words in ten.
+    static func isTitleCaseQuestion(_ b: Block) -> Bool {
+        let f = b.features
+        guard f.words <= 20, f.capitalized * 10 >= f.words * 7, let last = b.text.unicodeScalars.last else { return false }
+        return last == "?" || last == "!"
+    }
+
     /// Two or three words joined by "&": how sites name their sections and tags.
     static func isSectionLabel(_ b: Block) -> Bool {
         b.features.words <= 4 && b.text.contains(" & ")

@@ -325,7 +325,7 @@ extension Analysis {
             // 3. Headline and standfirst: read backwards from the first paragraph of prose.
             for k in coreRange
             where blocks[k].role == .body && blocks[k].quality == .good && blocks[k].features.endsSentence
-                && blocks[k].features.words >= 8
+                && blocks[k].features.words >= 8 && !Analysis.isTitleCaseQuestion(blocks[k])
             {
                 bodyStart = k
                 break
