@@ -127,6 +127,16 @@ struct DateParserTests {
         #expect(written.published == nil)
     }
 
+    @Test("a dateline that gives the update first and then the first publication dates the article by the latter")
+    func originallyPublished() throws {
+        let text =
+            "A headline about the harbour works\nUpdated November 11, 2022 8:23 PM ET Originally published November 9, "
+            + "2022 11:01 AM ET\n" + englishParagraphs.joined(separator: "\n")
+        let article = try extract(text)
+        #expect(article.published == "2022-11-09T11:01:00-05:00")
+        #expect(article.updated == "2022-11-11T20:23:00-05:00")
+    }
+
     @Test("three dated rows in a row are a list or a table, not the article's dateline")
     func datedRows() throws {
         let rows = [

@@ -257,6 +257,20 @@ extension Analysis {
                 }
             }
             dropDateRows()
+            addPublicationDatesAfterUpdates()
+        }
+
+        /// A dateline that opens with its update date may go on to say when the article was first published: that
+        /// date is a publication candidate on the same line.
+        mutating func addPublicationDatesAfterUpdates() {
+            for c in dateCandidates where c.isUpdate {
+                guard
+                    let date = Analysis.laterPublicationDate(
+                        blocks[c.index].text, dates: dates, zone: zone, year: referenceYear),
+                    let admitted = admitted(date)
+                else { continue }
+                dateCandidates.append((c.index, admitted, false))
+            }
         }
 
         /// Three or more date lines in a row, each with another date ("1/1/2013 +13.1%", "2/1/2013 +12.8%"), are

@@ -40,6 +40,20 @@ extension Analysis {
         return nil
     }
 
+    /// The publication date a line gives after its update date: "Updated November 11, 2022 8:23 PM ET Originally
+    /// published November 9, 2022 11:01 AM ET". Nil when no publication cue follows the line's first words.
+    static func laterPublicationDate(_ text: String, dates: DateParser, zone: String?, year: Int?) -> ParsedDate? {
+        let words = text.split(separator: " ", maxSplits: 40)
+        for i in words.indices.dropFirst(2) where publicationCues.contains(words[i].trimmed(",.:;()").lowercased()) {
+            var j = i + 1
+            while j < words.count && cueFillers.contains(words[j].trimmed(",.:;").lowercased()) { j += 1 }
+            guard j < words.count, opensDate(words[j]) else { continue }
+            let tail = words[j..<min(words.count, j + 8)].joined(separator: " ")
+            if let m = dates.parse(tail, zone: zone, referenceYear: year) { return m.date }
+        }
+        return nil
+    }
+
     /// Whether a word can open a date: a number, a month's name or a weekday.
     static func opensDate(_ word: Substring) -> Bool {
         guard let f = word.unicodeScalars.first else { return false }
