@@ -48,6 +48,8 @@ struct EvaluationTests {
     @Test("folding makes typographic quotes and spaces plain")
     func folding() {
         #expect(Folding.fold(" \u{201C}Ready\u{201D}  it\u{2019}s ") == "\"Ready\" it's")
+        // Non-ASCII white space (no-break, ideographic) folds like a space; other scalars pass through whole.
+        #expect(Folding.fold("Caf\u{E9}\u{A0}\u{3000}`na\u{EF}ve`\t\u{1F600}\n") == "Caf\u{E9} 'na\u{EF}ve' \u{1F600}")
     }
 
     @Test("our fixtures: every field right, body F1 ≥ 0.97, no leaks")

@@ -570,27 +570,30 @@ struct Analysis {
 
 /// Folding used to compare fields: white space collapsed, typographic quotes and dashes made plain.
 public enum Folding {
-    /// Folds `s` for comparison.
+    /// Folds `s` for comparison: typographic quotes to plain ones, runs of white space to one space, trimmed. Built
+    /// as UTF-8 bytes with an ASCII fast path: asking a scalar's Unicode properties costs a table look-up each.
     public static func fold(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var space = false
         for c in s.unicodeScalars {
-            var x = c
-            switch c.value {
-            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060: x = "'"
-            case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033: x = "\""
-            default: break
-            }
-            if x.properties.isWhitespace {
+            let v = c.value
+            let isSpace = v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : c.properties.isWhitespace
+            if isSpace {
                 space = !out.isEmpty
                 continue
             }
             if space {
-                out.append(" ")
+                out.append(0x20)
                 space = false
             }
-            out.append(x)
+            switch v {
+            case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x00B4, 0x0060: out.append(UInt8(ascii: "'"))
+            case 0x00..<0x80: out.append(UInt8(v))
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0x00AB, 0x00BB, 0x2033: out.append(UInt8(ascii: "\""))
+            default: UTF8.encode(c) { out.append($0) }
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
