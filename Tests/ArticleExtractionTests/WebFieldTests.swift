@@ -156,6 +156,9 @@ struct WebFieldTests {
             ("School Building December 26, 2025", []), ("Dec 26, 2025 Ann K. Lee", ["Ann K. Lee"]),
             ("Dec 26, 2025 No Comments", []), ("Posted on December 26, 2025 by annlee", ["annlee"]),
             ("Medically reviewed by Ann Lee — Written by Tom Roe — Updated on Dec 26, 2025", ["Tom Roe"]),
+            // A cue, the author, then the date, in a line that goes on as a sentence.
+            ("Posted by Ann Lee on 2025-12-26 in Schools. Tags: floods, council, river.", ["Ann Lee"]),
+            ("Posted by AnnLeeNews on Friday December 26, 2025 @08:00PM from the schools dept.", ["AnnLeeNews"]),
         ] as [(String, [String])]
     )
     func dateAndBareName(line: String, byline: [String]) throws {

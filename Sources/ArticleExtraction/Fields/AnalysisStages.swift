@@ -216,7 +216,9 @@ extension Analysis {
                     blocks[i].quality = .bad
                     blocks[i].reason = "dateline (a cue and a date open the line)"
                     dateCandidates.append((i, date, found.isUpdate))
-                    if let names = Analysis.namesAfterBy(text, bylines), !names.isEmpty {
+                    if let names = found.signer.flatMap({ bylines.parse("By " + $0, handles: true) })
+                        ?? Analysis.namesAfterBy(text, bylines), !names.isEmpty
+                    {
                         blocks[i].role = .byline
                         blocks[i].reason = "byline and dateline (a cue and a date open the line)"
                         bylineCandidates.append((i, names))

@@ -19,11 +19,12 @@ extension Analysis {
     /// Words between a cue and its date ("Posted on", "Publié le", "Veröffentlicht am", "Publicado em").
     static let cueFillers: Set<String> = ["on", "at", "am", "le", "el", "em", "il", "op", "the", "de", "du", "в", "|"]
 
-    /// The date after a cue among the line's first six words, and whether the cue is an update's. Nil when no cue
-    /// is there, or when the words after it do not open with a day, a month or a weekday.
+    /// The date after a cue among the line's first six words, whether the cue is an update's, and the words of a
+    /// signature between the cue and the date ("Posted by Jane Doe on May 2, 2025 in News." gives "Jane Doe"). Nil
+    /// when no cue is there, or when the words after it do not open with a day, a month or a weekday.
     static func cuedDate(
         _ text: String, hashes: ArraySlice<UInt64>, dates: DateParser, zone: String?, year: Int?
-    ) -> (date: ParsedDate, isUpdate: Bool)? {
+    ) -> (date: ParsedDate, isUpdate: Bool, signer: String?)? {
         guard hashes.prefix(6).contains(where: { cueHashes.contains($0) }) else { return nil }
         let words = text.split(separator: " ", maxSplits: 16)
         for i in words.indices.prefix(6) {
@@ -31,11 +32,21 @@ extension Analysis {
             let isUpdate = updateCues.contains(w)
             guard isUpdate || publicationCues.contains(w) else { continue }
             var j = i + 1
+            var signer: String? = nil
+            // "Posted by Jane Doe on May 2, 2025 in News.": the author's name first, then the date.
+            if j < words.count, words[j].lowercased() == "by",
+                let on = words[(j + 1)..<min(words.count, j + 7)].firstIndex(where: { w in
+                    cueFillers.contains(w.lowercased())
+                })
+            {
+                signer = words[(j + 1)..<on].joined(separator: " ")
+                j = on
+            }
             while j < words.count && cueFillers.contains(words[j].trimmed(",.:;").lowercased()) { j += 1 }
             guard j < words.count, opensDate(words[j]) else { return nil }
             let tail = words[j..<min(words.count, j + 8)].joined(separator: " ")
             guard let m = dates.parse(tail, zone: zone, referenceYear: year) else { return nil }
-            return (m.date, isUpdate)
+            return (m.date, isUpdate, signer)
         }
         return nil
     }
