@@ -288,6 +288,17 @@ struct WebFieldTests {
         let unsigned = (menu + ["How to keep tomatoes through the winter", "May 22, 2024"] + body + footer)
             .joined(separator: "\n")
         #expect(try extract(unsigned).byline == ["Tom Ray"])
+        // A By line within reach but below a full name under the headline signs a sidebar, not the article.
+        let near = (menu + ["How to keep tomatoes through the winter", "Ann Lee", "May 22, 2024"] + body
+            + ["Garden notes for the spring", "By Tom Ray"]).joined(separator: "\n")
+        #expect(try extract(near).byline == ["Ann Lee"])
+    }
+
+    @Test("places side by side under the headline are no name", arguments: ["Asia Japan", "Paris France"])
+    func placesAreNoBareName(line: String) throws {
+        let text = (menu + ["How to keep tomatoes through the winter", line, "May 22, 2024"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline.isEmpty)
     }
 
     @Test(

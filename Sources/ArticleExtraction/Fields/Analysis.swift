@@ -338,7 +338,9 @@ struct Analysis {
             guard b.role == .body || b.role == .boilerplate, f.words >= 1, !f.endsSentence, f.links == 0,
                 !f.hasColon, f.strongHit == nil, b.tokens.shape.numericWords == 0,
                 // A byline's label ("By", "Written by") is no name: the label rules read what follows it.
-                let first = b.tokens.hashes.first, !BylineParser.firstWords.contains(first)
+                let first = b.tokens.hashes.first, !BylineParser.firstWords.contains(first),
+                // "Thea Traff/The New York Times/Redux": a photo's credit.
+                !b.text.contains("/")
             else { continue }
             // Longer lines name someone with a role or credentials: "Jane Doe, MS, RD", "Jane Doe Founder & CEO".
             let joined = f.words <= 8 && (b.text.contains(" | ") || b.text.contains(" and ") || b.text.contains(","))

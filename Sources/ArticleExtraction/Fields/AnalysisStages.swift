@@ -489,9 +489,14 @@ extension Analysis {
             // list's at the foot of the page) is only the fallback.
             let bare = titleIndex.flatMap { t -> (index: Int, names: [String])? in
                 guard let k = Analysis.bareName(blocks, after: t, bodyStart: bodyStart),
-                    nearestSigned.map({ !Analysis.isNear(signed[$0].index, anchor: anchor) }) ?? true,
                     Analysis.readsAsPersonName(blocks[k].text, in: blocks),
-                    let names = bylines.parse("By " + blocks[k].text), !names.isEmpty
+                    let names = bylines.parse("By " + blocks[k].text), !names.isEmpty,
+                    // A signed line further down than a full name right under the headline is a quote's source or
+                    // a sidebar's; one within reach above it, or nearer, is the byline.
+                    nearestSigned.map({
+                        !Analysis.isNear(signed[$0].index, anchor: anchor)
+                            || (signed[$0].index > k && names.allSatisfy { $0.contains(" ") })
+                    }) ?? true
                 else { return nil }
                 return (k, names)
             }

@@ -29,6 +29,10 @@ extension Analysis {
         let words = line.split(separator: " ").map { $0.trimmed(",.;:()") }.filter { !$0.isEmpty }
         if line.contains(" & ") && words.count <= 4 { return false }
         if isWidgetLabel(words) { return false }
+        // "Asia Japan": places side by side, a tag list's.
+        if words.count >= 2, words.allSatisfy({ Gazetteer.shared.word(WordHash.of($0.lowercased())).place != nil }) {
+            return false
+        }
         // "BCBSOK Connect Team": a team names itself with common words.
         if words.count >= 2, let last = words.last, BylineParser.collectives.contains(last.lowercased()) { return true }
         // "The Upwork Team": an article and a collective noun are common words in a team's name too.
