@@ -294,6 +294,21 @@ struct WebFieldTests {
         #expect(try extract(near).byline == ["Ann Lee"])
     }
 
+    @Test("a name right under the headline signs the article; a product the prose keeps naming does not")
+    func nameUnderHeadlineWithoutDate() throws {
+        let text = (menu + ["How to keep tomatoes through the winter", "Ann Lee", "Start Trial"] + body)
+            .joined(separator: "\n")
+        #expect(try extract(text).byline == ["Ann Lee"])
+        let product = "Verdant Cloche"
+        let prose = body + [
+            "We tested \(product) on twelve beds of tomatoes over the whole of a cold and wet winter in the valley.",
+            "In the end \(product) kept the plants alive through three hard frosts, which the old fleece never did.",
+        ]
+        let review = (menu + ["How to keep tomatoes through the winter", product, "Start Trial"] + prose)
+            .joined(separator: "\n")
+        #expect(try extract(review).byline.isEmpty)
+    }
+
     @Test("places side by side under the headline are no name", arguments: ["Asia Japan", "Paris France"])
     func placesAreNoBareName(line: String) throws {
         let text = (menu + ["How to keep tomatoes through the winter", line, "May 22, 2024"] + body)

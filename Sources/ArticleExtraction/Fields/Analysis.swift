@@ -352,8 +352,34 @@ struct Analysis {
             if isJobTitleLine(blocks, j + 1) { return j }
             // "Headline / Jane Doe / first paragraph": a full name right under the headline, the text right under it.
             if j == t + 1, j + 1 == bodyStart, (2...4).contains(f.words), f.capitalized == f.words { return j }
+            // "Headline / Jane Doe / Start Trial": a name of two or three words right under the headline, whatever
+            // follows (the caller asks whether it reads as a person's name), that the prose does not keep naming
+            // (a product the article is about: "Adobe Photoshop Elements").
+            if j == t + 1, (2...3).contains(f.words), f.capitalized == f.words, !b.text.contains(","),
+                !b.tokens.hashes.contains(where: { organizationWordHashes.contains($0) }),
+                proseMentions(b.text, in: blocks, atMost: 1)
+            {
+                return j
+            }
         }
         return nil
+    }
+
+    /// Last words of an organisation's or a product's name, never of a person's ("SEO Learning Center").
+    static let organizationWordHashes = WordTable(
+        keys: (Array(EntityLexicons.organizationHeads) + ["center", "centre", "academy", "studio", "labs", "hub"])
+            .map(WordHash.of))
+
+    /// Whether at most `limit` lines of prose (eight words or more, ending like a sentence) contain `name`.
+    static func proseMentions(_ name: String, in blocks: [Block], atMost limit: Int) -> Bool {
+        var count = 0
+        for k in blocks.indices where blocks[k].features.words >= 8 && blocks[k].features.endsSentence {
+            if ByteSearch.range(of: name, in: blocks[k].text) != nil {
+                count += 1
+                if count > limit { return false }
+            }
+        }
+        return true
     }
 
     /// A name alone, maybe with a role or credentials: one to four capitalised words ("Jane Doe"), or up to seven
