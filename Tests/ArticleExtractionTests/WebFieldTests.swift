@@ -21,6 +21,21 @@ struct WebFieldTests {
         #expect(a.body == body)
     }
 
+    @Test(
+        "a blog's name before a colon, an author in brackets or after a comma: the rest recurs as the headline",
+        arguments: [
+            "Valley Notes: Flood school to be rebuilt by 2026", "Flood school to be rebuilt by 2026 (Ann Lee)",
+            "Flood school to be rebuilt by 2026, Ann Lee",
+        ]
+    )
+    func pageTitleWithBlogOrAuthor(pageTitle: String) throws {
+        let text = ([pageTitle, "Valley Notes", "Flood school to be rebuilt by 2026", "March 3, 2024"] + body)
+            .joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == "Flood school to be rebuilt by 2026")
+        #expect(a.body == body)
+    }
+
     @Test("the page title's headline recurs far below the first lines, under long menus: that line is the headline")
     func pageTitleRecursFar() throws {
         let longMenu = (1...12).flatMap { ["Section \($0)", "Topic \($0) guides"] }

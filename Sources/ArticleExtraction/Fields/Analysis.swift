@@ -236,6 +236,20 @@ struct Analysis {
                 rest = first[r.upperBound...]
             }
         }
+        // Pieces that are only separators when the piece recurs as a line of its own, which this search asks
+        // anyway: "RogerBW's Blog: Advent of Code 2025 week 2", "The Fold-and-Cut Problem (Erik Demaine)",
+        // "Skiplagging in the relocation process, Chris Pardo".
+        for piece in parts {
+            if let r = ByteSearch.range(of: ": ", in: piece) {
+                parts.append(piece[r.upperBound...])
+            }
+            if piece.hasSuffix(")"), let r = ByteSearch.range(of: " (", in: piece, backwards: true) {
+                parts.append(piece[..<r.lowerBound])
+            }
+            if let r = ByteSearch.range(of: ", ", in: piece, backwards: true) {
+                parts.append(piece[..<r.lowerBound])
+            }
+        }
         // Two words at least: a site name alone ("Home") is no headline.
         let wanted = Set(
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
