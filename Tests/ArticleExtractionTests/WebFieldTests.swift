@@ -22,10 +22,13 @@ struct WebFieldTests {
     }
 
     @Test(
-        "a blog's name before a colon, an author in brackets or after a comma: the rest recurs as the headline",
+        "a blog's or section's name before the headline, an author after it: the headline recurs as a line",
         arguments: [
             "Valley Notes: Flood school to be rebuilt by 2026", "Flood school to be rebuilt by 2026 (Ann Lee)",
             "Flood school to be rebuilt by 2026, Ann Lee",
+            // A section's name before the headline with no separator at all.
+            "Valley Notes > Flood school to be rebuilt by 2026",
+            "Valley Courier Schools Flood school to be rebuilt by 2026",
         ]
     )
     func pageTitleWithBlogOrAuthor(pageTitle: String) throws {

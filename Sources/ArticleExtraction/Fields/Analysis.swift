@@ -250,6 +250,19 @@ struct Analysis {
                 parts.append(piece[..<r.lowerBound])
             }
         }
+        // A section's or site's name before the headline with no separator ("Paper Trails > Best Practices for PTO
+        // Benefits", "Bold.org Scholarship Blog Best High School Tutors in 2025"): every tail of three words or more.
+        let spaces = first.utf8.indices.filter { first.utf8[$0] == UInt8(ascii: " ") }
+        if spaces.count <= 20 {
+            for i in spaces.dropLast(2) {
+                let tail = first[first.utf8.index(after: i)...]
+                // A headline's tail starts with a capital; "… by Jane Doe" is the byline's.
+                guard let c = tail.unicodeScalars.first, c.properties.isUppercase,
+                    !tail.hasPrefix("By ")
+                else { continue }
+                parts.append(tail)
+            }
+        }
         // Two words at least: a site name alone ("Home") is no headline.
         let wanted = Set(
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
