@@ -25,6 +25,8 @@ struct BylineTests {
             ("By Harbour Press Staff", ["Harbour Press Staff"]),
             ("By The Valley Courier editors", ["The Valley Courier editors"]),
             ("By the Lakeside Gardening Team", ["The Lakeside Gardening Team"]),
+            // An outlet in capitals after the name is no part of it; a surname in capitals is.
+            ("By Ann Lee VALLEY COURIER", ["Ann Lee"]), ("Par Marie DUPONT", ["Marie DUPONT"]),
         ] as [(String, [String])]
     )
     func bylines(line: String, names: [String]) {

@@ -30,6 +30,16 @@ public struct BylineParser: Sendable {
         "fand", "cpa", "cfp", "dds", "dmd", "dvm", "vmd", "rn", "np", "jd", "esq", "cpp", "psp", "do", "facp",
         "faclm", "cscs", "cpt", "lvt", "dacvb", "mph", "mpa", "cfa", "pe", "pmp", "lcsw", "lpc", "ibclc", "msw",
     ]
+    /// Two letters or more, every one a capital ("USA", "TODAY"; not the initial "S.").
+    static func isAllCaps(_ w: Substring) -> Bool {
+        var letters = 0
+        for s in w.unicodeScalars where s.properties.isAlphabetic {
+            guard s.properties.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
     /// Credentials after a name ("Jane Doe, MS, RDN", "John Roe PhD"). After a comma any short capitals are;
     /// inside a piece only the known ones, so that "LEONARDO GARCIA" and "FlowGuard EMEA" stay whole.
     static func isCredential(_ w: Substring, ownPiece: Bool) -> Bool {
@@ -243,6 +253,12 @@ public struct BylineParser: Sendable {
                 }
             }
             while let last = cleaned.last, Self.particles.contains(String(last)) { cleaned.removeLast() }
+            // "Brian Truitt USA TODAY": an outlet in capitals after a full name is no part of it. (A surname in
+            // capitals, "Jean DUPONT", is one word after the given name.)
+            let mixedCase = cleaned.prefix { !Self.isAllCaps($0) }.count
+            if mixedCase >= 2, cleaned.count - mixedCase >= 2, cleaned[mixedCase...].allSatisfy(Self.isAllCaps) {
+                cleaned = Array(cleaned[..<mixedCase])
+            }
             // "Colin Gray Colin Gray": a name printed twice (a link and its text).
             if cleaned.count >= 2, cleaned.count % 2 == 0,
                 cleaned[..<(cleaned.count / 2)].elementsEqual(cleaned[(cleaned.count / 2)...])
