@@ -327,6 +327,17 @@ struct WebFieldTests {
         #expect(try extract(review).byline.isEmpty)
     }
 
+    @Test("a headline that names the HTTP protocol holds no link")
+    func httpInHeadline() throws {
+        let headline = "Raw HTTP message logging for the school's booking site"
+        let text = ([headline, "18 Dec 2025"] + body).joined(separator: "\n")
+        #expect(try extract(text).title == headline)
+        for (line, links) in [("See https://example.org/a for more", 1), ("The HTTP and HTTPS protocols", 0)] {
+            let features = BlockFeatures(text: line, tokens: LineTokens(Tokenizer.tokenize(line)), stopLanguages: 0)
+            #expect(features.links == links)
+        }
+    }
+
     @Test("places side by side under the headline are no name", arguments: ["Asia Japan", "Paris France"])
     func placesAreNoBareName(line: String) throws {
         let text = (menu + ["How to keep tomatoes through the winter", line, "May 22, 2024"] + body)

@@ -107,7 +107,13 @@ public struct BlockFeatures: Sendable, Equatable, CustomStringConvertible {
                 stems?[i] = 0
             }
             if r & Self.addressRole != 0 { readerAddress += 1 }
-            if r & Self.linkRole != 0 { links += 1 }
+            // "http" and "https" are a link's only with "://" after them: "Raw HTTP Message Logging" names the
+            // protocol.
+            if r & Self.linkRole != 0,
+                words[i] == Self.www || (shape.hasColon && ByteSearch.range(of: "://", in: text) != nil)
+            {
+                links += 1
+            }
             if r & Self.copyrightRole != 0 { copyrightSign = true }
             if r >> Self.groupShift != 0 {
                 matchPhrases(group: (r >> Self.groupShift) - 1, at: i, in: words, seenStrong: &seenStrong)
