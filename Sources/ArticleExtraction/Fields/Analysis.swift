@@ -190,15 +190,15 @@ struct Analysis {
         "reviewed", "checked", "fact-checked", "edited", "illustrated", "photographed", "translated", "verified",
     ]
 
-    /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
-    /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
-    /// lines away are page furniture; then the first one in reading order, as before headlines were known.
     /// Whether `index` is within the reach `nearest` gives an anchor.
     static func isNear(_ index: Int, anchor: Int?) -> Bool {
         guard let anchor else { return true }
         return (index >= anchor ? index - anchor : (anchor - index) * 2) <= 40
     }
 
+    /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
+    /// first: bylines and datelines sit under the headline far more often than above it. Candidates more than 40
+    /// lines away are page furniture; then the first one in reading order, as before headlines were known.
     static func nearest(_ indices: [Int], anchor: Int?) -> Int? {
         guard let anchor else { return indices.indices.first }
         var best: Int? = nil

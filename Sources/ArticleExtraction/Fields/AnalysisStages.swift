@@ -484,9 +484,10 @@ extension Analysis {
             }
             var bylineIndex: Int? = nil
             let nearestSigned = Analysis.nearest(signed.map(\.index), anchor: anchor)
-            // A name alone under the headline, beside the date: "Headline / Jane Doe / May 2, 2025". It is the byline
-            // when no signed line stands near the headline: one far from it (a sidebar's, a comment's, an author
-            // list's at the foot of the page) is only the fallback.
+            // A name alone under the headline (beside the date, over a job title, or right above the text):
+            // "Headline / Jane Doe / May 2, 2025". It is the byline when no signed line stands near the headline
+            // (one far from it is a sidebar's, a comment's or an author list's at the foot of the page, and only
+            // the fallback), or when the signed line nearest stands below a full name.
             let bare = titleIndex.flatMap { t -> (index: Int, names: [String])? in
                 guard let k = Analysis.bareName(blocks, after: t, bodyStart: bodyStart),
                     Analysis.readsAsPersonName(blocks[k].text, in: blocks),
@@ -504,7 +505,7 @@ extension Analysis {
                 byline = bare.names
                 bylineIndex = bare.index
                 blocks[bare.index].role = .byline
-                blocks[bare.index].reason = "byline (a name alone under the headline, beside the date)"
+                blocks[bare.index].reason = "byline (a name alone under the headline)"
             } else if let n = nearestSigned {
                 byline = signed[n].names
                 bylineIndex = signed[n].index

@@ -150,11 +150,11 @@ extension Analysis {
     /// Words of page furniture that no person's name is made of.
     static let widgetWords: Set<String> = [
         "by", "takeaway", "takeaways", "disclosure", "disclaimer", "advertiser", "advertisement", "sponsored",
-        "comment", "comments", "download", "related", "post", "posts", "update", "updates", "blog", "newsletter",
-        "subscribe", "share", "email", "summary", "overview", "contents", "highlights", "faq", "faqs",
-        "guide", "guides", "tips", "services", "consulting", "happy", "welcome", "thanksgiving", "christmas",
-        "holidays", "sale", "shop", "cart", "checkout", "login", "signup", "register", "reviewed", "fact-checked", "pin",
-        "sources", "references", "footnotes", "notes", "transcript", "podcast", "episode", "webinar", "video",
+        "comment", "comments", "download", "related", "posts", "updates", "blog", "newsletter", "subscribe", "share",
+        "email", "summary", "overview", "contents", "highlights", "faq", "faqs", "guide", "guides", "tips",
+        "services", "consulting", "happy", "welcome", "thanksgiving", "christmas", "holidays", "sale", "shop", "cart",
+        "checkout", "login", "signup", "register", "reviewed", "fact-checked", "pin", "sources", "references",
+        "footnotes", "notes", "transcript", "podcast", "episode", "webinar", "video",
     ]
 
     /// As written after a space, in lower case or opening a sentence.
