@@ -327,6 +327,15 @@ struct WebFieldTests {
         #expect(try extract(review).byline.isEmpty)
     }
 
+    @Test("the headline over a credit-like line is the headline, not a photo's caption")
+    func headlineOverCreditLine() throws {
+        let headline = "How to keep tomatoes through a long winter in the valley"
+        let text = ([headline, "Lists / Valley Garden News", "March 6, 2024"] + body).joined(separator: "\n")
+        let a = try extract(text)
+        #expect(a.title == headline)
+        #expect(a.captions.isEmpty)
+    }
+
     @Test("a headline that names the HTTP protocol holds no link")
     func httpInHeadline() throws {
         let headline = "Raw HTTP message logging for the school's booking site"

@@ -248,7 +248,10 @@ extension Analysis {
                         let p = i - 1
                         if p >= 0, blocks[p].role == .body, (6...30).contains(blocks[p].features.words),
                             !blocks[p].features.endsSentence, blocks[p].features.strongHit == nil,
-                            blocks[p].features.links == 0, !blocks[p].features.bullet
+                            blocks[p].features.links == 0, !blocks[p].features.bullet,
+                            // The headline above a credit line ("The 11 Best Wireless Headphones of 2025" / "Lists /
+                            // Top 10's News") restates the page title, or opens the dump.
+                            p > 0, !Analysis.echoesPageTitle(blocks, p)
                         {
                             blocks[p].role = .caption
                             blocks[p].quality = .bad
