@@ -83,6 +83,7 @@ struct BylineTests {
             ("Ann Lee", "Ann is a reporter who covers schools and floods. Her latest series followed the repairs.", ["Ann Lee"]),
             ("Valley Pump", "Valley is a pump maker whose models drain basements. It ships worldwide.", [String]()),
             ("Drainex (Floodaway, Sumpo)", "Drainex is a compound that dries walls. They say it works.", []),
+            ("Verdant Cloche", "Verdant Cloche is a frost cover that keeps beds warm. It ships in spring.", []),
         ] as [(String, String, [String])]
     )
     func authorBoxWithFirstName(name: String, biography: String, byline: [String]) throws {

@@ -81,9 +81,12 @@ extension Analysis {
                 blocks[j].features.capitalized == blocks[j].features.words
             else { continue }
             let name = blocks[j].text
+            // A product is introduced the same way ("Power BI" / "Power BI is a tool … It …"): the name must read
+            // as a person's, and the text after it not speak of a thing ("it", unless a person is named too).
             for k in (j + 1)..<min(blocks.count, j + 3)
-            where opensWithName(blocks[k].text, name)
-                || (opensWithFirstName(blocks[k].text, name) && readsAsPersonName(name, in: blocks))
+            where (opensWithName(blocks[k].text, name)
+                && (speaksOfAPerson(blocks[k].text) || !speaksOfAThing(blocks[k].text))
+                || opensWithFirstName(blocks[k].text, name)) && readsAsPersonName(name, in: blocks)
             {
                 guard isNameLine(blocks[j], bylines), !isWidgetLabel(name.split(separator: " ")) else { break }
                 return j
@@ -117,7 +120,7 @@ extension Analysis {
         guard biographyVerbs.contains(String(verb)), !name.contains(where: { $0 == "," || $0 == "(" }) else {
             return false
         }
-        return personalPronouns.contains { occursInLowerCase($0, in: text) }
+        return speaksOfAPerson(text)
     }
 
     /// Whether block `k` is an author's job title alone: a short line ending in a title's noun ("Content Editor",
@@ -156,6 +159,16 @@ extension Analysis {
         "checkout", "login", "signup", "register", "reviewed", "fact-checked", "pin", "sources", "references",
         "footnotes", "notes", "transcript", "podcast", "episode", "webinar", "video",
     ]
+
+    /// Whether `text` uses a personal pronoun (she, he, they, her, his …).
+    static func speaksOfAPerson(_ text: String) -> Bool {
+        personalPronouns.contains { occursInLowerCase($0, in: text) }
+    }
+
+    /// Whether `text` refers to something with "it" or "its".
+    static func speaksOfAThing(_ text: String) -> Bool {
+        ["it", "its", "It", "Its"].contains { occursInLowerCase($0, in: text) }
+    }
 
     /// As written after a space, in lower case or opening a sentence.
     static let personalPronouns = ["she", "he", "her", "his", "him", "they", "their", "them"].flatMap {
