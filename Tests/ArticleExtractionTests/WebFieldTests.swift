@@ -177,6 +177,7 @@ struct WebFieldTests {
             // A cue, the author, then the date, in a line that goes on as a sentence.
             ("Posted by Ann Lee on 2025-12-26 in Schools. Tags: floods, council, river.", ["Ann Lee"]),
             ("Posted by AnnLeeNews on Friday December 26, 2025 @08:00PM from the schools dept.", ["AnnLeeNews"]),
+            ("Posted on December 26, 2025 by Ann Lee - 5 Comments on How did the valley rebuild its school?", ["Ann Lee"]),
         ] as [(String, [String])]
     )
     func dateAndBareName(line: String, byline: [String]) throws {

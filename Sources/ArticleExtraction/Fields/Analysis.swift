@@ -449,7 +449,12 @@ struct Analysis {
     static func namesAfterBy(_ text: String, _ bylines: BylineParser) -> [String]? {
         for sep in [" by ", " By ", " BY "] {
             guard let r = ByteSearch.range(of: sep, in: text) else { continue }
-            return bylines.parse(String(text[text.index(after: r.lowerBound)...]), handles: true)
+            var tail = text[text.index(after: r.lowerBound)...]
+            // "… by Jane Doe - 5 Comments on Do you need …?": the signature ends at the next piece of the line.
+            for piece in [" - ", " | ", " · ", " — ", " – "] {
+                if let p = ByteSearch.range(of: piece, in: tail) { tail = tail[..<p.lowerBound] }
+            }
+            return bylines.parse(String(tail), handles: true)
         }
         return nil
     }
