@@ -192,8 +192,12 @@ struct Analysis {
 
     /// Whether `index` is within the reach `nearest` gives an anchor.
     static func isNear(_ index: Int, anchor: Int?) -> Bool {
-        guard let anchor else { return true }
-        return (index >= anchor ? index - anchor : (anchor - index) * 2) <= 40
+        anchor.map { distance(index, from: $0) <= 40 } ?? true
+    }
+
+    /// How far line `k` stands from `anchor` for `nearest`: lines above count double.
+    static func distance(_ k: Int, from anchor: Int) -> Int {
+        k >= anchor ? k - anchor : (anchor - k) * 2
     }
 
     /// The candidate nearest the article's head (`anchor`, the headline or the first paragraph), looking below it
@@ -204,7 +208,7 @@ struct Analysis {
         var best: Int? = nil
         var bestDistance = Int.max
         for (n, k) in indices.enumerated() {
-            let d = k >= anchor ? k - anchor : (anchor - k) * 2
+            let d = distance(k, from: anchor)
             if d < bestDistance {
                 bestDistance = d
                 best = n
@@ -250,19 +254,6 @@ struct Analysis {
                 parts.append(piece[..<r.lowerBound])
             }
         }
-        // A section's or site's name before the headline with no separator ("Paper Trails > Best Practices for PTO
-        // Benefits", "Bold.org Scholarship Blog Best High School Tutors in 2025"): every tail of three words or more.
-        let spaces = first.utf8.indices.filter { first.utf8[$0] == UInt8(ascii: " ") }
-        if spaces.count <= 20 {
-            for i in spaces.dropLast(2) {
-                let tail = first[first.utf8.index(after: i)...]
-                // A headline's tail starts with a capital; "… by Jane Doe" is the byline's.
-                guard let c = tail.unicodeScalars.first, c.properties.isUppercase,
-                    !tail.hasPrefix("By ")
-                else { continue }
-                parts.append(tail)
-            }
-        }
         // Two words at least: a site name alone ("Home") is no headline.
         let wanted = Set(
             parts.map { Folding.fold(String($0)).lowercased() }.filter { $0.utf8.count >= 8 && $0.contains(" ") })
@@ -271,17 +262,34 @@ struct Analysis {
         let wantedWords = Set(parts.map { Tokenizer.tokenize(String($0)).hashes }.filter { $0.count >= 3 })
         let wordCounts = Set(wantedWords.map(\.count))
         let firstWords = Set(wantedWords.compactMap(\.first))
+        // A section's or site's name before the headline with no separator ("Paper Trails > Best Practices for PTO
+        // Benefits", "Bold.org Scholarship Blog Best High School Tutors in 2025"): a line of three words or more
+        // that is a tail of the first line counts too, found by its hashes being the first line's last ones.
+        let firstHashes = blocks[0].tokens.hashes
+        let firstWordCount = blocks[0].features.words
+        var foldedFirst: String? = nil
         // The longest part that recurs: the site's name recurs too (its logo), but is the shorter part.
         var best: (index: Int, length: Int)? = nil
         for k in 1..<min(blocks.count, bodyStart + 6) where k != bodyStart {
             // Scalars first: a Block or its slices taken out of the array are retained and released.
-            guard wordCounts.contains(blocks[k].features.words) else { continue }
+            let words = blocks[k].features.words
+            let mayBeTail = words >= 3 && words < firstWordCount && firstWordCount <= 21
+            guard wordCounts.contains(words) || mayBeTail else { continue }
             let hashes = blocks[k].tokens.hashes
-            guard let h = hashes.first, firstWords.contains(h), wordCounts.contains(hashes.count),
-                wantedWords.contains(Array(hashes))
-            else { continue }
-            let folded = Folding.fold(blocks[k].text).lowercased()
-            guard wanted.contains(folded) else { continue }
+            guard let h = hashes.first else { continue }
+            let isPart =
+                firstWords.contains(h) && wordCounts.contains(hashes.count) && wantedWords.contains(Array(hashes))
+            guard isPart || (mayBeTail && firstHashes.suffix(hashes.count).elementsEqual(hashes)) else { continue }
+            let text = blocks[k].text
+            let folded = Folding.fold(text).lowercased()
+            if !(isPart && wanted.contains(folded)) {
+                // A headline's tail starts with a capital; "… by Jane Doe" is the byline's.
+                guard mayBeTail, folded.utf8.count >= 8, text.unicodeScalars.first?.properties.isUppercase == true,
+                    !text.hasPrefix("By ")
+                else { continue }
+                if foldedFirst == nil { foldedFirst = Folding.fold(first).lowercased() }
+                guard foldedFirst?.hasSuffix(" " + folded) == true else { continue }
+            }
             let n = folded.utf8.count
             if let b = best, n < b.length || (n == b.length && (b.index < bodyStart) && k > bodyStart) { continue }
             best = (k, n)
@@ -547,7 +555,9 @@ struct Analysis {
     /// "Is Remote Work Here to Stay?". Prose never capitalises seven words in ten.
     static func isTitleCaseQuestion(_ b: Block) -> Bool {
         let f = b.features
-        guard f.words <= 20, f.capitalized * 10 >= f.words * 7, let last = b.text.unicodeScalars.last else { return false }
+        guard f.words <= 20, f.capitalized * 10 >= f.words * 7, let last = b.text.unicodeScalars.last else {
+            return false
+        }
         return last == "?" || last == "!"
     }
 

@@ -158,7 +158,9 @@ extension Analysis {
                     blocks[i].quality = .bad
                     blocks[i].reason = names.isEmpty ? "byline without names" : "byline"
                     if !names.isEmpty { bylineCandidates.append((i, names)) }
-                    if let m = dates.parse(text, zone: zone, referenceYear: referenceYear), let date = admitted(m.date) {
+                    if let m = dates.parse(text, zone: zone, referenceYear: referenceYear),
+                        let date = admitted(m.date)
+                    {
                         dateCandidates.append((i, date, false))
                     }
                     continue

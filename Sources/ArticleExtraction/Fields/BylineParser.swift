@@ -69,9 +69,9 @@ public struct BylineParser: Sendable {
             token.first?.isLetter == true
         else { return nil }
         let hash = WordHash.of(String(token))
-        guard !SimHash.StopWords.shared.contains(hash), !endWordHashes.contains(hash), !Self.commonAfterBy.contains(String(token)) else {
-            return nil
-        }
+        guard !SimHash.StopWords.shared.contains(hash), !endWordHashes.contains(hash),
+            !commonAfterBy.contains(String(token))
+        else { return nil }
         // The token ends the line, or a separator, an end word or a number follows it.
         let after = rest.dropFirst(token.count).drop { $0 == " " }
         if let next = after.first, !" ,|·•:;-–—".contains(next), !next.isNumber {

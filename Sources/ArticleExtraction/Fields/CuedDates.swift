@@ -42,11 +42,8 @@ extension Analysis {
                 signer = words[(j + 1)..<on].joined(separator: " ")
                 j = on
             }
-            while j < words.count && cueFillers.contains(words[j].trimmed(",.:;").lowercased()) { j += 1 }
-            guard j < words.count, opensDate(words[j]) else { return nil }
-            let tail = words[j..<min(words.count, j + 8)].joined(separator: " ")
-            guard let m = dates.parse(tail, zone: zone, referenceYear: year) else { return nil }
-            return (m.date, isUpdate, signer)
+            guard let date = dateAfterCue(words, from: j, dates: dates, zone: zone, year: year) else { return nil }
+            return (date, isUpdate, signer)
         }
         return nil
     }
@@ -56,13 +53,21 @@ extension Analysis {
     static func laterPublicationDate(_ text: String, dates: DateParser, zone: String?, year: Int?) -> ParsedDate? {
         let words = text.split(separator: " ", maxSplits: 40)
         for i in words.indices.dropFirst(2) where publicationCues.contains(words[i].trimmed(",.:;()").lowercased()) {
-            var j = i + 1
-            while j < words.count && cueFillers.contains(words[j].trimmed(",.:;").lowercased()) { j += 1 }
-            guard j < words.count, opensDate(words[j]) else { continue }
-            let tail = words[j..<min(words.count, j + 8)].joined(separator: " ")
-            if let m = dates.parse(tail, zone: zone, referenceYear: year) { return m.date }
+            if let date = dateAfterCue(words, from: i + 1, dates: dates, zone: zone, year: year) { return date }
         }
         return nil
+    }
+
+    /// The date that `words[j...]` open with, after the fillers a cue may have ("on", "le", "am"): nil when they
+    /// do not open with a day, a month or a weekday, or no date is there.
+    static func dateAfterCue(
+        _ words: [Substring], from j: Int, dates: DateParser, zone: String?, year: Int?
+    ) -> ParsedDate? {
+        var j = j
+        while j < words.count && cueFillers.contains(words[j].trimmed(",.:;").lowercased()) { j += 1 }
+        guard j < words.count, opensDate(words[j]) else { return nil }
+        let tail = words[j..<min(words.count, j + 8)].joined(separator: " ")
+        return dates.parse(tail, zone: zone, referenceYear: year)?.date
     }
 
     /// Whether a word can open a date: a number, a month's name or a weekday.

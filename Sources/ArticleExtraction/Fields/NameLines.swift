@@ -88,7 +88,7 @@ extension Analysis {
                 && (speaksOfAPerson(blocks[k].text) || !speaksOfAThing(blocks[k].text))
                 || opensWithFirstName(blocks[k].text, name)) && readsAsPersonName(name, in: blocks)
             {
-                guard isNameLine(blocks[j], bylines), !isWidgetLabel(name.split(separator: " ")) else { break }
+                guard isNameLine(blocks[j], bylines) else { break }
                 return j
             }
         }
